@@ -1,0 +1,88 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// Contacts returns every contact, in the order they were added.
+func (s *Store) Contacts() ([]model.Contact, error) {
+	var out []model.Contact
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
+			out = append(out, c)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read contacts: %w", err)
+	}
+	return out, nil
+}
+
+// Contact returns one contact, or ErrNotFound.
+func (s *Store) Contact(id uint64) (model.Contact, error) {
+	var c model.Contact
+	err := s.db.View(func(tx *bolt.Tx) error { return get(tx.Bucket(bucketContacts), id, &c) })
+	if err != nil {
+		return c, fmt.Errorf("read contact %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// PutContact saves a contact, giving it an ID if it has none, and returns it
+// as saved.
+func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
+	if msg := c.Validate(); msg != "" {
+		return c, fmt.Errorf("save contact: %s", msg)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketContacts)
+		if c.ID == 0 {
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			c.ID = id
+		}
+		return put(b, c.ID, c)
+	})
+	if err != nil {
+		return c, fmt.Errorf("save contact %q: %w", c.Name, err)
+	}
+	return c, nil
+}
+
+// DeleteContact deletes a contact and all of its interviews together.
+func (s *Store) DeleteContact(id uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		contacts := tx.Bucket(bucketContacts)
+		if contacts.Get(itob(id)) == nil {
+			return ErrNotFound
+		}
+		interviews := tx.Bucket(bucketInterviews)
+		var doomed []uint64
+		err := forEach(interviews, func(iv model.Interview) error {
+			if iv.ContactID == id {
+				doomed = append(doomed, iv.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, ivID := range doomed {
+			if err := interviews.Delete(itob(ivID)); err != nil {
+				return err
+			}
+		}
+		return contacts.Delete(itob(id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete contact %d: %w", id, err)
+	}
+	return nil
+}
