@@ -37,6 +37,18 @@ var (
 	bucketMeta       = []byte("meta")
 	bucketContacts   = []byte("contacts")
 	bucketInterviews = []byte("interviews")
+	// Interactions are a contact's timeline: requests, replies, calls,
+	// interviews, thank-yous.
+	bucketInteractions = []byte("interactions")
+	// Questions holds the user's own bank questions and their settings for
+	// built-in ones (hidden, tags).
+	bucketQuestions = []byte("questions")
+	// Plans holds named, reusable question sets.
+	bucketPlans = []byte("plans")
+	// Templates holds the user's message templates and edited built-ins.
+	bucketTemplates = []byte("templates")
+	// Settings holds single values: the user's profile, due-date rules.
+	bucketSettings = []byte("settings")
 
 	keyApp    = []byte("app")
 	keySchema = []byte("schema")
@@ -202,9 +214,10 @@ func identify(tx *bolt.Tx) error {
 // one transaction on every Open, so an old file is upgraded whole or not at
 // all. Append new steps; never edit old ones.
 var migrations = []func(tx *bolt.Tx) error{
-	// 0 → 1: the first schema: contacts and interviews.
+	// 0 → 1: the first schema.
 	func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketContacts, bucketInterviews} {
+		for _, b := range [][]byte{bucketContacts, bucketInterviews, bucketInteractions,
+			bucketQuestions, bucketPlans, bucketTemplates, bucketSettings} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
