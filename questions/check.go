@@ -240,8 +240,8 @@ const (
 // jobPatterns implement the job rule documented on Check, on jobText.
 var jobPatterns = compileAll(
 	// Asking to be hired, taken on, referred or vouched for.
-	`\b(?:hire|employ|recruit) me\b`,
-	`\b(?:take|bring|sign) me on\b`,
+	`\b(?:hire|hiring|employ|employing|recruit|recruiting) me\b`,
+	`\b(?:take|taking|bring|bringing|sign|signing) me on\b`,
 	`\b(?:give|get|find|offer) me (?:a |an |any |some )?(?:[a-z']+ )?(?:job|position|internship|placement|post|opening|chance|foot in the door)\b`,
 	`\brefer me\b`,
 	`\brecommend me (?:for|to)\b`,
@@ -255,7 +255,7 @@ var jobPatterns = compileAll(
 	`\b(?:are|is) (?:you|they|anyone|`+place+`) (?:currently |still |now )?hiring\b`,
 	`\byou're (?:currently |still |now )?hiring\b`,
 	`\b`+place+` (?:is|are) (?:currently |still |now )?hiring\b`,
-	`\b(?:who's|who is|anyone who's|anyone who is|anyone that's) hiring\b`,
+	`\b(?:anyone|someone|somebody) (?:who's|who is|that's|that is) hiring\b`,
 	// Asking for an opening at their place, ending the clause: "any
 	// openings on your team?" but not "any jobs before this one?".
 	`\bany `+adj+jobNoun+soon+`(?: (?:at|with|in|on|for|within) `+whom+`)? \|`,
@@ -267,7 +267,7 @@ var jobPatterns = compileAll(
 	// A bare "Internship?" or "Any jobs?".
 	`^ (?:any )?(?:jobs?|internships?|openings?) \|`,
 	// Pushing a résumé: sending it, leaving it, asking them to read it.
-	`\b(?:send|give|pass|forward|show|share|leave|email|e mail|mail|attach|hand|drop off|bring|submit) (?:you |over |along |on |in )?(?:my|a copy of my|my updated) `+resume+`\b`,
+	`\b(?:send|sending|give|giving|pass|passing|forward|forwarding|show|showing|share|sharing|leave|leaving|email|emailing|e mail|mail|attach|hand|handing|drop off|bring|bringing|submit) (?:you |over |along |on |in )?(?:my|a copy of my|my updated) `+resume+`\b`,
 	`\bmy `+resume+` (?:to|with) (?:you|your|hr|the|someone|anyone|whoever)\b`,
 	`\b(?:look|glance) (?:at|over|through) my `+resume+`\b`,
 	`\b(?:review|read|check|see|keep|take) my `+resume+`\b`,
