@@ -42,6 +42,8 @@ type ParseError struct {
 	Msg string
 }
 
+// Error is the problem with its place, such as "body, line 3, column 12:
+// '{{contact.nmae}}' is not a placeholder Parley knows; …".
 func (e *ParseError) Error() string {
 	s := fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 	if e.Part != "" {
