@@ -18,6 +18,9 @@ type Question struct {
 	Skipped bool          `json:"skipped,omitempty"`
 	// BankID names the bank question this came from, if any.
 	BankID string `json:"bank_id,omitempty"`
+	// Starred marks an answer worth remembering; the question bank counts
+	// stars across interviews to show which questions pay off.
+	Starred bool `json:"starred,omitempty"`
 }
 
 // Note is one paragraph of the notes taken during an interview.
@@ -28,6 +31,9 @@ type Note struct {
 	// started, or 0 if none was.
 	QuestionID int    `json:"question_id,omitempty"`
 	Text       string `json:"text"`
+	// Starred marks a paragraph worth remembering; a star here also counts
+	// for the question it was written under.
+	Starred bool `json:"starred,omitempty"`
 }
 
 // Interview is one informational interview with a contact: its plan, its
