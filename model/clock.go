@@ -5,6 +5,8 @@ package model
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -181,4 +183,20 @@ func FormatLeft(elapsed, budget time.Duration) string {
 	}
 	// Round up so "00:00" is shown only when the budget is truly spent.
 	return FormatClock(left + time.Second - 1)
+}
+
+// ParseBudget reads a time budget typed by the user: whole minutes ("20"),
+// or a Go duration ("1h", "25m"). It must be between 1 minute and 4 hours.
+func ParseBudget(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	var d time.Duration
+	if n, err := strconv.Atoi(s); err == nil {
+		d = time.Duration(n) * time.Minute
+	} else if d, err = time.ParseDuration(s); err != nil {
+		return 0, fmt.Errorf("%q is not a length of time; type minutes, like 20", s)
+	}
+	if d < time.Minute || d > 4*time.Hour {
+		return 0, fmt.Errorf("choose between 1 and 240 minutes")
+	}
+	return d.Round(time.Second), nil
 }

@@ -45,6 +45,13 @@ type Interview struct {
 	Clock     Clock         `json:"clock"`
 	Questions []Question    `json:"questions"`
 	Notes     []Note        `json:"notes"`
+	// CurrentID is the question the user chose to ask next, or 0 to take
+	// the first one not yet asked.
+	CurrentID int `json:"current_id,omitempty"`
+	// Closing is the closing ritual, ticked like questions.
+	Closing []Question `json:"closing,omitempty"`
+	// WrapUp is what the user writes down once the conversation is over.
+	WrapUp WrapUp `json:"wrap_up,omitzero"`
 	// Rev counts the changes made to the interview. Saves carry it so an
 	// older snapshot can never overwrite a newer one.
 	Rev     uint64    `json:"rev"`
@@ -54,7 +61,7 @@ type Interview struct {
 // NewInterview plans an interview with the given questions and the default
 // budget. Question IDs are assigned from 1.
 func NewInterview(contactID uint64, questions []string, now time.Time) Interview {
-	iv := Interview{ContactID: contactID, Budget: DefaultBudget, Created: now}
+	iv := Interview{ContactID: contactID, Budget: DefaultBudget, Created: now, Closing: ClosingRitual()}
 	for _, q := range questions {
 		iv.AddQuestion(q)
 	}
@@ -81,9 +88,15 @@ func (iv *Interview) AddQuestion(text string) int {
 // Elapsed is the interview time at now.
 func (iv Interview) Elapsed(now time.Time) time.Duration { return iv.Clock.Elapsed(now) }
 
-// Current is the index of the question to ask next: the first one neither
-// asked nor skipped, or -1 when none is left.
+// Current is the index of the question to ask next: the one the user chose,
+// if it is still open, else the first one neither asked nor skipped, or -1
+// when none is left.
 func (iv Interview) Current() int {
+	for i, q := range iv.Questions {
+		if q.ID == iv.CurrentID && !q.Asked && !q.Skipped {
+			return i
+		}
+	}
 	for i, q := range iv.Questions {
 		if !q.Asked && !q.Skipped {
 			return i

@@ -34,3 +34,6 @@ func fit(block string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// cellWidth is the display width of s, styling excluded.
+func cellWidth(s string) int { return ansi.StringWidth(s) }

@@ -1,0 +1,87 @@
+// Command parley is a terminal notebook for informational interviews.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"parley/store"
+	"parley/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+const usage = `Parley: a terminal notebook for informational interviews.
+
+Usage:
+  parley [--db PATH]              open the notebook
+  parley export [--db PATH]       write the whole notebook as JSON to stdout
+  parley --help | --version
+
+Options:
+  --db PATH   the notebook file (default: $PARLEY_DB, else
+              $XDG_DATA_HOME/parley/parley.db, else
+              ~/.local/share/parley/parley.db)
+
+Environment:
+  PARLEY_DB   the notebook file, unless --db is given
+  NO_COLOR    plain text, no colours or reverse video
+  EDITOR      the editor ctrl+g opens notes in (default: vi)
+`
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "parley:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	cmd := ""
+	if len(args) > 0 && args[0] == "export" {
+		cmd, args = args[0], args[1:]
+	}
+	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "notebook file")
+	showVersion := fs.Bool("version", false, "print the version")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return nil
+		}
+		return fmt.Errorf("%v (see parley --help)", err)
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "parley", version)
+		return nil
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected %q (see parley --help)", fs.Arg(0))
+	}
+	path := *dbPath
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return err
+		}
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if cmd == "export" {
+		return s.Export(stdout)
+	}
+	// Ask the terminal for its background before the program owns it;
+	// asking later can hang (lipgloss#73).
+	lipgloss.HasDarkBackground()
+	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+}

@@ -1,0 +1,160 @@
+package model
+
+import (
+	"strings"
+	"time"
+)
+
+// ClosingRitual is the short checklist that ends every interview well.
+func ClosingRitual() []Question {
+	steps := []string{
+		"Ask whom else you should talk to",
+		"Ask if you may mention their name to those people",
+		"Ask if you may contact them again",
+		"Thank them for their time",
+	}
+	out := make([]Question, len(steps))
+	for i, s := range steps {
+		out[i] = Question{ID: i + 1, Text: s}
+	}
+	return out
+}
+
+// ClosingDue reports whether the closing ritual should be on screen on its
+// own accord: when the warning threshold is reached.
+func (iv Interview) ClosingDue(now time.Time) bool {
+	return iv.Clock.State() != NotStarted && iv.Budget-iv.Elapsed(now) <= WarnAt
+}
+
+// ClosingDone is how many closing steps are ticked.
+func (iv Interview) ClosingDone() int {
+	n := 0
+	for _, q := range iv.Closing {
+		if q.Asked {
+			n++
+		}
+	}
+	return n
+}
+
+// ToggleClosing ticks or unticks closing step i.
+func (iv *Interview) ToggleClosing(i int, now time.Time) {
+	if i < 0 || i >= len(iv.Closing) {
+		return
+	}
+	q := &iv.Closing[i]
+	q.Asked = !q.Asked
+	q.AskedAt = 0
+	if q.Asked {
+		q.AskedAt = iv.Elapsed(now)
+	}
+}
+
+// ToggleSkipped skips an open question or brings a skipped one back.
+func (iv *Interview) ToggleSkipped(i int) {
+	if i < 0 || i >= len(iv.Questions) {
+		return
+	}
+	q := &iv.Questions[i]
+	if q.Asked {
+		return
+	}
+	q.Skipped = !q.Skipped
+}
+
+// ToggleMustAsk marks or unmarks question i as one that must be asked.
+func (iv *Interview) ToggleMustAsk(i int) {
+	if i >= 0 && i < len(iv.Questions) {
+		iv.Questions[i].MustAsk = !iv.Questions[i].MustAsk
+	}
+}
+
+// Choose makes question i the one to ask next.
+func (iv *Interview) Choose(i int) {
+	if i >= 0 && i < len(iv.Questions) {
+		iv.CurrentID = iv.Questions[i].ID
+	}
+}
+
+// Move moves question i by delta places and returns where it ended up.
+func (iv *Interview) Move(i, delta int) int {
+	j := i + delta
+	if i < 0 || i >= len(iv.Questions) || j < 0 || j >= len(iv.Questions) {
+		return i
+	}
+	q := iv.Questions[i]
+	if delta > 0 {
+		copy(iv.Questions[i:j], iv.Questions[i+1:j+1])
+	} else {
+		copy(iv.Questions[j+1:i+1], iv.Questions[j:i])
+	}
+	iv.Questions[j] = q
+	return j
+}
+
+// InsertQuestion adds a question at position i (clamped), for a question
+// that comes up during the conversation, and returns its index.
+func (iv *Interview) InsertQuestion(i int, text string) int {
+	id := iv.AddQuestion(text)
+	if id == 0 {
+		return -1
+	}
+	last := len(iv.Questions) - 1
+	i = min(max(i, 0), last)
+	return iv.Move(last, i-last)
+}
+
+// MustAskLeft lists the indexes of must-ask questions not yet asked.
+func (iv Interview) MustAskLeft() []int {
+	var out []int
+	for i, q := range iv.Questions {
+		if q.MustAsk && !q.Asked {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// End stops the clock for good and records the actual length. The thank-you
+// note falls due thankYouDays after the day it ended.
+func (iv *Interview) End(now time.Time, thankYouDays int) {
+	iv.Clock = iv.Clock.End(now)
+	iv.WrapUp.Length = iv.Clock.Elapsed(now)
+	if iv.WrapUp.ThankYouDue.IsZero() {
+		iv.WrapUp.ThankYouDue = DueDate(now, thankYouDays)
+	}
+}
+
+// DueDate is the calendar day days after now's local date, at midnight.
+func DueDate(now time.Time, days int) time.Time {
+	y, m, d := now.Date()
+	return time.Date(y, m, d+days, 0, 0, 0, 0, now.Location())
+}
+
+// DefaultThankYouDays is how soon a thank-you note is due after the
+// interview.
+const DefaultThankYouDays = 7
+
+// WrapUp is what the user records right after the conversation.
+type WrapUp struct {
+	// Length is the interview's actual length, recorded when it ended.
+	Length    time.Duration `json:"length,omitempty"`
+	Takeaways string        `json:"takeaways,omitempty"`
+	Referrals []Referral    `json:"referrals,omitempty"`
+	// ThankYouDue is the day the thank-you note should go out by.
+	ThankYouDue time.Time `json:"thank_you_due,omitzero"`
+}
+
+// Referral is a person the interviewee suggested the user talk to next.
+type Referral struct {
+	Name string `json:"name"`
+	Note string `json:"note,omitempty"`
+	// MayUseName records whether the interviewee allowed the user to
+	// mention them when contacting this person.
+	MayUseName bool `json:"may_use_name,omitempty"`
+	// ContactID is the contact made from this referral, once there is one.
+	ContactID uint64 `json:"contact_id,omitempty"`
+}
+
+// Valid reports whether a referral names someone.
+func (r Referral) Valid() bool { return strings.TrimSpace(r.Name) != "" }

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"parley/store"
+)
+
+// statusTTL is how long an informational status line stays.
+const statusTTL = 4 * time.Second
+
+type globalKeys struct {
+	Quit key.Binding
+	Help key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
+		Help: key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
+	}
+}
+
+// shutdownMsg asks the app to stop because of a signal (SIGTERM, SIGHUP).
+type shutdownMsg struct{ reason string }
+
+type statusExpiredMsg struct{ gen int }
+
+// App is the root model.
+type App struct {
+	c        *common
+	keys     globalKeys
+	stack    []screen
+	width    int
+	height   int
+	sized    bool
+	help     help.Model
+	fullHelp bool
+
+	status    statusMsg
+	statusGen int
+
+	// crashed holds a panic caught in Update or View; the program then
+	// quits, saves what it can and reports it.
+	crashed error
+}
+
+// newApp builds the root model with the contact list as its first screen.
+func newApp(c *common) App {
+	h := help.New()
+	h.Styles = c.styles.Help
+	return App{c: c, keys: newGlobalKeys(), help: h, stack: []screen{newContactList(c)}}
+}
+
+// Init loads the first screen's data.
+func (a App) Init() tea.Cmd { return loadContacts(a.c.store) }
+
+func (a App) top() screen { return a.stack[len(a.stack)-1] }
+
+// Update dispatches by message type; screens own their own keys.
+func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.crashed = fmt.Errorf("internal error: %v", r)
+			m, cmd = a, tea.Quit
+		}
+	}()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height, a.sized = msg.Width, msg.Height, true
+		a.resize()
+		return a, nil
+	case tea.KeyMsg:
+		return a.handleKey(msg)
+	case shutdownMsg:
+		return a, tea.Quit
+	case pushMsg:
+		a.stack = append(a.stack, msg.s)
+		a.resize()
+		if l, ok := msg.s.(loader); ok {
+			return a, l.load()
+		}
+		return a, nil
+	case replaceMsg:
+		a.stack[len(a.stack)-1] = msg.s
+		a.resize()
+		return a, nil
+	case popMsg:
+		if len(a.stack) > 1 {
+			a.stack = a.stack[:len(a.stack)-1]
+		}
+		a.resize()
+		return a, nil
+	case statusMsg:
+		return a.setStatus(msg)
+	case statusExpiredMsg:
+		if msg.gen == a.statusGen && !a.status.err {
+			a.status = statusMsg{}
+		}
+		return a, nil
+	}
+	var cmds []tea.Cmd
+	if f, ok := msg.(failure); ok && f.failed() != nil {
+		_, c := a.setStatus(statusMsg{text: plainError(f.failed()), err: true})
+		cmds = append(cmds, c)
+	}
+	// Results go to every screen, so a covered screen stays current.
+	for i, s := range a.stack {
+		var c tea.Cmd
+		a.stack[i], c = s.update(msg)
+		cmds = append(cmds, c)
+	}
+	return a, tea.Batch(cmds...)
+}
+
+func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, a.keys.Quit) {
+		return a, tea.Quit
+	}
+	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
+		a.fullHelp = false
+		a.resize()
+		return a, nil
+	}
+	if key.Matches(msg, a.keys.Help) && (!a.top().capturing() || msg.Type == tea.KeyF1) {
+		a.fullHelp = !a.fullHelp
+		a.resize()
+		return a, nil
+	}
+	i := len(a.stack) - 1
+	var cmd tea.Cmd
+	a.stack[i], cmd = a.stack[i].update(msg)
+	return a, cmd
+}
+
+func (a App) setStatus(msg statusMsg) (App, tea.Cmd) {
+	a.status = msg
+	a.statusGen++
+	if msg.err {
+		return a, nil
+	}
+	gen := a.statusGen
+	return a, tea.Tick(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
+}
+
+// resize gives every screen the room left by the footer.
+func (a *App) resize() {
+	if !a.sized {
+		return
+	}
+	h := max(a.height-lipgloss.Height(a.footer()), 1)
+	for i, s := range a.stack {
+		a.stack[i] = s.setSize(a.width, h)
+	}
+}
+
+func (a App) footer() string {
+	a.help.Width = a.width
+	km := combinedKeys{a.top().help(), a.keys, a.top().capturing()}
+	// The status line is always there, blank or not, so the layout does not
+	// jump when a message comes and goes.
+	st, text := a.c.styles.Info, a.status.text
+	if a.status.err {
+		st, text = a.c.styles.Error, "! "+text
+	}
+	lines := []string{st.Render(truncateCells(text, a.width))}
+	if a.fullHelp {
+		lines = append(lines, a.help.FullHelpView(km.FullHelp()))
+	} else {
+		lines = append(lines, a.help.ShortHelpView(km.ShortHelp()))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// View draws the top screen above the footer, clipped to the window.
+func (a App) View() (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = fmt.Sprintf("Parley hit an internal error: %v", r)
+		}
+	}()
+	if !a.sized {
+		return "loading…"
+	}
+	if a.width < 1 || a.height < 1 {
+		return ""
+	}
+	footer := a.footer()
+	fh := lipgloss.Height(footer)
+	if fh >= a.height {
+		return fit(footer, a.width, a.height)
+	}
+	return fit(a.top().view(), a.width, a.height-fh) + "\n" + fit(footer, a.width, fh)
+}
+
+// Flush writes what screens hold unsaved. It runs after the program has
+// stopped, whatever stopped it.
+func (a App) Flush(s *store.Store) error {
+	var errs []string
+	for _, sc := range a.stack {
+		if f, ok := sc.(flusher); ok {
+			if err := f.flush(s); err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("could not save your last changes: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Crashed is the internal error that stopped the program, if any.
+func (a App) Crashed() error { return a.crashed }
+
+// combinedKeys is the help for the top screen plus the global keys.
+type combinedKeys struct {
+	screen    help.KeyMap
+	global    globalKeys
+	capturing bool
+}
+
+func (k combinedKeys) helpKey() key.Binding {
+	if k.capturing {
+		return key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help"))
+	}
+	return k.global.Help
+}
+
+func (k combinedKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, k.screen.ShortHelp()...), k.helpKey(), k.global.Quit)
+}
+
+func (k combinedKeys) FullHelp() [][]key.Binding {
+	return append(append([][]key.Binding{}, k.screen.FullHelp()...), []key.Binding{k.helpKey(), k.global.Quit})
+}

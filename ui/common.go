@@ -1,0 +1,59 @@
+// Package ui is Parley's terminal interface: a root model that owns the
+// screen stack, window size, global keys, help and the status line, and one
+// file per screen, each with its own key map.
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/store"
+)
+
+// common is what every screen shares: the theme, the notebook and the clock.
+// It is passed to screens instead of package globals, and never changes
+// after start-up.
+type common struct {
+	styles *Styles
+	// store is used only inside commands, never from Update or View.
+	store *store.Store
+	// now is the wall clock; tests replace it.
+	now func() time.Time
+}
+
+// screen is one page of the interface. The root sends it key presses only
+// while it is on top, and every other message always, so results of its
+// commands reach it even when another screen covers it.
+type screen interface {
+	update(msg tea.Msg) (screen, tea.Cmd)
+	view() string
+	setSize(width, height int) screen
+	// help lists the screen's key bindings; disabled ones are hidden.
+	help() help.KeyMap
+	// capturing is true while a text field has focus, so plain letters
+	// (q, ?) are text rather than shortcuts.
+	capturing() bool
+}
+
+// flusher is a screen holding changes not yet written. flush writes them
+// synchronously; it is called only after the program has stopped.
+type flusher interface {
+	flush(s *store.Store) error
+}
+
+// loader is a screen that reads its data when it is pushed.
+type loader interface {
+	load() tea.Cmd
+}
+
+// keyMap adapts binding lists to help.KeyMap.
+type keyMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding  { return k.short }
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+)
+
+// newInput is a one-line text field in the theme. The cursor does not
+// blink: a blinking cursor re-renders the screen twice a second for nothing.
+func newInput(st *Styles, placeholder string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = placeholder
+	ti.PlaceholderStyle = st.Muted
+	ti.CharLimit = 0
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return ti
+}
+
+// inputView draws a field. Without colour, reverse video is gone too, so a
+// focused field draws its caret as a glyph instead.
+func inputView(st *Styles, ti textinput.Model, width int) string {
+	ti.Width = max(width-1, 1)
+	if !st.NoColor || !ti.Focused() {
+		return ti.View()
+	}
+	v := []rune(ti.Value())
+	pos := min(ti.Position(), len(v))
+	line := string(v[:pos]) + "▏" + string(v[pos:])
+	// Keep the caret in view when the value is wider than the field.
+	for cellWidth(line) > width && pos > 0 {
+		v, pos = v[1:], pos-1
+		line = string(v[:pos]) + "▏" + string(v[pos:])
+	}
+	return truncateCells(line, width)
+}

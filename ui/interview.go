@@ -1,0 +1,438 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/store"
+)
+
+// autosaveDelay is how long a change may wait before it is written. Changes
+// are gathered for this long and then written together, so a burst of
+// typing costs one write and nothing waits longer than this to be saved.
+const autosaveDelay = 500 * time.Millisecond
+
+// saveRetryDelay is how long to wait before trying a failed save again.
+const saveRetryDelay = 2 * time.Second
+
+type pane int
+
+const (
+	paneChecklist pane = iota
+	paneNotes
+)
+
+type interviewKeys struct {
+	// Chords: they work from every pane, typing included.
+	StartPause key.Binding
+	End        key.Binding
+	TickNext   key.Binding
+	Editor     key.Binding
+	SwitchPane key.Binding
+
+	// Checklist keys.
+	Up, Down   key.Binding
+	MoveUp     key.Binding
+	MoveDown   key.Binding
+	Tick       key.Binding
+	Skip       key.Binding
+	MustAsk    key.Binding
+	Choose     key.Binding
+	Add        key.Binding
+	Closing    key.Binding
+	Budget     key.Binding
+	Back       key.Binding
+	NotesBlur  key.Binding
+	InputOK    key.Binding
+	InputAbort key.Binding
+}
+
+func newInterviewKeys() interviewKeys {
+	return interviewKeys{
+		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
+		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
+		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
+		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
+		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
+
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Tick:       key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick/untick")),
+		Skip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		MustAsk:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
+		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ask next")),
+		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add question")),
+		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "closing steps")),
+		Budget:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "time budget")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NotesBlur:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to questions")),
+		InputOK:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		InputAbort: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// inputPurpose says what the one-line input under the checklist is for.
+type inputPurpose int
+
+const (
+	inputNone inputPurpose = iota
+	inputQuestion
+	inputBudget
+)
+
+// interviewScreen is the live interview: the clock, the current question,
+// the checklist and the notes, saved as they change.
+type interviewScreen struct {
+	c       *common
+	keys    interviewKeys
+	contact model.Contact
+	iv      model.Interview // iv.Notes is stale: the notes pane holds them
+	notes   notesPane
+	focus   pane
+	cursor  int // checklist row: questions first, then closing steps
+
+	input        textinput.Model
+	inputFor     inputPurpose
+	inputProblem string
+
+	showClosing bool
+	// now is the wall clock at the last update; View draws from it.
+	now     time.Time
+	tickGen int
+
+	saveScheduled bool
+	savedRev      uint64
+	saveErr       error
+
+	width, height int
+}
+
+// Messages private to the interview screen, tagged with the interview's ID
+// (and, for ticks, a generation) so stale ones are dropped.
+type (
+	clockTickMsg struct {
+		id  uint64
+		gen int
+	}
+	autosaveMsg struct{ id uint64 }
+)
+
+func newInterviewScreen(c *common, contact model.Contact, iv model.Interview) interviewScreen {
+	s := interviewScreen{
+		c: c, keys: newInterviewKeys(), contact: contact, iv: iv,
+		notes: newNotesPane(c.styles, iv.Notes), focus: paneNotes,
+		input: newInput(c.styles, ""), savedRev: iv.Rev, now: c.now(),
+	}
+	s.notes.focused = true
+	return s
+}
+
+// load starts the clock's ticks if the interview is running.
+func (s interviewScreen) load() tea.Cmd { return s.tick() }
+
+// tick asks for a re-render when the clock's display next changes: the
+// next whole second of elapsed time, which follows the wall clock.
+func (s interviewScreen) tick() tea.Cmd {
+	if s.iv.Clock.State() != model.Running {
+		return nil
+	}
+	elapsed := s.iv.Elapsed(s.now)
+	wait := time.Second - elapsed%time.Second
+	id, gen := s.iv.ID, s.tickGen
+	return tea.Tick(wait, func(time.Time) tea.Msg { return clockTickMsg{id, gen} })
+}
+
+// changed records a change to the interview and makes sure a save follows.
+func (s *interviewScreen) changed() tea.Cmd {
+	s.iv.Rev++
+	if s.saveScheduled {
+		return nil
+	}
+	s.saveScheduled = true
+	id := s.iv.ID
+	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
+}
+
+// snapshot is the interview as it stands, notes included, safe to hand to a
+// command: it shares nothing the screen will change.
+func (s interviewScreen) snapshot() model.Interview {
+	iv := s.iv
+	iv.Questions = append([]model.Question(nil), s.iv.Questions...)
+	iv.Closing = append([]model.Question(nil), s.iv.Closing...)
+	iv.WrapUp.Referrals = append([]model.Referral(nil), s.iv.WrapUp.Referrals...)
+	iv.Notes = s.notes.Notes()
+	return iv
+}
+
+func (s interviewScreen) unsaved() bool { return s.iv.Rev > s.savedRev }
+
+func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	s.now = s.c.now()
+	switch msg := msg.(type) {
+	case clockTickMsg:
+		if msg.id != s.iv.ID || msg.gen != s.tickGen {
+			return s, nil
+		}
+		return s, s.tick()
+	case autosaveMsg:
+		if msg.id != s.iv.ID {
+			return s, nil
+		}
+		s.saveScheduled = false
+		if !s.unsaved() {
+			return s, nil
+		}
+		return s, saveInterview(s.c.store, s.snapshot())
+	case interviewSavedMsg:
+		if msg.interview.ID != s.iv.ID {
+			return s, nil
+		}
+		return s.saved(msg)
+	case contactSavedMsg:
+		if msg.err == nil && msg.contact.ID == s.contact.ID {
+			s.contact = msg.contact
+		}
+	case endInterviewMsg:
+		if msg.id == s.iv.ID && s.iv.Clock.State() != model.Ended {
+			s.iv.End(s.now, model.DefaultThankYouDays)
+			s.tickGen++
+			return s, tea.Batch(s.changed(), info("Interview ended after %s.", model.FormatClock(s.iv.WrapUp.Length)))
+		}
+	case tea.KeyMsg:
+		return s.handleKey(msg)
+	}
+	return s, nil
+}
+
+func (s interviewScreen) saved(msg interviewSavedMsg) (screen, tea.Cmd) {
+	if msg.err != nil {
+		s.saveErr = msg.err
+		if s.saveScheduled {
+			return s, nil
+		}
+		// Keep trying: the changes are still in memory and will be written
+		// once the disk lets us, or on exit.
+		s.saveScheduled = true
+		id := s.iv.ID
+		return s, tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
+	}
+	s.saveErr = nil
+	s.savedRev = max(s.savedRev, msg.interview.Rev)
+	return s, nil
+}
+
+func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if s.inputFor != inputNone {
+		return s.handleInput(msg)
+	}
+	switch {
+	case key.Matches(msg, s.keys.StartPause):
+		return s.startPause()
+	case key.Matches(msg, s.keys.End):
+		return s, push(newConfirm(s.c, "End the interview?",
+			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.iv.ID} }))
+	case key.Matches(msg, s.keys.TickNext):
+		if i := s.iv.Current(); i >= 0 {
+			s.iv.ToggleAsked(i, s.now)
+			return s, s.changed()
+		}
+		return s, nil
+	case key.Matches(msg, s.keys.SwitchPane):
+		s.setFocus(1 - s.focus)
+		return s, nil
+	}
+	if s.focus == paneNotes {
+		if key.Matches(msg, s.keys.NotesBlur) {
+			s.setFocus(paneChecklist)
+			return s, nil
+		}
+		qid := 0
+		if i := s.iv.Current(); i >= 0 {
+			qid = s.iv.Questions[i].ID
+		}
+		s.notes.update(msg, s.iv.Elapsed(s.now), qid)
+		if s.notes.changed {
+			s.notes.changed = false
+			return s, s.changed()
+		}
+		return s, nil
+	}
+	return s.handleChecklistKey(msg)
+}
+
+// endInterviewMsg comes back from the end confirmation.
+type endInterviewMsg struct{ id uint64 }
+
+func (s *interviewScreen) setFocus(p pane) {
+	s.focus = p
+	s.notes.focused = p == paneNotes
+}
+
+func (s interviewScreen) startPause() (screen, tea.Cmd) {
+	if s.iv.Clock.State() == model.Ended {
+		return s, info("This interview has ended.")
+	}
+	s.iv.Clock = s.iv.Clock.Toggle(s.now)
+	s.tickGen++
+	return s, tea.Batch(s.changed(), s.tick())
+}
+
+func (s interviewScreen) handleChecklistKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	nq := len(s.iv.Questions)
+	rows := s.checklistRows()
+	inClosing := s.cursor >= nq
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		return s, pop
+	case key.Matches(msg, s.keys.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, s.keys.Down):
+		s.cursor = min(s.cursor+1, max(rows-1, 0))
+	case key.Matches(msg, s.keys.Tick):
+		if inClosing {
+			s.iv.ToggleClosing(s.cursor-nq, s.now)
+		} else {
+			s.iv.ToggleAsked(s.cursor, s.now)
+		}
+		return s, s.changed()
+	case inClosing:
+		// The remaining keys act on questions only.
+	case key.Matches(msg, s.keys.MoveUp):
+		s.cursor = s.iv.Move(s.cursor, -1)
+		return s, s.changed()
+	case key.Matches(msg, s.keys.MoveDown):
+		s.cursor = s.iv.Move(s.cursor, 1)
+		return s, s.changed()
+	case key.Matches(msg, s.keys.Skip):
+		s.iv.ToggleSkipped(s.cursor)
+		return s, s.changed()
+	case key.Matches(msg, s.keys.MustAsk):
+		s.iv.ToggleMustAsk(s.cursor)
+		return s, s.changed()
+	case key.Matches(msg, s.keys.Choose):
+		s.iv.Choose(s.cursor)
+		return s, s.changed()
+	}
+	switch {
+	case key.Matches(msg, s.keys.Add):
+		return s.openInput(inputQuestion, "")
+	case key.Matches(msg, s.keys.Budget):
+		return s.openInput(inputBudget, fmt.Sprint(int(s.iv.Budget/time.Minute)))
+	case key.Matches(msg, s.keys.Closing):
+		s.showClosing = !s.showClosing
+		if !s.closingVisible() {
+			s.cursor = min(s.cursor, max(nq-1, 0))
+		}
+	}
+	return s, nil
+}
+
+// checklistRows is how many rows the cursor can visit.
+func (s interviewScreen) checklistRows() int {
+	if s.closingVisible() {
+		return len(s.iv.Questions) + len(s.iv.Closing)
+	}
+	return len(s.iv.Questions)
+}
+
+// closingVisible: the closing steps show when asked for, and by themselves
+// once five minutes remain.
+func (s interviewScreen) closingVisible() bool {
+	return s.showClosing || s.iv.ClosingDue(s.now) || s.iv.Clock.State() == model.Ended
+}
+
+func (s interviewScreen) openInput(p inputPurpose, value string) (screen, tea.Cmd) {
+	s.inputFor, s.inputProblem = p, ""
+	s.input.SetValue(value)
+	s.input.CursorEnd()
+	s.input.Placeholder = map[inputPurpose]string{
+		inputQuestion: "a question that came up",
+		inputBudget:   "minutes, e.g. 15, 20 or 30",
+	}[p]
+	return s, s.input.Focus()
+}
+
+func (s interviewScreen) handleInput(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, s.keys.StartPause):
+		return s.startPause()
+	case key.Matches(msg, s.keys.InputAbort):
+		s.inputFor = inputNone
+		s.input.Blur()
+		return s, nil
+	case key.Matches(msg, s.keys.InputOK):
+		return s.submitInput()
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+func (s interviewScreen) submitInput() (screen, tea.Cmd) {
+	value := s.input.Value()
+	switch s.inputFor {
+	case inputQuestion:
+		// A question that comes up goes right after the current one.
+		at := s.iv.Current() + 1
+		if at == 0 {
+			at = len(s.iv.Questions)
+		}
+		if i := s.iv.InsertQuestion(at, value); i >= 0 {
+			s.cursor = i
+		}
+	case inputBudget:
+		d, err := model.ParseBudget(value)
+		if err != nil {
+			s.inputProblem = err.Error()
+			return s, nil
+		}
+		s.iv.Budget = d
+	}
+	s.inputFor = inputNone
+	s.input.Blur()
+	return s, s.changed()
+}
+
+func (s interviewScreen) setSize(w, h int) screen {
+	s.width, s.height = w, h
+	s.layout()
+	return s
+}
+
+func (s interviewScreen) capturing() bool { return s.focus == paneNotes || s.inputFor != inputNone }
+
+func (s interviewScreen) help() help.KeyMap {
+	k := s.keys
+	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
+	if s.inputFor != inputNone {
+		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
+	}
+	if s.focus == paneNotes {
+		return keyMap{
+			short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
+			full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.keys.NewParagraph, s.notes.keys.NewLine}},
+		}
+	}
+	return keyMap{
+		short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
+		full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose},
+			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
+	}
+}
+
+// flush writes unsaved changes once the program has stopped.
+func (s interviewScreen) flush(st *store.Store) error {
+	if !s.unsaved() {
+		return nil
+	}
+	_, err := st.PutInterview(s.snapshot())
+	return err
+}

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/store"
+)
+
+// Options configure a run of the interface.
+type Options struct {
+	// NoColor strips every style (NO_COLOR).
+	NoColor bool
+	// Input and Output replace the terminal; tests set them.
+	Input  *os.File
+	Output *os.File
+}
+
+// Run shows the interface on the terminal until the user quits or a signal
+// stops it, then writes anything not yet saved. The terminal is restored on
+// every exit, a panic included.
+func Run(s *store.Store, opts Options) error {
+	styles := NewStyles(opts.NoColor)
+	c := &common{styles: &styles, store: s, now: time.Now}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler()}
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		progOpts = append(progOpts, tea.WithOutput(opts.Output))
+	}
+	p := tea.NewProgram(newApp(c), progOpts...)
+
+	// Bubble Tea's own handler quits without letting the app save, and Go's
+	// default for SIGHUP (the terminal closed) exits without running
+	// deferred code, so every stopping signal goes through the app.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		sig, ok := <-sigs
+		if !ok {
+			return
+		}
+		p.Send(shutdownMsg{reason: sig.String()})
+		// If the event loop cannot take the message, stop it anyway; the
+		// last model is still flushed below.
+		time.Sleep(2 * time.Second)
+		p.Kill()
+	}()
+
+	final, runErr := p.Run()
+	app, ok := final.(App)
+	if !ok {
+		// Only a panic outside Update leaves no model; nothing to flush.
+		if runErr == nil {
+			runErr = errors.New("the interface stopped unexpectedly")
+		}
+		return fmt.Errorf("parley: %w", runErr)
+	}
+	flushErr := app.Flush(s)
+	if errors.Is(runErr, tea.ErrProgramKilled) {
+		runErr = nil // we killed it after a signal; the flush above is what matters
+	}
+	return errors.Join(app.Crashed(), runErr, flushErr)
+}
