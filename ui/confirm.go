@@ -56,7 +56,7 @@ func (s confirmScreen) view() string {
 }
 
 func (s confirmScreen) setSize(w, h int) screen { s.width, s.height = w, h; return s }
-func (s confirmScreen) capturing() bool          { return false }
+func (s confirmScreen) capturing() bool         { return false }
 func (s confirmScreen) help() help.KeyMap {
 	return keyMap{short: []key.Binding{s.keys.Yes, s.keys.No}, full: [][]key.Binding{{s.keys.Yes, s.keys.No}}}
 }

@@ -40,16 +40,16 @@ type contactFormKeys struct {
 
 // contactForm adds a contact or edits one.
 type contactForm struct {
-	c        *common
-	keys     contactFormKeys
-	original model.Contact
-	fields   []formField
-	inputs   []textinput.Model
-	focus    int
-	problem  string // why the last save was refused, shown at the field
+	c         *common
+	keys      contactFormKeys
+	original  model.Contact
+	fields    []formField
+	inputs    []textinput.Model
+	focus     int
+	problem   string // why the last save was refused, shown at the field
 	problemAt int
-	width    int
-	height   int
+	width     int
+	height    int
 }
 
 func newContactForm(c *common, contact model.Contact) contactForm {
@@ -160,7 +160,7 @@ func padRight(s string, w int) string {
 }
 
 func (f contactForm) setSize(w, h int) screen { f.width, f.height = w, h; return f }
-func (f contactForm) capturing() bool          { return true }
+func (f contactForm) capturing() bool         { return true }
 func (f contactForm) help() help.KeyMap {
 	k := f.keys
 	return keyMap{short: []key.Binding{k.Next, k.Save, k.Cancel}, full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}

@@ -170,7 +170,7 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 }
 
 func (p contactPage) setSize(w, h int) screen { p.width, p.height = w, h; return p }
-func (p contactPage) capturing() bool          { return false }
+func (p contactPage) capturing() bool         { return false }
 func (p contactPage) help() help.KeyMap {
 	k := p.keys
 	k.Open.SetEnabled(len(p.interviews) > 0)

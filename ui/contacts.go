@@ -13,15 +13,15 @@ import (
 )
 
 type contactListKeys struct {
-	Up, Down     key.Binding
-	PageUp       key.Binding
-	PageDown     key.Binding
-	Home, End    key.Binding
-	Open         key.Binding
-	New          key.Binding
-	Edit         key.Binding
-	Delete       key.Binding
-	Quit         key.Binding
+	Up, Down  key.Binding
+	PageUp    key.Binding
+	PageDown  key.Binding
+	Home, End key.Binding
+	Open      key.Binding
+	New       key.Binding
+	Edit      key.Binding
+	Delete    key.Binding
+	Quit      key.Binding
 }
 
 func newContactListKeys() contactListKeys {
