@@ -65,10 +65,15 @@ const (
 )
 
 // Validate reports the first problem that keeps a contact from being saved,
-// in words fit to show the user, or "" when there is none.
+// in words fit to show the user, or "" when there is none. It is the short
+// form of FieldErrors for callers with one line to show, such as the store
+// and the command line.
 func (c Contact) Validate() string {
-	if strings.TrimSpace(c.Name) == "" {
-		return "A contact needs a name."
+	errs := c.FieldErrors()
+	for _, f := range contactFieldOrder {
+		if msg, ok := errs[f]; ok {
+			return msg
+		}
 	}
 	return ""
 }
@@ -84,4 +89,75 @@ func (c Contact) Subtitle() string {
 		parts = append(parts, o)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Field names used as keys by FieldErrors. They match the JSON names, so a
+// form, the store and an export all speak of a field the same way.
+const (
+	FieldName        = "name"
+	FieldEmail       = "email"
+	FieldPhone       = "phone"
+	FieldProfileURL  = "profile_url"
+	FieldCareerStage = "career_stage"
+	FieldStage       = "stage"
+	FieldReferredBy  = "referred_by"
+)
+
+// contactFieldOrder is the order of fields on the contact form, so Validate
+// reports the problem the user would reach first.
+var contactFieldOrder = []string{
+	FieldName, FieldEmail, FieldPhone, FieldProfileURL,
+	FieldCareerStage, FieldStage, FieldReferredBy,
+}
+
+// FieldErrors checks every field at once and maps each field with a problem
+// to a plain message, so a form can flag the field itself rather than show
+// one error for the whole contact. Only the name is required; an empty
+// optional field is never a problem. An empty map means the contact can be
+// saved.
+func (c Contact) FieldErrors() map[string]string {
+	errs := map[string]string{}
+	if strings.TrimSpace(c.Name) == "" {
+		errs[FieldName] = "A contact needs a name."
+	}
+	if e := strings.TrimSpace(c.Email); e != "" && !IsEmail(e) {
+		errs[FieldEmail] = "That doesn't look like an email address (like name@example.org)."
+	}
+	if p := strings.TrimSpace(c.Phone); p != "" && !IsPhone(p) {
+		errs[FieldPhone] = "A phone number needs some digits."
+	}
+	if u := strings.TrimSpace(c.ProfileURL); u != "" && !IsWebAddress(u) {
+		errs[FieldProfileURL] = "That doesn't look like a web address (like example.org/ana)."
+	}
+	switch c.CareerStage {
+	case StageUnknown, EarlyCareer, MidCareer, Senior:
+	default:
+		errs[FieldCareerStage] = "Career stage is early, mid-career or senior."
+	}
+	if c.Stage != "" && !c.Stage.Valid() {
+		errs[FieldStage] = "That is not a pipeline stage."
+	}
+	if c.ReferredBy != 0 && c.ReferredBy == c.ID {
+		errs[FieldReferredBy] = "A contact cannot refer themselves."
+	}
+	return errs
+}
+
+// How the user found a contact. FoundVia holds one of these or the user's
+// own words, so they are plain strings rather than a closed type.
+const (
+	FoundReferral      = "referral"
+	FoundKnown         = "someone you know"
+	FoundProfessor     = "professor"
+	FoundAssociation   = "association or directory"
+	FoundCareerCentre  = "career centre"
+	FoundOnlineProfile = "online profile"
+	FoundCold          = "cold contact"
+)
+
+// FoundViaSources lists the usual sources in the order a form offers them;
+// the user may also type their own.
+func FoundViaSources() []string {
+	return []string{FoundReferral, FoundKnown, FoundProfessor, FoundAssociation,
+		FoundCareerCentre, FoundOnlineProfile, FoundCold}
 }

@@ -56,6 +56,9 @@ type Interview struct {
 	// older snapshot can never overwrite a newer one.
 	Rev     uint64    `json:"rev"`
 	Created time.Time `json:"created"`
+	// Scheduled is the agreed meeting, or nil for an interview planned
+	// before one was agreed (or held without one).
+	Scheduled *Schedule `json:"scheduled,omitempty"`
 }
 
 // NewInterview plans an interview with the given questions and the default

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -41,6 +42,9 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketContacts)
+		if c.ReferredBy != 0 && b.Get(itob(c.ReferredBy)) == nil {
+			return fmt.Errorf("the contact who referred them (%d): %w", c.ReferredBy, ErrNotFound)
+		}
 		if c.ID == 0 {
 			id, err := b.NextSequence()
 			if err != nil {
@@ -56,26 +60,38 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 	return c, nil
 }
 
-// DeleteContact deletes a contact and all of its interviews together.
+// DeleteContact deletes a contact with all of its interviews and its
+// timeline, and clears the "referred by" of anyone they referred (those
+// people stay: the user still knows them), all in one transaction.
 func (s *Store) DeleteContact(id uint64) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		if contacts.Get(itob(id)) == nil {
 			return ErrNotFound
 		}
-		interviews := tx.Bucket(bucketInterviews)
-		var doomed []uint64
-		err := forEach(interviews, func(iv model.Interview) error {
-			if iv.ContactID == id {
-				doomed = append(doomed, iv.ID)
+		if err := deleteWhere(tx.Bucket(bucketInterviews), func(iv model.Interview) bool {
+			return iv.ContactID == id
+		}); err != nil {
+			return err
+		}
+		if err := deleteWhere(tx.Bucket(bucketInteractions), func(it model.Interaction) bool {
+			return it.ContactID == id
+		}); err != nil {
+			return err
+		}
+		var referred []model.Contact
+		err := forEach(contacts, func(c model.Contact) error {
+			if c.ReferredBy == id {
+				c.ReferredBy = 0
+				referred = append(referred, c)
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		for _, ivID := range doomed {
-			if err := interviews.Delete(itob(ivID)); err != nil {
+		for _, c := range referred {
+			if err := put(contacts, c.ID, c); err != nil {
 				return err
 			}
 		}
@@ -83,6 +99,31 @@ func (s *Store) DeleteContact(id uint64) error {
 	})
 	if err != nil {
 		return fmt.Errorf("delete contact %d: %w", id, err)
+	}
+	return nil
+}
+
+// deleteWhere deletes the records of b that doomed picks. Keys are
+// collected first: bbolt forbids changing a bucket while iterating it.
+func deleteWhere[T any](b *bolt.Bucket, doomed func(T) bool) error {
+	var keys [][]byte
+	err := b.ForEach(func(k, data []byte) error {
+		var v T
+		if err := json.Unmarshal(data, &v); err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		if doomed(v) {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -21,15 +21,18 @@ type Notebook struct {
 	Schema     int               `json:"schema"`
 	Contacts   []model.Contact   `json:"contacts"`
 	Interviews []model.Interview `json:"interviews"`
+	// Interactions are every contact's timeline entries, in ID order.
+	Interactions []model.Interaction `json:"interactions"`
 }
 
 // Snapshot reads the whole notebook in one transaction.
 func (s *Store) Snapshot() (Notebook, error) {
 	nb := Notebook{
-		Format:     ExportFormat,
-		Schema:     SchemaVersion(),
-		Contacts:   []model.Contact{},
-		Interviews: []model.Interview{},
+		Format:       ExportFormat,
+		Schema:       SchemaVersion(),
+		Contacts:     []model.Contact{},
+		Interviews:   []model.Interview{},
+		Interactions: []model.Interaction{},
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		err := forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
@@ -39,8 +42,15 @@ func (s *Store) Snapshot() (Notebook, error) {
 		if err != nil {
 			return err
 		}
-		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+		err = forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
 			nb.Interviews = append(nb.Interviews, iv)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+			nb.Interactions = append(nb.Interactions, it)
 			return nil
 		})
 	})

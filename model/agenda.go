@@ -1,0 +1,131 @@
+package model
+
+import "time"
+
+// Agenda is the "What's next" screen's content: each section sorted, most
+// pressing first, and the same for the same inputs.
+type Agenda struct {
+	// Upcoming are interviews scheduled today and in the next UpcomingDays
+	// days and not yet held, soonest first.
+	Upcoming []UpcomingInterview
+	// ThankYouDue are interviews whose thank-you note is not yet logged,
+	// earliest due first.
+	ThankYouDue []ThankYouDue
+	// NoReply are requests with no later exchange for more than
+	// Settings.NoReplyDays days, longest waiting first.
+	NoReply []Waiting
+	// ReferralsToContact are referred contacts still at ToContact, oldest
+	// first, so names given in an interview are not forgotten.
+	ReferralsToContact []Referral
+	// StageCounts has one entry per stage, in Stages order, zeros included,
+	// so the row of counts keeps its shape.
+	StageCounts []StageCount
+}
+
+// UpcomingInterview is one entry of Agenda.Upcoming.
+type UpcomingInterview struct {
+	ContactID   uint64
+	InterviewID uint64
+	Schedule    Schedule
+	// Today marks an interview on now's local day.
+	Today bool
+}
+
+// ThankYouDue is one entry of Agenda.ThankYouDue.
+type ThankYouDue struct {
+	ContactID uint64
+	// HeldAt is when the interview took place.
+	HeldAt time.Time
+	// Due is local midnight of the day the note is due.
+	Due time.Time
+	// DaysLeft counts days from today to Due: 0 on the due day, negative
+	// once overdue.
+	DaysLeft int
+	// Overdue is true after the due day, so the screen can make it stand out.
+	Overdue bool
+}
+
+// Waiting is one entry of Agenda.NoReply.
+type Waiting struct {
+	ContactID uint64
+	// RequestAt is when the unanswered request was sent.
+	RequestAt time.Time
+	// Days is how many days ago that was.
+	Days int
+}
+
+// Referral is one entry of Agenda.ReferralsToContact.
+type Referral struct {
+	ContactID  uint64
+	ReferredBy uint64
+}
+
+// StageCount is how many contacts are at one stage.
+type StageCount struct {
+	Stage Stage
+	Count int
+}
+
+// NextSteps builds the agenda at now. Days are the local days of now's
+// location. Interviews and interactions of contacts not in contacts are
+// ignored, so a half-deleted record never shows up as a task.
+func NextSteps(now time.Time, contacts []Contact, interviews []Interview, interactions []Interaction, s Settings) Agenda {
+	return NextStepsFrom(now, contacts, Summarize(now, interviews, interactions), s)
+}
+
+// NextStepsFrom is NextSteps for a caller that already holds the Summarize
+// result (the list does, for its next-step column).
+func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, s Settings) Agenda {
+	s = s.Normalized()
+	loc := now.Location()
+	today := startOfDay(now)
+	horizon := addDays(now, UpcomingDays+1, loc)
+	ag := Agenda{StageCounts: make([]StageCount, len(stages))}
+	for i, st := range stages {
+		ag.StageCounts[i].Stage = st
+	}
+	for _, c := range contacts {
+		if o := c.CurrentStage().Order(); o < len(stages) {
+			ag.StageCounts[o].Count++
+		}
+		if c.ReferredBy != 0 && c.CurrentStage() == ToContact {
+			ag.ReferralsToContact = append(ag.ReferralsToContact, Referral{ContactID: c.ID, ReferredBy: c.ReferredBy})
+		}
+		a := acts[c.ID]
+		if p := a.Pending; p != nil {
+			at := p.Scheduled.At
+			if !at.Before(today) && at.Before(horizon) {
+				ag.Upcoming = append(ag.Upcoming, UpcomingInterview{
+					ContactID: c.ID, InterviewID: p.ID, Schedule: *p.Scheduled,
+					Today: DaysBetween(now, at, loc) == 0,
+				})
+			}
+		}
+		if due, ok := thankYouDue(a, s, loc); ok {
+			left := DaysBetween(now, due, loc)
+			ag.ThankYouDue = append(ag.ThankYouDue, ThankYouDue{
+				ContactID: c.ID, HeldAt: a.LastHeld, Due: due, DaysLeft: left, Overdue: left < 0,
+			})
+		}
+		if a.LastExchangeKind == KindRequest && a.Pending == nil && !c.CurrentStage().IsEnding() {
+			if days := DaysBetween(a.LastExchange, now, loc); days > s.NoReplyDays {
+				ag.NoReply = append(ag.NoReply, Waiting{ContactID: c.ID, RequestAt: a.LastExchange, Days: days})
+			}
+		}
+	}
+	created := make(map[uint64]time.Time, len(ag.ReferralsToContact))
+	for _, c := range contacts {
+		if c.ReferredBy != 0 {
+			created[c.ID] = c.Created
+		}
+	}
+	sortByTimeThenID(ag.Upcoming, func(u UpcomingInterview) time.Time { return u.Schedule.At },
+		func(u UpcomingInterview) uint64 { return u.ContactID })
+	sortByTimeThenID(ag.ThankYouDue, func(t ThankYouDue) time.Time { return t.Due },
+		func(t ThankYouDue) uint64 { return t.ContactID })
+	sortByTimeThenID(ag.NoReply, func(w Waiting) time.Time { return w.RequestAt },
+		func(w Waiting) uint64 { return w.ContactID })
+	sortByTimeThenID(ag.ReferralsToContact, func(r Referral) time.Time { return created[r.ContactID] },
+		func(r Referral) uint64 { return r.ContactID })
+	return ag
+}

@@ -1,0 +1,368 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// SearchIndex holds each contact's searchable text, folded once when the
+// contact is loaded or edited, so a keystroke in the filter box costs one
+// pass over short strings per contact and no allocation. Positions are the
+// positions in the contact slice the index was built from.
+//
+// A SearchIndex is not safe for concurrent use: Filter reuses scratch
+// buffers for ranking.
+type SearchIndex struct {
+	rows []searchRow
+	// keys and tmp are Filter's scratch space for ranking, kept to avoid
+	// allocating per keystroke.
+	keys, tmp []uint32
+}
+
+// searchRow is one contact's folded text. The strings of a freshly built
+// index are slices of one block, in row order, so a scan of all rows reads
+// memory in sequence. The masks record which characters occur, so a word
+// with a character the contact lacks is rejected without reading text.
+type searchRow struct {
+	id                   uint64
+	name, org, role, tag string // tag: tags joined by NUL
+	notes                string
+	// masks of name, org, role, tags and notes, in that order.
+	masks [5]uint64
+	stage Stage
+}
+
+// NewSearchIndex indexes contacts. After adding or deleting contacts, build
+// a new one; after editing one, call Set.
+func NewSearchIndex(contacts []Contact) *SearchIndex {
+	x := &SearchIndex{rows: make([]searchRow, len(contacts))}
+	type span struct{ a, b int }
+	spans := make([][5]span, len(contacts))
+	var buf strings.Builder
+	add := func(s string) span {
+		a := buf.Len()
+		buf.WriteString(fold(s))
+		return span{a, buf.Len()}
+	}
+	for i, c := range contacts {
+		spans[i] = [5]span{add(strings.TrimSpace(c.Name)), add(strings.TrimSpace(c.Organisation)),
+			add(strings.TrimSpace(c.Role)), add(strings.Join(c.Tags, "\x00")), add(c.Notes)}
+	}
+	all := buf.String()
+	for i, c := range contacts {
+		sp := spans[i]
+		x.rows[i] = makeRow(c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
+			all[sp[3].a:sp[3].b], all[sp[4].a:sp[4].b])
+	}
+	return x
+}
+
+func makeRow(c Contact, name, org, role, tag, notes string) searchRow {
+	return searchRow{
+		id: c.ID, name: name, org: org, role: role, tag: tag, notes: notes,
+		masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
+		stage: c.CurrentStage(),
+	}
+}
+
+// charMask has one bit per letter and digit, one for space and one for
+// anything else, set for each that occurs in s.
+func charMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << charBit(s[i])
+	}
+	return m
+}
+
+func charBit(c byte) uint {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return uint(c - 'a')
+	case '0' <= c && c <= '9':
+		return 26 + uint(c-'0')
+	case c == ' ':
+		return 36
+	case c >= 0x80:
+		return 37
+	}
+	return 38 + uint(c%16)
+}
+
+// Len is the number of contacts indexed.
+func (x *SearchIndex) Len() int { return len(x.rows) }
+
+// Set re-indexes the contact at position i after an edit.
+func (x *SearchIndex) Set(i int, c Contact) {
+	x.rows[i] = makeRow(c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
+		fold(strings.TrimSpace(c.Role)), fold(strings.Join(c.Tags, "\x00")), fold(c.Notes))
+}
+
+// All appends every position, in index order, to dst[:0]: the list before
+// any filter or sort.
+func (x *SearchIndex) All(dst []int) []int {
+	dst = dst[:0]
+	for i := range x.rows {
+		dst = append(dst, i)
+	}
+	return dst
+}
+
+// Score weights. A consecutive character is worth more than a word start,
+// so "pol" scores higher in "policy" than in "p o l". Field bonuses make a hit in the name outrank the same hit
+// in a tag; a hit only in the notes ranks below any fuzzy hit.
+const (
+	scoreChar        = 16
+	scoreConsecutive = 40
+	scoreWordStart   = 32
+	scoreFieldStart  = 16
+	scoreGap         = -1
+	bonusName        = 24
+	bonusOther       = 8
+	scoreNotes       = 8
+)
+
+// Match reports whether the contact at position i matches q and, if so,
+// its score: higher is a better match. The score is the sum over fuzzy
+// terms of the best field's score.
+func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
+	r := &x.rows[i]
+	if q.stageTerms > 0 && !slices.Contains(q.Stages, r.stage) {
+		return 0, false
+	}
+	for _, t := range q.Tags {
+		if !hasTagPrefix(r.tag, t) {
+			return 0, false
+		}
+	}
+	for k, w := range q.Words {
+		s, ok := matchWord(w, q.masks[k], r)
+		if !ok {
+			return 0, false
+		}
+		score += s
+	}
+	for _, terms := range [...]struct {
+		vals  []string
+		field string
+	}{{q.Name, r.name}, {q.Org, r.org}, {q.Role, r.role}} {
+		for _, t := range terms.vals {
+			s, ok := fuzzy(t, terms.field)
+			if !ok {
+				return 0, false
+			}
+			score += s
+		}
+	}
+	return score, true
+}
+
+// matchWord scores a free word: the best of the fuzzy fields, else a
+// substring of the notes. Notes are not matched fuzzily: in a paragraph
+// almost any short word is a subsequence, so every contact would match.
+func matchWord(w string, mask uint64, r *searchRow) (int, bool) {
+	best, found := 0, false
+	if mask&^r.masks[0] == 0 {
+		if s, ok := fuzzy(w, r.name); ok {
+			best, found = s+bonusName, true
+			if s >= perfectFrom(len(w)) {
+				return best, true // no other field can beat the name
+			}
+		}
+	}
+	for k, f := range [...]string{r.org, r.role, r.tag} {
+		if mask&^r.masks[k+1] != 0 {
+			continue
+		}
+		if s, ok := fuzzy(w, f); ok && (!found || s+bonusOther > best) {
+			best, found = s+bonusOther, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	if mask&^r.masks[4] == 0 && strings.Contains(r.notes, w) {
+		return scoreNotes, true
+	}
+	return 0, false
+}
+
+// perfectFrom is the score of an n-byte pattern found whole at the start of
+// a word but not of the field: with the name's bonus, nothing elsewhere
+// can score higher.
+func perfectFrom(n int) int {
+	return n*scoreChar + (n-1)*scoreConsecutive + scoreWordStart
+}
+
+// Filter appends to dst[:0] the positions in order that match q. With
+// fuzzy terms, results are ranked by score, best first, and ties keep
+// their place in order (the user's chosen sort); with only exact terms
+// (tag:, stage:) order is kept as is.
+func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
+	dst = dst[:0]
+	if q.Empty() {
+		return append(dst, order...)
+	}
+	if !q.Ranked() {
+		for _, i := range order {
+			if _, ok := q.Match(x, i); ok {
+				dst = append(dst, i)
+			}
+		}
+		return dst
+	}
+	// Rank with a stable radix sort on packed keys: the inverted score in
+	// the high 16 bits, the hit's place in order in the low 16 — or, past
+	// 65,536 contacts, a comparison sort.
+	keys := x.keys[:0]
+	for _, i := range order {
+		if s, ok := q.Match(x, i); ok {
+			dst = append(dst, i)
+			keys = append(keys, uint32(0xffff-min(max(s, 0), 0xffff)))
+		}
+	}
+	x.keys = keys
+	if len(dst) > 0xffff {
+		idx := make([]int, len(dst))
+		for k := range idx {
+			idx[k] = k
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
+		out := make([]int, len(dst))
+		for k, j := range idx {
+			out[k] = dst[j]
+		}
+		return append(dst[:0], out...)
+	}
+	for k := range keys {
+		keys[k] = keys[k]<<16 | uint32(k)
+	}
+	x.tmp = radixSort(keys, x.tmp)
+	for k, key := range keys {
+		keys[k] = uint32(dst[key&0xffff])
+	}
+	for k := range dst {
+		dst[k] = int(keys[k])
+	}
+	return dst
+}
+
+// radixSort sorts keys by their high 16 bits, stably, in two passes of
+// eight bits. The low 16 bits carry the original place, so the result is
+// also a full sort. It returns the scratch buffer for reuse.
+func radixSort(keys, tmp []uint32) []uint32 {
+	if cap(tmp) < len(keys) {
+		tmp = make([]uint32, len(keys))
+	}
+	tmp = tmp[:len(keys)]
+	src, out := keys, tmp
+	for shift := 16; shift < 32; shift += 8 {
+		var count [257]int
+		for _, k := range src {
+			count[(k>>shift)&0xff+1]++
+		}
+		for b := 1; b < len(count); b++ {
+			count[b] += count[b-1]
+		}
+		for _, k := range src {
+			b := (k >> shift) & 0xff
+			out[count[b]] = k
+			count[b]++
+		}
+		src, out = out, src
+	}
+	// Two passes leave the result back in keys.
+	return tmp
+}
+
+// fuzzy scores pat as a subsequence of s, in one pass over s. The first
+// whole occurrence of pat at the start of a word is the best shape a match
+// can have, so it is scored and returned at once. Otherwise the leftmost
+// match is tightened from its end backwards (as fzf's first version does)
+// and that window is scored: points per character, more for runs of
+// consecutive characters and for characters that start a word, a small
+// cost per skipped character.
+func fuzzy(pat, s string) (int, bool) {
+	n := len(pat)
+	if n == 0 {
+		return 0, true
+	}
+	c0 := pat[0]
+	end, j := -1, 0
+	// A plain loop beats strings.IndexByte here: fields are a few dozen
+	// bytes, shorter than its vector set-up pays for.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == c0 && len(s)-i >= n && wordStart(s, i) && s[i:i+n] == pat {
+			return windowScore(pat, s, i, i+n-1), true
+		}
+		if j < n && c == pat[j] {
+			if j++; j == n {
+				end = i
+			}
+		}
+	}
+	if end < 0 {
+		return 0, false
+	}
+	start := end
+	for i, j := end, n-1; i >= 0; i-- {
+		if s[i] == pat[j] {
+			if j--; j < 0 {
+				start = i
+				break
+			}
+		}
+	}
+	return windowScore(pat, s, start, end), true
+}
+
+// windowScore scores the greedy match of pat inside s[start:end+1].
+func windowScore(pat, s string, start, end int) int {
+	score, prev, j := 0, -2, 0
+	for i := start; i <= end && j < len(pat); i++ {
+		if s[i] != pat[j] {
+			score += scoreGap
+			continue
+		}
+		score += scoreChar
+		if i == prev+1 {
+			score += scoreConsecutive
+		}
+		if wordStart(s, i) {
+			score += scoreWordStart
+			if i == 0 {
+				score += scoreFieldStart
+			}
+		}
+		prev = i
+		j++
+	}
+	return score
+}
+
+// wordStart reports whether s[i] begins a word: it is first, or follows a
+// byte that is not a letter or digit (space, hyphen, NUL between tags).
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := s[i-1]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
+}
+
+// hasTagPrefix reports whether any of the NUL-joined tags starts with p.
+func hasTagPrefix(tags, p string) bool {
+	for tags != "" {
+		t := tags
+		if k := strings.IndexByte(tags, 0); k >= 0 {
+			t, tags = tags[:k], tags[k+1:]
+		} else {
+			tags = ""
+		}
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// keyDueRules holds the user's due-date rules in bucketSettings.
+var keyDueRules = []byte("due-rules")
+
+// AddInteraction logs it on its contact's timeline, giving it an ID, and
+// returns it as saved. When advance is true and its kind moves the
+// pipeline, the contact is moved forward (never back) in the same
+// transaction, so the timeline and the stage never disagree after a crash.
+func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Interaction, error) {
+	if msg := it.Validate(); msg != "" {
+		return it, fmt.Errorf("log interaction: %s", msg)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		contacts := tx.Bucket(bucketContacts)
+		var c model.Contact
+		if err := get(contacts, it.ContactID, &c); err != nil {
+			return fmt.Errorf("its contact %d: %w", it.ContactID, err)
+		}
+		b := tx.Bucket(bucketInteractions)
+		id, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		it.ID = id
+		if err := put(b, it.ID, it); err != nil {
+			return err
+		}
+		if advance && it.Apply(&c) {
+			c.Updated = it.At
+			return put(contacts, c.ID, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return it, fmt.Errorf("log %s: %w", it.Kind, err)
+	}
+	return it, nil
+}
+
+// Interactions returns a contact's timeline, oldest first.
+func (s *Store) Interactions(contactID uint64) ([]model.Interaction, error) {
+	out, err := s.interactions(func(it model.Interaction) bool { return it.ContactID == contactID })
+	if err != nil {
+		return nil, fmt.Errorf("read timeline of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// AllInteractions returns every contact's timeline entries, oldest first,
+// for the first screen's due dates.
+func (s *Store) AllInteractions() ([]model.Interaction, error) {
+	out, err := s.interactions(func(model.Interaction) bool { return true })
+	if err != nil {
+		return nil, fmt.Errorf("read timelines: %w", err)
+	}
+	return out, nil
+}
+
+func (s *Store) interactions(keep func(model.Interaction) bool) ([]model.Interaction, error) {
+	var out []model.Interaction
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+			if keep(it) {
+				out = append(out, it)
+			}
+			return nil
+		})
+	})
+	model.SortTimeline(out)
+	return out, err
+}
+
+// DeleteInteraction removes one timeline entry, or returns ErrNotFound. The
+// contact's stage is left as it is: the user may have moved it by hand
+// since, and guessing the stage before would be wrong as often as right.
+func (s *Store) DeleteInteraction(id uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketInteractions)
+		if b.Get(itob(id)) == nil {
+			return ErrNotFound
+		}
+		return b.Delete(itob(id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete interaction %d: %w", id, err)
+	}
+	return nil
+}
+
+// Settings returns the user's due-date rules, with the defaults for any
+// that were never set.
+func (s *Store) Settings() (model.Settings, error) {
+	var st model.Settings
+	err := s.db.View(func(tx *bolt.Tx) error {
+		data := tx.Bucket(bucketSettings).Get(keyDueRules)
+		if data == nil {
+			return nil
+		}
+		if err := json.Unmarshal(data, &st); err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.Defaults(), fmt.Errorf("read settings: %w", err)
+	}
+	return st.Normalized(), nil
+}
+
+// PutSettings saves the user's due-date rules. Zero or negative values are
+// saved as the defaults, so what is stored is what is used.
+func (s *Store) PutSettings(st model.Settings) error {
+	data, err := json.Marshal(st.Normalized())
+	if err == nil {
+		err = s.db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketSettings).Put(keyDueRules, data)
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return nil
+}
+
+// ScheduleInterview records an agreed meeting and returns the interview as
+// saved. A new interview (ID 0) is saved with an ID; for an existing one the
+// stored copy is the base, so a stale copy in the caller's hands cannot undo
+// newer notes. The schedule sets the budget (unless the clock has started),
+// and the contact moves forward to Scheduled, all in one transaction.
+func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model.Interview, error) {
+	if msg := sch.Validate(); msg != "" {
+		return iv, fmt.Errorf("schedule interview: %s", msg)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		contacts := tx.Bucket(bucketContacts)
+		var c model.Contact
+		if err := get(contacts, iv.ContactID, &c); err != nil {
+			return fmt.Errorf("its contact %d: %w", iv.ContactID, err)
+		}
+		b := tx.Bucket(bucketInterviews)
+		if iv.ID == 0 {
+			id, err := b.NextSequence()
+			if err != nil {
+				return err
+			}
+			iv.ID = id
+		} else if err := get(b, iv.ID, &iv); err != nil {
+			return fmt.Errorf("interview %d: %w", iv.ID, err)
+		}
+		iv.ApplySchedule(sch)
+		iv.Rev++
+		if err := put(b, iv.ID, iv); err != nil {
+			return err
+		}
+		if c.Advance(model.Scheduled) {
+			return put(contacts, c.ID, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return iv, fmt.Errorf("schedule interview: %w", err)
+	}
+	return iv, nil
+}
