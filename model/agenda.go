@@ -16,7 +16,7 @@ type Agenda struct {
 	NoReply []Waiting
 	// ReferralsToContact are referred contacts still at ToContact, oldest
 	// first, so names given in an interview are not forgotten.
-	ReferralsToContact []Referral
+	ReferralsToContact []PendingReferral
 	// StageCounts has one entry per stage, in Stages order, zeros included,
 	// so the row of counts keeps its shape.
 	StageCounts []StageCount
@@ -54,8 +54,8 @@ type Waiting struct {
 	Days int
 }
 
-// Referral is one entry of Agenda.ReferralsToContact.
-type Referral struct {
+// PendingReferral is one entry of Agenda.ReferralsToContact.
+type PendingReferral struct {
 	ContactID  uint64
 	ReferredBy uint64
 }
@@ -89,7 +89,7 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 			ag.StageCounts[o].Count++
 		}
 		if c.ReferredBy != 0 && c.CurrentStage() == ToContact {
-			ag.ReferralsToContact = append(ag.ReferralsToContact, Referral{ContactID: c.ID, ReferredBy: c.ReferredBy})
+			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
 		}
 		a := acts[c.ID]
 		if p := a.Pending; p != nil {
@@ -125,7 +125,7 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 		func(t ThankYouDue) uint64 { return t.ContactID })
 	sortByTimeThenID(ag.NoReply, func(w Waiting) time.Time { return w.RequestAt },
 		func(w Waiting) uint64 { return w.ContactID })
-	sortByTimeThenID(ag.ReferralsToContact, func(r Referral) time.Time { return created[r.ContactID] },
-		func(r Referral) uint64 { return r.ContactID })
+	sortByTimeThenID(ag.ReferralsToContact, func(r PendingReferral) time.Time { return created[r.ContactID] },
+		func(r PendingReferral) uint64 { return r.ContactID })
 	return ag
 }

@@ -176,7 +176,7 @@ func TestReferralsAndCounts(t *testing.T) {
 	}
 	ag := NextSteps(now, cs, nil, []Interaction{logged(1, 99, KindRequest, at(1, 1, 0))}, Defaults())
 	if len(ag.ReferralsToContact) != 2 || ag.ReferralsToContact[0].ContactID != 3 ||
-		ag.ReferralsToContact[1] != (Referral{ContactID: 2, ReferredBy: 1}) {
+		ag.ReferralsToContact[1] != (PendingReferral{ContactID: 2, ReferredBy: 1}) {
 		t.Errorf("referrals = %+v", ag.ReferralsToContact)
 	}
 	want := map[Stage]int{ToContact: 3, RequestSent: 1, Thanked: 1}
