@@ -26,6 +26,7 @@ type pane int
 const (
 	paneChecklist pane = iota
 	paneNotes
+	paneWrapUp
 )
 
 type interviewKeys struct {
@@ -96,7 +97,9 @@ type interviewScreen struct {
 	contact model.Contact
 	iv      model.Interview // iv.Notes is stale: the notes pane holds them
 	notes   notesPane
-	focus   pane
+	wrap    wrapUpPane
+	// wrapPart is the wrap-up part that has focus when the wrap-up does.
+	focus pane
 	cursor  int // checklist row: questions first, then closing steps
 
 	input        textinput.Model
@@ -111,6 +114,8 @@ type interviewScreen struct {
 	saveScheduled bool
 	savedRev      uint64
 	saveErr       error
+
+	thankYouDays int
 
 	width, height int
 }
@@ -130,13 +135,17 @@ func newInterviewScreen(c *common, contact model.Contact, iv model.Interview) in
 		c: c, keys: newInterviewKeys(), contact: contact, iv: iv,
 		notes: newNotesPane(c.styles, iv.Notes), focus: paneNotes,
 		input: newInput(c.styles, ""), savedRev: iv.Rev, now: c.now(),
+		wrap: newWrapUpPane(c.styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 	}
 	s.notes.focused = true
 	return s
 }
 
-// load starts the clock's ticks if the interview is running.
-func (s interviewScreen) load() tea.Cmd { return s.tick() }
+// load starts the clock's ticks if the interview is running, and reads the
+// due-date rules the wrap-up needs.
+func (s interviewScreen) load() tea.Cmd { return tea.Batch(s.tick(), loadSettings(s.c.store)) }
+
+func (s interviewScreen) ended() bool { return s.iv.Clock.State() == model.Ended }
 
 // tick asks for a re-render when the clock's display next changes: the
 // next whole second of elapsed time, which follows the wall clock.
@@ -167,7 +176,7 @@ func (s interviewScreen) snapshot() model.Interview {
 	iv := s.iv
 	iv.Questions = append([]model.Question(nil), s.iv.Questions...)
 	iv.Closing = append([]model.Question(nil), s.iv.Closing...)
-	iv.WrapUp.Referrals = append([]model.Referral(nil), s.iv.WrapUp.Referrals...)
+	iv.WrapUp = s.wrap.apply(s.iv.WrapUp)
 	iv.Notes = s.notes.Notes()
 	return iv
 }
@@ -200,11 +209,21 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err == nil && msg.contact.ID == s.contact.ID {
 			s.contact = msg.contact
 		}
+	case settingsLoadedMsg:
+		if msg.err == nil {
+			s.thankYouDays = msg.settings.ThankYouDays
+		}
 	case endInterviewMsg:
-		if msg.id == s.iv.ID && s.iv.Clock.State() != model.Ended {
-			s.iv.End(s.now, model.DefaultThankYouDays)
-			s.tickGen++
-			return s, tea.Batch(s.changed(), info("Interview ended after %s.", model.FormatClock(s.iv.WrapUp.Length)))
+		if msg.id == s.iv.ID && !s.ended() {
+			return s.end()
+		}
+	case makeContactMsg:
+		r := s.wrap.referrals[msg.index]
+		return s, makeReferralContact(s.c.store, s.iv.ID, msg.index, r, s.contact, s.now)
+	case referralContactMsg:
+		if msg.interviewID == s.iv.ID && msg.err == nil {
+			s.wrap.linked(msg.index, msg.contact.ID)
+			return s, tea.Batch(s.changed(), info("%s added to your contacts, referred by %s.", msg.contact.Name, s.contact.Name))
 		}
 	case tea.KeyMsg:
 		return s.handleKey(msg)
@@ -246,8 +265,17 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return s, nil
 	case key.Matches(msg, s.keys.SwitchPane):
-		s.setFocus(1 - s.focus)
-		return s, nil
+		return s, s.cycleFocus()
+	}
+	if s.focus == paneWrapUp {
+		if key.Matches(msg, s.keys.Back) && !(s.wrap.part == partReferrals && s.wrap.adding) {
+			return s, pop
+		}
+		changed, cmd := s.wrap.update(msg)
+		if changed {
+			return s, tea.Batch(cmd, s.changed())
+		}
+		return s, cmd
 	}
 	if s.focus == paneNotes {
 		if key.Matches(msg, s.keys.NotesBlur) {
@@ -271,9 +299,50 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 // endInterviewMsg comes back from the end confirmation.
 type endInterviewMsg struct{ id uint64 }
 
-func (s *interviewScreen) setFocus(p pane) {
+// end stops the clock for good, opens the wrap-up and puts the interview on
+// the contact's timeline, which moves them to interviewed.
+func (s interviewScreen) end() (screen, tea.Cmd) {
+	s.iv.End(s.now, s.thankYouDays)
+	s.tickGen++
+	s.wrap = newWrapUpPane(s.c.styles, s.iv.WrapUp)
+	s.wrap.setWidth(s.wrapWidth())
+	focusCmd := s.setFocus(paneWrapUp)
+	snap := s.snapshot()
+	return s, tea.Batch(s.changed(), focusCmd, logInterviewHeld(s.c.store, snap, s.now),
+		info("Interview ended after %s. Write down what you learned while it is fresh.", model.FormatClock(s.iv.WrapUp.Length)))
+}
+
+func (s *interviewScreen) setFocus(p pane) tea.Cmd {
 	s.focus = p
 	s.notes.focused = p == paneNotes
+	if p != paneWrapUp {
+		s.wrap.blur()
+		return nil
+	}
+	return s.wrap.focus(s.wrap.part)
+}
+
+// cycleFocus moves focus on with tab: questions and notes during the
+// interview; the wrap-up's parts, the notes and the questions after it.
+func (s *interviewScreen) cycleFocus() tea.Cmd {
+	if !s.ended() {
+		if s.focus == paneNotes {
+			return s.setFocus(paneChecklist)
+		}
+		return s.setFocus(paneNotes)
+	}
+	switch {
+	case s.focus == paneWrapUp && s.wrap.part < wrapUpParts-1:
+		s.wrap.part++
+		return s.setFocus(paneWrapUp)
+	case s.focus == paneWrapUp:
+		return s.setFocus(paneNotes)
+	case s.focus == paneNotes:
+		return s.setFocus(paneChecklist)
+	default:
+		s.wrap.part = partTakeaways
+		return s.setFocus(paneWrapUp)
+	}
 }
 
 func (s interviewScreen) startPause() (screen, tea.Cmd) {
@@ -407,13 +476,19 @@ func (s interviewScreen) setSize(w, h int) screen {
 	return s
 }
 
-func (s interviewScreen) capturing() bool { return s.focus == paneNotes || s.inputFor != inputNone }
+func (s interviewScreen) capturing() bool {
+	return s.focus == paneNotes || s.inputFor != inputNone || (s.focus == paneWrapUp && s.wrap.capturing())
+}
 
 func (s interviewScreen) help() help.KeyMap {
 	k := s.keys
 	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
 	if s.inputFor != inputNone {
 		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
+	}
+	if s.focus == paneWrapUp {
+		short := append(s.wrap.bindings(), k.SwitchPane, k.Back)
+		return keyMap{short: short, full: [][]key.Binding{short}}
 	}
 	if s.focus == paneNotes {
 		return keyMap{

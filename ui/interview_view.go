@@ -38,35 +38,25 @@ func (s interviewScreen) layoutKind() interviewLayout {
 	}
 }
 
-// paneSizes gives the checklist's rows and the notes' width and height for
-// the current layout. Every number follows from the window and the fixed
-// lines above the panes.
-func (s interviewScreen) paneSizes() (checkRows, notesW, notesH int) {
-	input := 0
-	if s.inputFor != inputNone {
-		input = 2
-	}
-	switch s.layoutKind() {
-	case layoutCompact:
-		top := 1
-		if s.height >= 4 {
-			top = 2
-		}
-		return 0, s.width, max(s.height-top-input, 1)
-	case layoutWide:
-		body := s.height - headerLines - 1 // the panes' headings
-		return max(body-input, 1), s.width - s.checklistWidth() - 2, max(body, 1)
-	default:
-		body := s.height - headerLines - 2 - input // two headings
-		rows := min(s.checklistRows()+s.closingHeading(), max(body*2/5, 3))
-		return max(rows, 1), s.width, max(body-rows, 1)
-	}
+// checklistRowsFor is how many checklist rows get room in a body of h
+// lines shared with the notes: two fifths, at least three, no more than
+// there are.
+func (s interviewScreen) checklistRowsFor(h int) int {
+	return max(min(s.checklistRows()+s.closingHeading(), max(h*2/5, 3)), 1)
 }
 
 // headerLines is the fixed top: who, the clock, the next question.
 const headerLines = 3
 
 func (s interviewScreen) checklistWidth() int { return s.width * 2 / 5 }
+
+// wrapWidth is the wrap-up's width in the current layout.
+func (s interviewScreen) wrapWidth() int {
+	if s.layoutKind() == layoutWide {
+		return s.checklistWidth()
+	}
+	return s.width
+}
 
 func (s interviewScreen) closingHeading() int {
 	if s.closingVisible() {
@@ -75,9 +65,52 @@ func (s interviewScreen) closingHeading() int {
 	return 0
 }
 
+// upperBlock is what stands between the clock line and the notes in the
+// stacked and wide layouts: the next question and the checklist, or after
+// the interview the wrap-up (or the checklist, while it has focus). h is
+// the room the layout gives it.
+func (s interviewScreen) upperBlock(width, h int) string {
+	var parts []string
+	switch {
+	case s.ended() && s.focus != paneChecklist:
+		parts = append(parts, s.paneHeading("Wrap-up", paneWrapUp, width), s.wrap.view(s.now))
+	default:
+		if !s.ended() && s.layoutKind() != layoutWide {
+			parts = append(parts, s.nextLine())
+		}
+		rows := s.checklistRowsFor(h)
+		parts = append(parts, s.paneHeading("Questions", paneChecklist, width), s.checklistView(rows, width))
+		if s.inputFor != inputNone {
+			parts = append(parts, s.inputView())
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// layout sizes the notes (and the wrap-up) to the room the layout leaves.
 func (s *interviewScreen) layout() {
-	_, w, h := s.paneSizes()
-	s.notes.setSize(w, h)
+	s.wrap.setWidth(s.wrapWidth())
+	switch s.layoutKind() {
+	case layoutCompact:
+		top := 1
+		if s.height >= 4 {
+			top = 2
+		}
+		s.notes.setSize(s.width, max(s.height-top-s.inputHeight(), 1))
+	case layoutWide:
+		s.notes.setSize(s.width-s.checklistWidth()-2, max(s.height-headerLines-1, 1))
+	default:
+		body := s.height - 2 // the header and clock lines
+		upper := lipgloss.Height(s.upperBlock(s.width, body-1))
+		s.notes.setSize(s.width, max(body-upper-1, 1))
+	}
+}
+
+func (s interviewScreen) inputHeight() int {
+	if s.inputFor != inputNone {
+		return 2
+	}
+	return 0
 }
 
 func (s interviewScreen) view() string {
@@ -102,7 +135,12 @@ func (s interviewScreen) compactView() string {
 	if s.height >= 4 {
 		lines = append(lines, s.nextLine())
 	}
-	lines = append(lines, s.notes.view())
+	if s.focus == paneWrapUp {
+		// The wrap-up takes the notes' place while it has focus.
+		lines = append(lines, s.wrap.view(s.now))
+	} else {
+		lines = append(lines, s.notes.view())
+	}
 	if s.inputFor != inputNone {
 		lines = append(lines, s.inputView())
 	}
@@ -110,29 +148,28 @@ func (s interviewScreen) compactView() string {
 }
 
 func (s interviewScreen) stackedView() string {
-	rows, _, _ := s.paneSizes()
-	parts := []string{
-		s.headerLine(), s.clockLine(false), s.nextLine(),
-		s.paneHeading("Questions", paneChecklist, s.width),
-		s.checklistView(rows, s.width),
-	}
-	if s.inputFor != inputNone {
-		parts = append(parts, s.inputView())
-	}
-	parts = append(parts, s.paneHeading("Notes", paneNotes, s.width), s.notes.view())
-	return strings.Join(parts, "\n")
+	body := s.height - 2
+	return strings.Join([]string{
+		s.headerLine(), s.clockLine(false), s.upperBlock(s.width, body-1),
+		s.paneHeading("Notes", paneNotes, s.width), s.notes.view(),
+	}, "\n")
 }
 
 func (s interviewScreen) wideView() string {
-	rows, _, _ := s.paneSizes()
 	lw := s.checklistWidth()
-	left := s.paneHeading("Questions", paneChecklist, lw) + "\n" + s.checklistView(rows, lw)
-	if s.inputFor != inputNone {
-		left += "\n" + s.inputView()
+	body := s.height - headerLines
+	left := s.upperBlock(lw, body)
+	if s.ended() && s.focus != paneChecklist {
+		// There is room for both: the wrap-up, then the questions.
+		rest := body - lipgloss.Height(left) - 1
+		if rest > 1 {
+			left += "\n" + s.paneHeading("Questions", paneChecklist, lw) + "\n" + s.checklistView(min(rest, s.checklistRowsFor(rest)), lw)
+		}
 	}
 	right := s.paneHeading("Notes", paneNotes, s.width-lw-2) + "\n" + s.notes.view()
-	body := lipgloss.JoinHorizontal(lipgloss.Top, fit(left, lw, s.height-headerLines), "  ", right)
-	return strings.Join([]string{s.headerLine(), s.clockLine(false), s.nextLine(), body}, "\n")
+	bodyView := lipgloss.JoinHorizontal(lipgloss.Top, fit(left, lw, body), "  ", right)
+	third := s.nextLine()
+	return strings.Join([]string{s.headerLine(), s.clockLine(false), third, bodyView}, "\n")
 }
 
 func (s interviewScreen) headerLine() string {
@@ -214,6 +251,9 @@ func (s interviewScreen) nextLine() string {
 	low := model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) >= model.Warning && iv.Clock.State() != model.Ended
 	cur := iv.Current()
 	switch {
+	case iv.Clock.State() == model.Ended:
+		return st.Muted.Render(fmt.Sprintf("Asked %d of %d questions. Tab moves through the wrap-up, the notes and the questions.",
+			iv.AskedCount(), len(iv.Questions)))
 	case low && len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk):
 		label := st.Error.Render(fmt.Sprintf("Must ask (%d left) ▸ ", len(must)))
 		return label + truncateCells(iv.Questions[must[0]].Text, s.width-cellWidth(label))
