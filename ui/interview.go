@@ -37,7 +37,10 @@ type interviewKeys struct {
 	Editor     key.Binding
 	SwitchPane key.Binding
 
+	StarNote key.Binding
+
 	// Checklist keys.
+	Star       key.Binding
 	Up, Down   key.Binding
 	MoveUp     key.Binding
 	MoveDown   key.Binding
@@ -61,6 +64,8 @@ func newInterviewKeys() interviewKeys {
 		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
 		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
+		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star answer")),
 
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -99,8 +104,8 @@ type interviewScreen struct {
 	notes   notesPane
 	wrap    wrapUpPane
 	// wrapPart is the wrap-up part that has focus when the wrap-up does.
-	focus pane
-	cursor  int // checklist row: questions first, then closing steps
+	focus  pane
+	cursor int // checklist row: questions first, then closing steps
 
 	input        textinput.Model
 	inputFor     inputPurpose
@@ -116,6 +121,8 @@ type interviewScreen struct {
 	saveErr       error
 
 	thankYouDays int
+	// editing is set while the notes are out in $EDITOR.
+	editing bool
 
 	width, height int
 }
@@ -138,6 +145,10 @@ func newInterviewScreen(c *common, contact model.Contact, iv model.Interview) in
 		wrap: newWrapUpPane(c.styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 	}
 	s.notes.focused = true
+	if s.ended() {
+		// Back to a finished interview: the wrap-up is what is left to do.
+		s.setFocus(paneWrapUp)
+	}
 	return s
 }
 
@@ -217,6 +228,31 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.id == s.iv.ID && !s.ended() {
 			return s.end()
 		}
+	case editorFileMsg:
+		if msg.interviewID != s.iv.ID {
+			return s, nil
+		}
+		if msg.err != nil {
+			s.editing = false
+			return s, nil
+		}
+		return s, runEditor(msg)
+	case editorDoneMsg:
+		if msg.interviewID != s.iv.ID {
+			return s, nil
+		}
+		return s, readNotesFile(msg, s.iv.Elapsed(s.now))
+	case notesEditedMsg:
+		if msg.interviewID != s.iv.ID {
+			return s, nil
+		}
+		s.editing = false
+		if msg.err != nil {
+			return s, nil
+		}
+		s.notes.replace(msg.notes)
+		s.notes.changed = false
+		return s, tea.Batch(s.changed(), info("Notes updated from the editor."))
 	case makeContactMsg:
 		r := s.wrap.referrals[msg.index]
 		return s, makeReferralContact(s.c.store, s.iv.ID, msg.index, r, s.contact, s.now)
@@ -266,6 +302,8 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case key.Matches(msg, s.keys.SwitchPane):
 		return s, s.cycleFocus()
+	case key.Matches(msg, s.keys.Editor):
+		return s.openEditor()
 	}
 	if s.focus == paneWrapUp {
 		if key.Matches(msg, s.keys.Back) && !(s.wrap.part == partReferrals && s.wrap.adding) {
@@ -282,6 +320,9 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			s.setFocus(paneChecklist)
 			return s, nil
 		}
+		if key.Matches(msg, s.keys.StarNote) {
+			s.notes.toggleStar()
+		}
 		qid := 0
 		if i := s.iv.Current(); i >= 0 {
 			qid = s.iv.Questions[i].ID
@@ -294,6 +335,21 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	return s.handleChecklistKey(msg)
+}
+
+// openEditor hands the notes to $EDITOR. The clock keeps running meanwhile:
+// it follows the wall clock.
+func (s interviewScreen) openEditor() (screen, tea.Cmd) {
+	if s.editing {
+		return s, nil
+	}
+	s.editing = true
+	iv := s.iv
+	text := model.FormatNotesFile(s.contact.Name, s.notes.Notes(), func(id int) string {
+		q, _ := iv.QuestionByID(id)
+		return q.Text
+	})
+	return s, writeNotesFile(s.iv.ID, text)
 }
 
 // endInterviewMsg comes back from the end confirmation.
@@ -385,6 +441,9 @@ func (s interviewScreen) handleChecklistKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, s.changed()
 	case key.Matches(msg, s.keys.MustAsk):
 		s.iv.ToggleMustAsk(s.cursor)
+		return s, s.changed()
+	case key.Matches(msg, s.keys.Star):
+		s.iv.Questions[s.cursor].Starred = !s.iv.Questions[s.cursor].Starred
 		return s, s.changed()
 	case key.Matches(msg, s.keys.Choose):
 		s.iv.Choose(s.cursor)
@@ -486,6 +545,9 @@ func (s interviewScreen) help() help.KeyMap {
 	if s.inputFor != inputNone {
 		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
 	}
+	if s.ended() {
+		k.SwitchPane.SetHelp("tab", "next part")
+	}
 	if s.focus == paneWrapUp {
 		short := append(s.wrap.bindings(), k.SwitchPane, k.Back)
 		return keyMap{short: short, full: [][]key.Binding{short}}
@@ -493,12 +555,12 @@ func (s interviewScreen) help() help.KeyMap {
 	if s.focus == paneNotes {
 		return keyMap{
 			short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
-			full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.keys.NewParagraph, s.notes.keys.NewLine}},
+			full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.keys.NewParagraph, s.notes.keys.NewLine, k.StarNote}},
 		}
 	}
 	return keyMap{
 		short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
-		full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose},
+		full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
 			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
 	}
 }

@@ -336,6 +336,9 @@ func (s interviewScreen) questionRow(q model.Question, selected, current, low bo
 	default:
 		mark = "○ "
 	}
+	if q.Starred {
+		mark += "★ "
+	}
 	if q.MustAsk && !q.Asked {
 		mark += "! "
 		if low {

@@ -92,6 +92,23 @@ func (n notesPane) Notes() []model.Note {
 	return out
 }
 
+// replace swaps in notes edited elsewhere, keeping the caret at the end.
+func (n *notesPane) replace(notes []model.Note) {
+	w, h, focused := n.width, n.height, n.focused
+	*n = newNotesPane(n.styles, notes)
+	n.focused = focused
+	n.setSize(w, h)
+	n.changed = true
+}
+
+// toggleStar stars or unstars the paragraph being edited.
+func (n *notesPane) toggleStar() {
+	if n.cur < len(n.paras) {
+		n.paras[n.cur].Starred = !n.paras[n.cur].Starred
+		n.changed = true
+	}
+}
+
 // Empty reports whether nothing has been written.
 func (n notesPane) Empty() bool {
 	return len(n.paras) == 0 || (len(n.paras) == 1 && len(n.buf) == 0)
@@ -484,7 +501,11 @@ func (n *notesPane) view() string {
 func (n *notesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret bool) {
 	st := n.styles
 	if ref.l == 0 {
-		b.WriteString(st.Muted.Render(model.FormatClock(n.paras[ref.p].At) + " "))
+		mark := " "
+		if n.paras[ref.p].Starred {
+			mark = "★"
+		}
+		b.WriteString(st.Muted.Render(model.FormatClock(n.paras[ref.p].At)) + st.MustAsk.Render(mark))
 	} else {
 		b.WriteString(strings.Repeat(" ", stampCells))
 	}
