@@ -108,7 +108,8 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	}
 	var cmds []tea.Cmd
 	if f, ok := msg.(failure); ok && f.failed() != nil {
-		_, c := a.setStatus(statusMsg{text: plainError(f.failed()), err: true})
+		var c tea.Cmd
+		a, c = a.setStatus(statusMsg{text: plainError(f.failed()), err: true})
 		cmds = append(cmds, c)
 	}
 	// Results go to every screen, so a covered screen stays current.
@@ -147,7 +148,7 @@ func (a App) setStatus(msg statusMsg) (App, tea.Cmd) {
 		return a, nil
 	}
 	gen := a.statusGen
-	return a, tea.Tick(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
+	return a, a.c.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
 }
 
 // resize gives every screen the room left by the footer.

@@ -22,6 +22,8 @@ type common struct {
 	store *store.Store
 	// now is the wall clock; tests replace it.
 	now func() time.Time
+	// after is tea.Tick; tests replace it to fire timers by hand.
+	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
 // screen is one page of the interface. The root sends it key presses only

@@ -167,7 +167,7 @@ func (s interviewScreen) tick() tea.Cmd {
 	elapsed := s.iv.Elapsed(s.now)
 	wait := time.Second - elapsed%time.Second
 	id, gen := s.iv.ID, s.tickGen
-	return tea.Tick(wait, func(time.Time) tea.Msg { return clockTickMsg{id, gen} })
+	return s.c.after(wait, func(time.Time) tea.Msg { return clockTickMsg{id, gen} })
 }
 
 // changed records a change to the interview and makes sure a save follows.
@@ -178,7 +178,7 @@ func (s *interviewScreen) changed() tea.Cmd {
 	}
 	s.saveScheduled = true
 	id := s.iv.ID
-	return tea.Tick(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
+	return s.c.after(autosaveDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
 }
 
 // snapshot is the interview as it stands, notes included, safe to hand to a
@@ -277,7 +277,7 @@ func (s interviewScreen) saved(msg interviewSavedMsg) (screen, tea.Cmd) {
 		// once the disk lets us, or on exit.
 		s.saveScheduled = true
 		id := s.iv.ID
-		return s, tea.Tick(saveRetryDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
+		return s, s.c.after(saveRetryDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
 	}
 	s.saveErr = nil
 	s.savedRev = max(s.savedRev, msg.interview.Rev)

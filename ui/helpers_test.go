@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"parley/store"
+)
+
+// update rewrites golden files: go test ./ui -update
+var update = flag.Bool("update", false, "rewrite golden files in testdata/")
+
+func TestMain(m *testing.M) {
+	// Golden files need the same output on every machine: no colour
+	// profile detection, a fixed background.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// fakeClock is a wall clock the test moves by hand.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+var testStart = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+// timerMsg is what a timer command returns in tests: instead of waiting,
+// it hands the test the message it would have delivered.
+type timerMsg struct {
+	d   time.Duration
+	msg tea.Msg
+}
+
+// newTestCommon gives a screen a fresh notebook on a temporary file, no
+// colour, a clock the test controls and timers that fire only by hand.
+func newTestCommon(t *testing.T) (*common, *store.Store, *fakeClock) {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	styles := NewStyles(true)
+	clk := &fakeClock{t: testStart}
+	after := func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d, fn(clk.t.Add(d))} }
+	}
+	return &common{styles: &styles, store: s, now: clk.now, after: after}, s, clk
+}
+
+func keyRunes(s string) tea.KeyMsg     { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+func keyType(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
+
+// collect runs a command to completion and returns the messages it
+// produced, in order, following batches and sequences. Timers are returned
+// as timerMsg, unfired.
+func collect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, collect(c)...)
+		}
+		return out
+	}
+	// tea.Sequence's message is an unexported slice of commands.
+	if v := reflect.ValueOf(msg); v.IsValid() && v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var out []tea.Msg
+		for i := 0; i < v.Len(); i++ {
+			c, _ := v.Index(i).Interface().(tea.Cmd)
+			out = append(out, collect(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+// driver runs the whole app the way Bubble Tea would, synchronously:
+// every message a command returns goes back into Update, except timers,
+// which wait in pending until the test fires them.
+type driver struct {
+	t       *testing.T
+	app     App
+	pending []timerMsg
+	quit    bool
+}
+
+func newDriver(t *testing.T, c *common, w, h int) *driver {
+	d := &driver{t: t, app: newApp(c)}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.do(d.app.Init())
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	m, cmd := d.app.Update(msg)
+	d.app = m.(App)
+	d.do(cmd)
+}
+
+func (d *driver) do(cmd tea.Cmd) {
+	for _, msg := range collect(cmd) {
+		switch m := msg.(type) {
+		case timerMsg:
+			d.pending = append(d.pending, m)
+		case tea.QuitMsg:
+			d.quit = true
+		default:
+			d.send(msg)
+		}
+	}
+}
+
+// typeText sends each rune as its own key press.
+func (d *driver) typeText(s string) {
+	for _, r := range s {
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+}
+
+// fire delivers the timers that have come due, as the runtime would.
+func (d *driver) fire(match func(tea.Msg) bool) int {
+	pending := d.pending
+	d.pending = nil
+	n := 0
+	for _, p := range pending {
+		if match(p.msg) {
+			d.send(p.msg)
+			n++
+		} else {
+			d.pending = append(d.pending, p)
+		}
+	}
+	return n
+}
+
+func (d *driver) view() string { return d.app.View() }
+
+func isAutosave(m tea.Msg) bool { _, ok := m.(autosaveMsg); return ok }

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/store"
+)
+
+// The foundation's one path: add a contact, run a timed interview with the
+// checklist and notes, quit, come back, find everything there.
+func TestJourneyAddInterviewQuitReopen(t *testing.T) {
+	c, s, clk := newTestCommon(t)
+	d := newDriver(t, c, 80, 24)
+	if !strings.Contains(d.view(), "No contacts yet") {
+		t.Fatalf("empty notebook view:\n%s", d.view())
+	}
+	d.send(keyRunes("n"))
+	d.typeText("Ana Ruiz")
+	d.send(keyType(tea.KeyTab))
+	d.typeText("Policy analyst")
+	d.send(keyType(tea.KeyCtrlS))
+	if v := d.view(); !strings.Contains(v, "Ana Ruiz") || !strings.Contains(v, "Policy analyst") {
+		t.Fatalf("contact not listed:\n%s", v)
+	}
+	d.send(keyType(tea.KeyEnter)) // open
+	d.send(keyRunes("s"))         // start an interview
+	if v := d.view(); !strings.Contains(v, "20:00 budget") || !strings.Contains(v, "Next ▸") {
+		t.Fatalf("live screen:\n%s", v)
+	}
+	d.send(keyType(tea.KeyCtrlT)) // start the clock
+	clk.advance(62 * time.Second)
+	d.typeText("Started in teaching")
+	d.send(keyType(tea.KeyCtrlD)) // tick the current question
+	clk.advance(3 * time.Minute)
+	d.send(keyType(tea.KeyEnter))
+	d.typeText("Moved to policy")
+	v := d.view()
+	for _, want := range []string{"15:58 left", "04:02 of 20:00", "1/", "✓ 01:02", "01:02 Started in teaching", "04:02 Moved to policy"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if !strings.Contains(v, "saving…") {
+		t.Errorf("unsaved changes not shown:\n%s", v)
+	}
+	// The autosave timer comes due: everything so far is written.
+	if d.fire(isAutosave) != 1 {
+		t.Fatal("no autosave was scheduled")
+	}
+	if v := d.view(); !strings.Contains(v, "saved") || strings.Contains(v, "saving…") {
+		t.Errorf("not saved after the autosave:\n%s", v)
+	}
+	ivs := mustInterviews(t, s)
+	if got := noteTexts(ivs[0]); got != "Started in teaching|Moved to policy" {
+		t.Errorf("autosaved notes = %q", got)
+	}
+	// More typing, then ctrl+c before the next autosave: the flush on exit
+	// writes it.
+	d.typeText(" in 2019")
+	d.send(keyType(tea.KeyCtrlC))
+	if !d.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if err := d.app.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	ivs = mustInterviews(t, s)
+	if got := noteTexts(ivs[0]); got != "Started in teaching|Moved to policy in 2019" {
+		t.Errorf("notes after quit = %q", got)
+	}
+
+	// Come back four minutes later: the clock has kept running on the wall
+	// clock, the tick and the notes are there.
+	clk.advance(4 * time.Minute)
+	d2 := newDriver(t, c, 80, 24)
+	d2.send(keyType(tea.KeyEnter))
+	d2.send(keyType(tea.KeyEnter))
+	v = d2.view()
+	for _, want := range []string{"11:58 left", "08:02 of 20:00", "✓ 01:02", "Moved to policy in 2019"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("reopened view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func mustInterviews(t *testing.T, s *store.Store) []model.Interview {
+	t.Helper()
+	cs, err := s.Contacts()
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("contacts = %v, %v", cs, err)
+	}
+	ivs, err := s.Interviews(cs[0].ID)
+	if err != nil || len(ivs) != 1 {
+		t.Fatalf("interviews = %v, %v", ivs, err)
+	}
+	return ivs
+}
+
+func noteTexts(iv model.Interview) string {
+	var out []string
+	for _, n := range iv.Notes {
+		out = append(out, n.Text)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestDeleteContactAsksFirst(t *testing.T) {
+	c, s, _ := newTestCommon(t)
+	if _, err := s.PutContact(model.Contact{Name: "Bo Chen"}); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, c, 80, 24)
+	d.send(keyRunes("d"))
+	if v := d.view(); !strings.Contains(v, "Delete Bo Chen?") {
+		t.Fatalf("no confirmation:\n%s", v)
+	}
+	d.send(keyRunes("n"))
+	if cs, _ := s.Contacts(); len(cs) != 1 {
+		t.Fatal("deleted without a yes")
+	}
+	d.send(keyRunes("d"))
+	d.send(keyRunes("y"))
+	if cs, _ := s.Contacts(); len(cs) != 0 {
+		t.Fatal("not deleted after yes")
+	}
+	if v := d.view(); !strings.Contains(v, "No contacts yet") {
+		t.Errorf("list not updated:\n%s", v)
+	}
+}
+
+func TestContactFormNeedsName(t *testing.T) {
+	c, s, _ := newTestCommon(t)
+	d := newDriver(t, c, 80, 24)
+	d.send(keyRunes("n"))
+	d.send(keyType(tea.KeyTab))
+	d.typeText("Analyst")
+	d.send(keyType(tea.KeyCtrlS))
+	if v := d.view(); !strings.Contains(v, "A contact needs a name.") {
+		t.Errorf("no inline error:\n%s", v)
+	}
+	if cs, _ := s.Contacts(); len(cs) != 0 {
+		t.Errorf("saved without a name: %v", cs)
+	}
+	// esc on a changed form asks first.
+	d.send(keyType(tea.KeyEsc))
+	if v := d.view(); !strings.Contains(v, "Throw away your changes?") {
+		t.Errorf("esc did not ask:\n%s", v)
+	}
+}
+
+// A store that fails must show the failure in plain words, not lose it.
+func TestSaveFailureIsShown(t *testing.T) {
+	c, s, _ := newTestCommon(t)
+	d := newDriver(t, c, 80, 24)
+	s.Close() // every write now fails
+	d.send(keyRunes("n"))
+	d.typeText("Ana")
+	d.send(keyType(tea.KeyCtrlS))
+	if v := d.view(); !strings.Contains(v, "! Could not save or read the notebook") {
+		t.Errorf("failure not shown:\n%s", v)
+	}
+}
+
+func TestFoldersAndFilesArePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "deep", "parley.db")
+	s, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	info, _ := os.Stat(path)
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %o", info.Mode().Perm())
+	}
+}
