@@ -531,6 +531,7 @@ func (s interviewScreen) submitInput() (screen, tea.Cmd) {
 
 func (s interviewScreen) setSize(w, h int) screen {
 	s.width, s.height = w, h
+	s.now = s.c.now()
 	s.layout()
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -68,6 +69,7 @@ func newWrapUpPane(st *Styles, w model.WrapUp) wrapUpPane {
 	p.takeaways.ShowLineNumbers = false
 	p.takeaways.Prompt = ""
 	p.takeaways.CharLimit = 0
+	p.takeaways.Cursor.SetMode(cursor.CursorStatic)
 	p.takeaways.SetValue(w.Takeaways)
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)

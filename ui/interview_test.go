@@ -1,0 +1,346 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/model"
+	"parley/store"
+)
+
+// liveInterview opens the live screen on a contact with four questions,
+// the second a must-ask, inside a full app.
+func liveInterview(t *testing.T, w, h int) (*driver, *store.Store, *fakeClock) {
+	t.Helper()
+	c, s, clk := newTestCommon(t)
+	contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz", Role: "Policy analyst", Organisation: "City Council"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := model.NewInterview(contact.ID, []string{
+		"How did you come to this work?",
+		"What does an ordinary week look like?",
+		"Which skills matter most here?",
+		"Who else should I talk to?",
+	}, testStart)
+	iv.Questions[1].MustAsk = true
+	if _, err := s.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, c, w, h)
+	d.send(keyType(tea.KeyEnter)) // the contact
+	d.send(keyType(tea.KeyEnter)) // the interview
+	if _, ok := d.app.top().(interviewScreen); !ok {
+		t.Fatalf("not on the live screen:\n%s", d.view())
+	}
+	return d, s, clk
+}
+
+func (d *driver) interview() interviewScreen { return d.app.top().(interviewScreen) }
+
+func TestClockPauseResumeOnScreen(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(3*time.Minute + 500*time.Millisecond)
+	d.send(keyType(tea.KeyCtrlT)) // pause
+	if v := d.view(); !strings.Contains(v, "17:00 left PAUSED") {
+		t.Errorf("paused view:\n%s", v)
+	}
+	clk.advance(10 * time.Minute) // paused time does not count
+	if v := d.view(); !strings.Contains(v, "17:00 left") {
+		t.Errorf("time ran while paused:\n%s", v)
+	}
+	d.send(keyType(tea.KeyCtrlT)) // resume
+	clk.advance(time.Minute)
+	d.send(clockTickMsg{id: d.interview().iv.ID, gen: d.interview().tickGen})
+	if v := d.view(); !strings.Contains(v, "16:00 left") || !strings.Contains(v, "04:00 of 20:00") {
+		t.Errorf("resumed view:\n%s", v)
+	}
+}
+
+// Ticks only re-render: a stalled loop that delivers none still shows the
+// wall-clock time, and a tick from before a pause is ignored.
+func TestStaleTicksAreDropped(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	staleGen := d.interview().tickGen
+	d.send(keyType(tea.KeyCtrlT))
+	d.send(keyType(tea.KeyCtrlT))
+	before := len(d.pending)
+	d.send(clockTickMsg{id: d.interview().iv.ID, gen: staleGen})
+	if len(d.pending) != before {
+		t.Error("a stale tick scheduled another")
+	}
+	clk.advance(7 * time.Minute) // no ticks at all
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := d.view(); !strings.Contains(v, "13:00 left") {
+		t.Errorf("after a stall:\n%s", v)
+	}
+}
+
+func TestTickWaitsForTheNextWholeSecond(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(2*time.Second + 300*time.Millisecond)
+	iv := d.interview()
+	iv.now = clk.now()
+	msgs := collect(iv.tick())
+	if len(msgs) != 1 || msgs[0].(timerMsg).d != 700*time.Millisecond {
+		t.Errorf("tick = %+v, want one timer in 700ms", msgs)
+	}
+}
+
+func TestOvertimeCountsUp(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(21*time.Minute + 5*time.Second)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := d.view(); !strings.Contains(v, "+01:05 over") {
+		t.Errorf("overtime view:\n%s", v)
+	}
+}
+
+func TestChecklistKeys(t *testing.T) {
+	d, s, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	d.send(keyType(tea.KeyTab)) // to the questions
+	clk.advance(90 * time.Second)
+	d.send(keyRunes(" ")) // tick the first
+	d.send(keyRunes("j"))
+	d.send(keyRunes("j"))
+	d.send(keyRunes("K")) // move the third up
+	d.send(keyRunes("s")) // skip it
+	d.send(keyRunes("a"))
+	d.typeText("What surprised you most?")
+	d.send(keyType(tea.KeyEnter))
+	iv := d.interview().iv
+	var got []string
+	for _, q := range iv.Questions {
+		mark := "o"
+		switch {
+		case q.Asked:
+			mark = "x@" + model.FormatClock(q.AskedAt)
+		case q.Skipped:
+			mark = "-"
+		}
+		got = append(got, mark+" "+q.Text)
+	}
+	want := []string{
+		"x@01:30 How did you come to this work?",
+		"- Which skills matter most here?",
+		"o What does an ordinary week look like?",
+		"o What surprised you most?", // right after the current question
+		"o Who else should I talk to?",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("checklist:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// enter makes the highlighted question the current one.
+	d.send(keyRunes("j"))
+	d.send(keyRunes("j"))
+	d.send(keyType(tea.KeyEnter))
+	if v := d.view(); !strings.Contains(v, "Next ▸ Who else should I talk to?") {
+		t.Errorf("chosen question not shown as next:\n%s", v)
+	}
+	d.fire(isAutosave)
+	saved, _ := s.Interview(iv.ID)
+	if len(saved.Questions) != 5 || !saved.Questions[0].Asked || saved.CurrentID != 4 {
+		t.Errorf("not saved: %+v", saved.Questions)
+	}
+}
+
+func TestMustAskPulledForwardWhenTimeRunsLow(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	if v := d.view(); strings.Contains(v, "Must ask") || strings.Contains(v, "Closing") {
+		t.Errorf("must-ask or closing shown early:\n%s", v)
+	}
+	clk.advance(15*time.Minute + time.Second)
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	v := d.view()
+	if !strings.Contains(v, "Must ask (1 left) ▸ What does an ordinary week look like?") {
+		t.Errorf("must-ask not pulled forward:\n%s", v)
+	}
+	if !strings.Contains(v, "Closing 0/4") {
+		t.Errorf("closing steps not shown at 5 minutes left:\n%s", v)
+	}
+}
+
+func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
+	d, s, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(18*time.Minute + 42*time.Second)
+	d.send(keyType(tea.KeyCtrlE))
+	d.send(keyRunes("y"))
+	if v := d.view(); !strings.Contains(v, "Ended after 18:42") || !strings.Contains(v, "Key takeaways") {
+		t.Fatalf("no wrap-up:\n%s", v)
+	}
+	d.typeText("Writing matters more than certificates.")
+	d.send(keyType(tea.KeyTab)) // referrals
+	d.send(keyRunes("a"))
+	d.typeText("Sam Lee, data team lead")
+	d.send(keyType(tea.KeyEnter))
+	d.send(keyRunes("y"))
+	d.send(keyRunes("c"))
+	d.fire(isAutosave)
+	iv := d.interview().iv
+	saved, err := s.Interview(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := saved.WrapUp
+	if w.Length != 18*time.Minute+42*time.Second || w.Takeaways != "Writing matters more than certificates." {
+		t.Errorf("wrap-up = %+v", w)
+	}
+	if want := time.Date(2026, 11, 29, 0, 0, 0, 0, time.Local); !w.ThankYouDue.Equal(want) {
+		t.Errorf("thank-you due %v, want %v", w.ThankYouDue, want)
+	}
+	if len(w.Referrals) != 1 || !w.Referrals[0].MayUseName || w.Referrals[0].ContactID == 0 {
+		t.Fatalf("referrals = %+v", w.Referrals)
+	}
+	sam, err := s.Contact(w.Referrals[0].ContactID)
+	if err != nil || sam.Name != "Sam Lee" || sam.ReferredBy != saved.ContactID {
+		t.Errorf("referral contact = %+v, %v", sam, err)
+	}
+	ana, _ := s.Contact(saved.ContactID)
+	if ana.Stage != model.Interviewed {
+		t.Errorf("stage = %q, want interviewed", ana.Stage)
+	}
+	timeline, _ := s.Interactions(saved.ContactID)
+	if len(timeline) != 1 || timeline[0].Kind != model.KindInterview {
+		t.Errorf("timeline = %+v", timeline)
+	}
+}
+
+func TestBudgetCanChangeWhileRunning(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyTab))
+	d.send(keyRunes("b"))
+	d.send(keyType(tea.KeyCtrlU))
+	d.typeText("abc")
+	d.send(keyType(tea.KeyEnter))
+	if v := d.view(); !strings.Contains(v, "is not a length of time") {
+		t.Errorf("bad budget accepted:\n%s", v)
+	}
+	d.send(keyType(tea.KeyCtrlU))
+	d.typeText("30")
+	d.send(keyType(tea.KeyEnter))
+	if got := d.interview().iv.Budget; got != 30*time.Minute {
+		t.Errorf("budget = %v", got)
+	}
+}
+
+func TestNotesEditedInEditorComeBack(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.typeText("first thought")
+	iv := d.interview()
+	edited := "## 00:00 [q1]\nfirst thought, revised\n\n## \na new paragraph\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(path, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.do(readNotesFile(editorDoneMsg{interviewID: iv.iv.ID, dir: dir, path: path}, 5*time.Minute))
+	notes := d.interview().notes.Notes()
+	if len(notes) != 2 || notes[0].Text != "first thought, revised" || notes[1].At != 5*time.Minute {
+		t.Errorf("notes = %+v", notes)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Error("temporary folder left behind")
+	}
+}
+
+func TestEditorFileIsPrivate(t *testing.T) {
+	msgs := collect(writeNotesFile(1, "secret notes"))
+	m := msgs[0].(editorFileMsg)
+	defer os.RemoveAll(m.dir)
+	fi, _ := os.Stat(m.path)
+	di, _ := os.Stat(m.dir)
+	if fi.Mode().Perm() != 0o600 || di.Mode().Perm() != 0o700 {
+		t.Errorf("file %o, folder %o", fi.Mode().Perm(), di.Mode().Perm())
+	}
+}
+
+// Any size down to 1x1, and resizing fast, never panics or overflows.
+func TestAnySizeNeverPanics(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	d.typeText("some notes that will need wrapping at narrow widths")
+	clk.advance(19 * time.Minute)
+	for _, focus := range []int{0, 1} {
+		for w := 1; w <= 130; w += 3 {
+			for h := 1; h <= 45; h += 2 {
+				d.send(tea.WindowSizeMsg{Width: w, Height: h})
+				v := d.view()
+				lines := strings.Split(v, "\n")
+				if len(lines) > h {
+					t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%dx%d: line %q is %d wide", w, h, l, ansi.StringWidth(l))
+					}
+				}
+			}
+		}
+		d.send(keyType(tea.KeyTab))
+		_ = focus
+	}
+}
+
+func TestCompactLayoutKeepsTimeAndNotes(t *testing.T) {
+	d, _, clk := liveInterview(t, 50, 12)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(5 * time.Minute)
+	d.typeText("compact note")
+	v := d.view()
+	if !strings.Contains(v, "15:00 left") || !strings.Contains(v, "compact note") {
+		t.Errorf("compact view:\n%s", v)
+	}
+}
+
+func TestGoldenInterviewViews(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			d, _, clk := liveInterview(t, size[0], size[1])
+			d.send(keyType(tea.KeyCtrlT))
+			clk.advance(72 * time.Second)
+			d.typeText("Started in teaching, then a masters in policy.")
+			d.send(keyType(tea.KeyCtrlD))
+			clk.advance(6*time.Minute + 30*time.Second)
+			d.send(keyType(tea.KeyEnter))
+			d.typeText("Typical week: two council meetings and a lot of drafting; briefings go to elected members by Thursday.")
+			clk.advance(8 * time.Minute) // 4:18 left: the warning colour, closing steps showing
+			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			golden(t, fmt.Sprintf("interview_%dx%d.golden", size[0], size[1]), d.view())
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; got:\n%s\nwant:\n%s", name, got, want)
+	}
+}
