@@ -22,6 +22,8 @@ type common struct {
 	store *store.Store
 	// now is the wall clock; tests replace it.
 	now func() time.Time
+	// bank orders the writes of the question bank (see bankWriter).
+	bank *bankWriter
 }
 
 // screen is one page of the interface. The root sends it key presses only
