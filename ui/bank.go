@@ -150,7 +150,7 @@ func (b bankScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case bankDeleteMsg:
 		st, err := b.bank.state.Delete(msg.id)
 		if err != nil {
-			return b, info("%s", err)
+			return b, info("%s", sentence(err))
 		}
 		cmd := b.bank.change(b.c, st, "Deleted.")
 		b.refilter()
@@ -239,7 +239,7 @@ func (b bankScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		if q.BuiltIn {
 			st, err := b.bank.state.Hide(q.ID)
 			if err != nil {
-				return b, info("%s", err)
+				return b, info("%s", sentence(err))
 			}
 			cmd := b.bank.change(b.c, st, "Hidden. Built-in questions are kept: H lists them, u brings one back.")
 			b.refilter()
@@ -252,7 +252,7 @@ func (b bankScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, k.Unhide) && q.Hidden:
 		st, err := b.bank.state.Unhide(q.ID)
 		if err != nil {
-			return b, info("%s", err)
+			return b, info("%s", sentence(err))
 		}
 		cmd := b.bank.change(b.c, st, "Back in the bank.")
 		b.refilter()
@@ -343,7 +343,7 @@ func (b bankScreen) handleTagKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		b.tags.Blur()
 		st, err := b.bank.state.SetTags(b.tagsID, questions.ParseTags(b.tags.Value()))
 		if err != nil {
-			return b, info("%s", err)
+			return b, info("%s", sentence(err))
 		}
 		cmd := b.bank.change(b.c, st, "Tags saved.")
 		b.refilter()
@@ -359,7 +359,16 @@ func plainQuestionError(err error) string {
 	if errors.Is(err, questions.ErrEmptyText) {
 		return "Write the question first."
 	}
+	return sentence(err)
+}
+
+// sentence words an error from the questions package, which starts lower
+// case, as a sentence for the status line.
+func sentence(err error) string {
 	s := err.Error()
+	if s == "" {
+		return s
+	}
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 

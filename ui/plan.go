@@ -132,6 +132,25 @@ func (p *planScreen) edited(plan questions.Plan) {
 	p.cursor = min(p.cursor, len(p.plan.Items))
 }
 
+// added adopts a plan with one new item at its end, and moves that item
+// above the closing questions the plan ends with: the closing ritual comes
+// last in the conversation, and what the user adds is what they came for.
+// The cursor follows the new item.
+func (p *planScreen) added(plan questions.Plan) {
+	i := len(plan.Items) - 1
+	closing := 0
+	for j := i - 1; j >= 0; j-- {
+		q, ok := questions.Lookup(p.bankQuestions(), plan.Items[j].BankID)
+		if !ok || q.Theme != questions.ThemeClosing {
+			break
+		}
+		closing++
+	}
+	plan, i = plan.Move(i, -closing)
+	p.edited(plan)
+	p.cursor = i
+}
+
 func (p planScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case bankLoadedMsg:
@@ -156,7 +175,7 @@ func (p planScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case planDeleteSetMsg:
 		st, err := p.bank.state.DeleteSet(msg.name)
 		if err != nil {
-			return p, info("%s", err)
+			return p, info("%s", sentence(err))
 		}
 		p.setCursor = 0
 		return p, p.bank.change(p.c, st, fmt.Sprintf("Deleted the set %q.", msg.name))
@@ -267,10 +286,9 @@ func (p planScreen) handleBankKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		plan, err := p.plan.Add(p.bankRows[p.bankCursor])
 		if err != nil {
-			return p, info("%s", err)
+			return p, info("%s", sentence(err))
 		}
-		p.edited(plan)
-		p.cursor = len(p.plan.Items) - 1
+		p.added(plan)
 		p.offset = p.scrollPlan()
 		move(1) // on to the next candidate
 	}

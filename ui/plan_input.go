@@ -103,8 +103,8 @@ func (p planScreen) submitInput() (screen, tea.Cmd) {
 			p.inputProblem = "Write the question first."
 			return p, nil
 		}
-		p.edited(plan)
-		p.cursor, p.focus = len(p.plan.Items)-1, planPanePlan
+		p.added(plan)
+		p.focus = planPanePlan
 	case planReword:
 		plan, err := p.plan.EditText(p.cursor, value)
 		if err != nil {
@@ -194,7 +194,7 @@ func (p planScreen) handleSetsKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		st, err := p.bank.state.SetDefault(name)
 		if err != nil {
-			return p, info("%s", err)
+			return p, info("%s", sentence(err))
 		}
 		note := "New interviews start from a balanced pick."
 		if name != "" {

@@ -193,3 +193,24 @@ func TestPlanViewFitsSmallAndWideWindows(t *testing.T) {
 		}
 	}
 }
+
+func TestAddedQuestionsGoBeforeTheClosing(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	h.contactWithPage(model.Contact{Name: "Gus"})
+	h.keys("p", "o", "type:Why payments, of all things?", "enter")
+	p := planOnTop(t, h)
+	closing := len(questions.Filter(questions.Bank(questions.UserState{}), questions.ThemeClosing, "", ""))
+	at := len(p.plan.Items) - 1 - closing
+	if p.plan.Items[at].Text != "Why payments, of all things?" || p.cursor != at {
+		t.Errorf("one-off at %d (cursor %d), want %d: %v", p.index("Why payments, of all things?"), p.cursor, at, p.plan.Texts())
+	}
+}
+
+func (p planScreen) index(text string) int {
+	for i, it := range p.plan.Items {
+		if it.Text == text {
+			return i
+		}
+	}
+	return -1
+}

@@ -54,7 +54,7 @@ func questionRow(st *Styles, q questions.Question, stat questions.Stat, mark str
 		marker = "▸ "
 	}
 	left := marker + padRight(mark, 2)
-	if width >= 60 {
+	if width >= 72 { // below that the text needs the room more
 		left += padRight(string(q.Theme), 10) + padRight(kindShort(q.Kind), 5)
 	}
 	right := statText(stat)
