@@ -74,3 +74,19 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	}
 	return iv, nil
 }
+
+// AllInterviews returns every interview in the notebook, oldest first, for
+// statistics across them (how often each question was asked and starred).
+func (s *Store) AllInterviews() ([]model.Interview, error) {
+	var out []model.Interview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+			out = append(out, iv)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read interviews: %w", err)
+	}
+	return out, nil
+}

@@ -24,6 +24,8 @@ type common struct {
 	now func() time.Time
 	// after is tea.Tick; tests replace it to fire timers by hand.
 	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// bank orders the writes of the question bank (see bankWriter).
+	bank *bankWriter
 }
 
 // screen is one page of the interface. The root sends it key presses only

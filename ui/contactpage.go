@@ -17,6 +17,7 @@ import (
 type contactPageKeys struct {
 	Up, Down key.Binding
 	Start    key.Binding
+	Prepare  key.Binding
 	Open     key.Binding
 	Edit     key.Binding
 	Delete   key.Binding
@@ -43,8 +44,16 @@ type interviewCreatedMsg struct {
 
 func (m interviewCreatedMsg) failed() error { return m.err }
 
-func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
+// startInterview creates an interview from the starting plan, the user's
+// default set or a balanced pick from their bank, for the default budget.
+func startInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
 	return func() tea.Msg {
+		st, err := s.QuestionBank()
+		if err != nil {
+			return interviewCreatedMsg{err: err}
+		}
+		iv := model.NewInterview(contactID, nil, now)
+		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
 		saved, err := s.PutInterview(iv)
 		return interviewCreatedMsg{saved, err}
 	}
@@ -52,13 +61,14 @@ func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
 
 func newContactPage(c *common, contact model.Contact) contactPage {
 	return contactPage{c: c, contact: contact, keys: contactPageKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open interview")),
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Back:   key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Start:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
+		Prepare: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prepare interview")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open interview")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 	}}
 }
 
@@ -88,6 +98,10 @@ func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
 			return p, tea.Batch(p.load(), push(newInterviewScreen(p.c, p.contact, msg.interview)))
 		}
+	case planReadyMsg:
+		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
+			return p, p.load()
+		}
 	case interviewSavedMsg:
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
 			for i := range p.interviews {
@@ -111,8 +125,9 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.Down):
 		p.cursor = min(p.cursor+1, max(len(p.interviews)-1, 0))
 	case key.Matches(msg, p.keys.Start):
-		iv := model.NewInterview(p.contact.ID, questions.Starter(), p.c.now())
-		return p, createInterview(p.c.store, iv)
+		return p, startInterview(p.c.store, p.contact.ID, p.c.now())
+	case key.Matches(msg, p.keys.Prepare):
+		return p, push(newPlanScreen(p.c, p.contact))
 	case key.Matches(msg, p.keys.Open):
 		if p.cursor < len(p.interviews) {
 			return p, push(newInterviewScreen(p.c, p.contact, p.interviews[p.cursor]))
@@ -144,7 +159,7 @@ func (p contactPage) view() string {
 	case !p.loaded:
 		b.WriteString(st.Muted.Render("Loading…"))
 	case len(p.interviews) == 0:
-		b.WriteString("None yet. Press s to start one: a 20-minute clock, a question checklist and notes.")
+		b.WriteString("None yet. Press p to prepare one: choose and order your questions.\nOr s starts one at once from a ready-made plan.")
 	default:
 		for i, iv := range p.interviews {
 			line := interviewSummary(iv, p.c.now())
@@ -175,7 +190,7 @@ func (p contactPage) help() help.KeyMap {
 	k := p.keys
 	k.Open.SetEnabled(len(p.interviews) > 0)
 	return keyMap{
-		short: []key.Binding{k.Start, k.Open, k.Edit, k.Delete, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Start, k.Edit, k.Delete, k.Back}},
+		short: []key.Binding{k.Prepare, k.Start, k.Open, k.Edit, k.Delete, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Prepare, k.Start, k.Edit, k.Delete, k.Back}},
 	}
 }

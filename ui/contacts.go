@@ -21,6 +21,7 @@ type contactListKeys struct {
 	New       key.Binding
 	Edit      key.Binding
 	Delete    key.Binding
+	Bank      key.Binding
 	Quit      key.Binding
 }
 
@@ -36,6 +37,7 @@ func newContactListKeys() contactListKeys {
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Bank:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "question bank")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -101,6 +103,8 @@ func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		l.move(len(l.contacts))
 	case key.Matches(msg, l.keys.New):
 		return l, push(newContactForm(l.c, model.Contact{}))
+	case key.Matches(msg, l.keys.Bank):
+		return l, push(newBankScreen(l.c))
 	case key.Matches(msg, l.keys.Quit):
 		return l, tea.Quit
 	}
@@ -240,7 +244,7 @@ func (l contactList) help() help.KeyMap {
 	k.Edit.SetEnabled(has)
 	k.Delete.SetEnabled(has)
 	return keyMap{
-		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Open, k.New, k.Edit, k.Delete, k.Quit}},
+		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Bank, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Open, k.New, k.Edit, k.Delete, k.Bank, k.Quit}},
 	}
 }

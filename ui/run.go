@@ -27,7 +27,7 @@ type Options struct {
 // every exit, a panic included.
 func Run(s *store.Store, opts Options) error {
 	styles := NewStyles(opts.NoColor)
-	c := &common{styles: &styles, store: s, now: time.Now, after: tea.Tick}
+	c := &common{styles: &styles, store: s, now: time.Now, after: tea.Tick, bank: &bankWriter{}}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler()}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))

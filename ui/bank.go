@@ -1,0 +1,414 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/questions"
+	"parley/store"
+)
+
+type bankKeys struct {
+	Up, Down     key.Binding
+	PageUp       key.Binding
+	PageDown     key.Binding
+	Home, End    key.Binding
+	Theme        key.Binding
+	ThemeBack    key.Binding
+	Kind         key.Binding
+	Filter       key.Binding
+	ClearFilter  key.Binding
+	New          key.Binding
+	Edit         key.Binding
+	Delete       key.Binding
+	Tag          key.Binding
+	ShowHidden   key.Binding
+	Unhide       key.Binding
+	Back         key.Binding
+	FilterDone   key.Binding
+	InputOK      key.Binding
+	InputCancel  key.Binding
+	questionForm questionFormKeys
+}
+
+func newBankKeys() bankKeys {
+	return bankKeys{
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Home:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
+		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		Theme:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next theme")),
+		ThemeBack:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous theme")),
+		Kind:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "practical/reflective")),
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filters")),
+		New:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Edit:         key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete/hide")),
+		Tag:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
+		ShowHidden:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hidden questions")),
+		Unhide:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unhide")),
+		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		FilterDone:   key.NewBinding(key.WithKeys("enter", "esc", "down", "up"), key.WithHelp("enter", "done filtering")),
+		InputOK:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		InputCancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		questionForm: newQuestionFormKeys(),
+	}
+}
+
+// bankMode is what the bank screen's keys go to.
+type bankMode int
+
+const (
+	bankBrowse bankMode = iota
+	bankFiltering
+	bankForm
+	bankTagging
+)
+
+// bankScreen browses the question bank and edits it: the user's own
+// questions are added, edited, tagged and deleted; built-ins are edited,
+// tagged and hidden, never destroyed. Each question shows how often it was
+// asked in past interviews and how often its answer earned a star.
+type bankScreen struct {
+	c      *common
+	keys   bankKeys
+	bank   bankCopy
+	stats  map[string]questions.Stat
+	loaded bool
+
+	theme      questions.Theme // "" for every theme
+	kind       questions.Kind  // "" for both kinds
+	filter     textinput.Model
+	showHidden bool
+	rows       []questions.Question // what the filters let through
+	cursor     int
+	offset     int
+
+	mode   bankMode
+	form   questionForm
+	tags   textinput.Model
+	tagsID string
+
+	width, height int
+}
+
+// bankDeleteMsg comes back from the delete confirmation.
+type bankDeleteMsg struct{ id string }
+
+func newBankScreen(c *common) bankScreen {
+	return bankScreen{c: c, keys: newBankKeys(), filter: newInput(c.styles, "words in the text or tags"),
+		tags: newInput(c.styles, "comma-separated, e.g. first-chat, tech")}
+}
+
+// load reads the bank and the statistics of every interview.
+func (b bankScreen) load() tea.Cmd { return loadBank(b.c.store, true) }
+
+// selected is the question under the cursor.
+func (b bankScreen) selected() (questions.Question, bool) {
+	if b.cursor < 0 || b.cursor >= len(b.rows) {
+		return questions.Question{}, false
+	}
+	return b.rows[b.cursor], true
+}
+
+// refilter recomputes the visible rows, keeping the cursor on the same
+// question when it is still there.
+func (b *bankScreen) refilter() {
+	keep, _ := b.selected()
+	all := questions.Bank(b.bank.state)
+	if b.showHidden {
+		all = b.bank.state.Hidden()
+	}
+	b.rows = questions.Filter(all, b.theme, b.kind, b.filter.Value())
+	b.cursor = min(b.cursor, max(len(b.rows)-1, 0))
+	for i, q := range b.rows {
+		if q.ID == keep.ID {
+			b.cursor = i
+		}
+	}
+	b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))
+}
+
+func (b bankScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case bankLoadedMsg:
+		if msg.err == nil && msg.stats != nil {
+			b.loaded, b.stats = true, msg.stats
+			b.bank = bankCopy{state: msg.state}
+			b.refilter()
+		}
+	case bankSavedMsg:
+		return b, b.bank.saved(msg)
+	case bankDeleteMsg:
+		st, err := b.bank.state.Delete(msg.id)
+		if err != nil {
+			return b, info("%s", sentence(err))
+		}
+		cmd := b.bank.change(b.c, st, "Deleted.")
+		b.refilter()
+		return b, cmd
+	case tea.KeyMsg:
+		if !b.loaded {
+			if key.Matches(msg, b.keys.Back) {
+				return b, pop
+			}
+			return b, nil
+		}
+		switch b.mode {
+		case bankFiltering:
+			return b.handleFilterKey(msg)
+		case bankForm:
+			return b.handleFormKey(msg)
+		case bankTagging:
+			return b.handleTagKey(msg)
+		}
+		return b.handleKey(msg)
+	}
+	return b, nil
+}
+
+func (b bankScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	k := b.keys
+	page := max(b.listRows()-1, 1)
+	move := func(d int) {
+		b.cursor = min(max(b.cursor+d, 0), max(len(b.rows)-1, 0))
+		b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))
+	}
+	q, has := b.selected()
+	switch {
+	case key.Matches(msg, k.ClearFilter) && b.filtered():
+		b.theme, b.kind, b.showHidden = "", "", false
+		b.filter.SetValue("")
+		b.refilter()
+	case key.Matches(msg, k.Back):
+		return b, pop
+	case key.Matches(msg, k.Up):
+		move(-1)
+	case key.Matches(msg, k.Down):
+		move(1)
+	case key.Matches(msg, k.PageUp):
+		move(-page)
+	case key.Matches(msg, k.PageDown):
+		move(page)
+	case key.Matches(msg, k.Home):
+		move(-len(b.rows))
+	case key.Matches(msg, k.End):
+		move(len(b.rows))
+	case key.Matches(msg, k.Theme), key.Matches(msg, k.ThemeBack):
+		d := 1
+		if key.Matches(msg, k.ThemeBack) {
+			d = -1
+		}
+		b.theme = cycle(append([]questions.Theme{""}, questions.Themes()...), b.theme, d)
+		b.refilter()
+	case key.Matches(msg, k.Kind):
+		b.kind = cycle([]questions.Kind{"", questions.Practical, questions.Reflective}, b.kind, 1)
+		b.refilter()
+	case key.Matches(msg, k.Filter):
+		b.mode = bankFiltering
+		return b, b.filter.Focus()
+	case key.Matches(msg, k.ShowHidden):
+		b.showHidden = !b.showHidden
+		b.cursor, b.offset = 0, 0
+		b.refilter()
+	case key.Matches(msg, k.New) && !b.showHidden:
+		var cmd tea.Cmd
+		b.form, cmd = newQuestionForm(b.c.styles, questions.Question{Theme: b.theme, Kind: b.kind})
+		b.mode = bankForm
+		return b, cmd
+	case !has:
+	case key.Matches(msg, k.Edit):
+		var cmd tea.Cmd
+		b.form, cmd = newQuestionForm(b.c.styles, q)
+		b.mode = bankForm
+		return b, cmd
+	case key.Matches(msg, k.Tag):
+		b.mode, b.tagsID = bankTagging, q.ID
+		b.tags.SetValue(joinTags(q.Tags))
+		b.tags.CursorEnd()
+		return b, b.tags.Focus()
+	case key.Matches(msg, k.Delete) && !q.Hidden:
+		if q.BuiltIn {
+			st, err := b.bank.state.Hide(q.ID)
+			if err != nil {
+				return b, info("%s", sentence(err))
+			}
+			cmd := b.bank.change(b.c, st, "Hidden. Built-in questions are kept: H lists them, u brings one back.")
+			b.refilter()
+			return b, cmd
+		}
+		id := q.ID
+		return b, push(newConfirm(b.c, "Delete this question?",
+			q.Text+"\n\nIt leaves the bank for good. Interviews and saved sets keep their copy.",
+			func() tea.Msg { return bankDeleteMsg{id} }))
+	case key.Matches(msg, k.Unhide) && q.Hidden:
+		st, err := b.bank.state.Unhide(q.ID)
+		if err != nil {
+			return b, info("%s", sentence(err))
+		}
+		cmd := b.bank.change(b.c, st, "Back in the bank.")
+		b.refilter()
+		return b, cmd
+	}
+	return b, nil
+}
+
+// filtered is true when any filter narrows the list, so esc clears them
+// before it leaves the screen.
+func (b bankScreen) filtered() bool {
+	return b.theme != "" || b.kind != "" || b.filter.Value() != "" || b.showHidden
+}
+
+func (b bankScreen) handleFilterKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	if key.Matches(msg, b.keys.FilterDone) {
+		if msg.Type == tea.KeyEsc {
+			b.filter.SetValue("")
+		}
+		b.mode = bankBrowse
+		b.filter.Blur()
+		b.refilter()
+		return b, nil
+	}
+	var cmd tea.Cmd
+	b.filter, cmd = b.filter.Update(msg)
+	b.cursor, b.offset = 0, 0
+	b.refilter()
+	return b, cmd
+}
+
+func (b bankScreen) handleFormKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	f, done, save, cmd := b.form.update(b.keys.questionForm, msg)
+	b.form = f
+	if !done {
+		return b, cmd
+	}
+	if !save {
+		b.mode = bankBrowse
+		return b, nil
+	}
+	var (
+		st   questions.UserState
+		err  error
+		note string
+		newQ questions.Question
+	)
+	text := f.input.Value()
+	if f.id == "" {
+		st, newQ, err = b.bank.state.Add(text, f.theme, f.kind, nil)
+		note = "Added to the bank."
+	} else {
+		st, err = b.bank.state.Edit(f.id, text, f.theme, f.kind)
+		note = "Saved."
+	}
+	if err != nil {
+		b.form.problem = plainQuestionError(err)
+		return b, nil
+	}
+	b.mode = bankBrowse
+	cmd = b.bank.change(b.c, st, note)
+	b.refilter()
+	if newQ.ID != "" {
+		// Show the new question even if the filters would hide it.
+		if _, ok := questions.Lookup(b.rows, newQ.ID); !ok {
+			b.theme, b.kind = "", ""
+			b.filter.SetValue("")
+			b.refilter()
+		}
+		for i, q := range b.rows {
+			if q.ID == newQ.ID {
+				b.cursor = i
+			}
+		}
+		b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))
+	}
+	return b, cmd
+}
+
+func (b bankScreen) handleTagKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, b.keys.InputCancel):
+		b.mode = bankBrowse
+		b.tags.Blur()
+		return b, nil
+	case key.Matches(msg, b.keys.InputOK):
+		b.mode = bankBrowse
+		b.tags.Blur()
+		st, err := b.bank.state.SetTags(b.tagsID, questions.ParseTags(b.tags.Value()))
+		if err != nil {
+			return b, info("%s", sentence(err))
+		}
+		cmd := b.bank.change(b.c, st, "Tags saved.")
+		b.refilter()
+		return b, cmd
+	}
+	var cmd tea.Cmd
+	b.tags, cmd = b.tags.Update(msg)
+	return b, cmd
+}
+
+// plainQuestionError words a refused question for the form.
+func plainQuestionError(err error) string {
+	if errors.Is(err, questions.ErrEmptyText) {
+		return "Write the question first."
+	}
+	return sentence(err)
+}
+
+// sentence words an error from the questions package, which starts lower
+// case, as a sentence for the status line.
+func sentence(err error) string {
+	s := err.Error()
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+func (b bankScreen) setSize(w, h int) screen {
+	b.width, b.height = w, h
+	b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))
+	return b
+}
+
+func (b bankScreen) capturing() bool { return b.mode != bankBrowse }
+
+func (b bankScreen) help() help.KeyMap {
+	k := b.keys
+	switch b.mode {
+	case bankFiltering:
+		return keyMap{short: []key.Binding{k.FilterDone}, full: [][]key.Binding{{k.FilterDone}}}
+	case bankForm:
+		f := k.questionForm
+		f.Left.SetEnabled(b.form.field > 0)
+		f.Right.SetEnabled(b.form.field > 0)
+		return keyMap{short: []key.Binding{f.Next, f.Left, f.Right, f.Save, f.Cancel},
+			full: [][]key.Binding{{f.Next, f.Prev, f.Left, f.Right}, {f.Save, f.Cancel}}}
+	case bankTagging:
+		return keyMap{short: []key.Binding{k.InputOK, k.InputCancel}, full: [][]key.Binding{{k.InputOK, k.InputCancel}}}
+	}
+	q, has := b.selected()
+	k.Edit.SetEnabled(has)
+	k.Tag.SetEnabled(has)
+	k.Delete.SetEnabled(has && !q.Hidden)
+	k.Unhide.SetEnabled(has && q.Hidden)
+	k.New.SetEnabled(!b.showHidden)
+	k.ClearFilter.SetEnabled(b.filtered())
+	k.Back.SetEnabled(!b.filtered())
+	return keyMap{
+		short: []key.Binding{k.New, k.Edit, k.Delete, k.Unhide, k.Theme, k.Kind, k.Filter, k.ClearFilter, k.Back},
+		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+			{k.Theme, k.ThemeBack, k.Kind, k.Filter, k.ShowHidden, k.ClearFilter},
+			{k.New, k.Edit, k.Tag, k.Delete, k.Unhide, k.Back}},
+	}
+}
+
+// flush writes the bank if its last save did not go through.
+func (b bankScreen) flush(s *store.Store) error { return b.bank.flush(b.c, s) }

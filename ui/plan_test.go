@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"parley/model"
+	"parley/questions"
+)
+
+func planOnTop(t *testing.T, h *harness) planScreen {
+	t.Helper()
+	p, ok := h.top().(planScreen)
+	if !ok {
+		t.Fatalf("top screen is %T, want the plan", h.top())
+	}
+	return p
+}
+
+// A new user prepares a first interview from an empty notebook: clears the
+// starting plan, picks two bank questions, writes a one-off, marks it
+// must-ask, moves it first and is ready. The live checklist is the plan.
+func TestPrepareFirstInterviewFromEmptyNotebook(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	contact := h.contactWithPage(model.Contact{Name: "Ana Ruiz", Notes: "Leads the payments team."})
+	h.keys("p")
+	p := planOnTop(t, h)
+	if len(p.plan.Items) == 0 {
+		t.Fatal("no starting plan")
+	}
+	if v := h.view(); !strings.Contains(v, "Leads the payments team.") || !strings.Contains(v, "7 fit") {
+		t.Errorf("plan view lacks the research or the fit:\n%s", v)
+	}
+	for range p.plan.Items {
+		h.keys("d")
+	}
+	if n := len(planOnTop(t, h).plan.Items); n != 0 {
+		t.Fatalf("%d items left after removing all", n)
+	}
+	bank := questions.Bank(questions.UserState{})
+	h.keys("tab", "enter", "down", "enter") // bank rows 1 and 3: adding moves on one
+	h.keys("o", "type:Do you like payments?")
+	if v := h.view(); !strings.Contains(v, "plain yes or no") {
+		t.Errorf("no yes/no hint while typing:\n%s", v)
+	}
+	h.keys("esc", "o") // start again: hints are advice, the user rewrites
+	h.keys("type:What drew you from teaching to payments?", "enter")
+	h.keys("m", "K", "K")
+	p = planOnTop(t, h)
+	want := []model.Question{
+		{ID: 1, Text: "What drew you from teaching to payments?", MustAsk: true},
+		{ID: 2, Text: bank[0].Text, BankID: bank[0].ID},
+		{ID: 3, Text: bank[2].Text, BankID: bank[2].ID},
+	}
+	if got := p.plan.Questions(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("plan = %+v\nwant %+v", got, want)
+	}
+	if v := h.view(); !strings.Contains(v, "▸  1 ! ✎ What drew you") {
+		t.Errorf("the moved one-off is not first, marked must-ask and selected:\n%s", v)
+	}
+	h.keys("ctrl+s")
+	live, ok := h.top().(interviewScreen)
+	if !ok {
+		t.Fatalf("after ready the top screen is %T", h.top())
+	}
+	if len(h.stack) != 2 {
+		t.Errorf("stack has %d screens, want the contact page and the live screen", len(h.stack))
+	}
+	if !reflect.DeepEqual(live.iv.Questions, want) || live.iv.Budget != model.DefaultBudget ||
+		live.iv.Clock.State() != model.NotStarted || live.iv.ContactID != contact.ID {
+		t.Errorf("interview = %+v", live.iv)
+	}
+	saved, err := h.c.store.Interviews(contact.ID)
+	if err != nil || len(saved) != 1 || !reflect.DeepEqual(saved[0].Questions, want) {
+		t.Errorf("stored interviews = %+v, %v", saved, err)
+	}
+}
+
+func TestBudgetRepicksAnUntouchedPlan(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	h.contactWithPage(model.Contact{Name: "Bo"})
+	h.keys("p")
+	closing := len(questions.Filter(questions.Bank(questions.UserState{}), questions.ThemeClosing, "", ""))
+	if n := len(planOnTop(t, h).plan.Items); n != questions.Fit(20*time.Minute)+closing {
+		t.Errorf("20-minute plan has %d items", n)
+	}
+	h.keys("b", "right", "enter") // 20 → 30
+	p := planOnTop(t, h)
+	if p.budget != 30*time.Minute || len(p.plan.Items) != questions.Fit(30*time.Minute)+closing {
+		t.Errorf("after choosing 30: budget %v, %d items", p.budget, len(p.plan.Items))
+	}
+	h.keys("b", "right", "enter", "type:5", "enter") // "other" offers 30; typing makes it 305
+	if p := planOnTop(t, h); p.budget != 30*time.Minute || p.inputProblem == "" {
+		t.Errorf("305 minutes accepted: %v %q", p.budget, p.inputProblem)
+	}
+	h.keys("backspace", "backspace", "backspace", "type:25", "enter")
+	if p := planOnTop(t, h); p.budget != 25*time.Minute || p.mode != planBrowse {
+		t.Errorf("other budget: %v, mode %v", p.budget, p.mode)
+	}
+	// Once edited, the plan is the user's: a new budget leaves it alone.
+	h.keys("d")
+	n := len(planOnTop(t, h).plan.Items)
+	h.keys("b", "left", "left", "left", "enter")
+	if p := planOnTop(t, h); p.budget != 15*time.Minute || len(p.plan.Items) != n {
+		t.Errorf("edited plan changed with the budget: %d items, want %d", len(p.plan.Items), n)
+	}
+}
+
+func TestSaveLoadAndDefaultSet(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	contact := h.contactWithPage(model.Contact{Name: "Cy"})
+	h.keys("p")
+	for range planOnTop(t, h).plan.Items {
+		h.keys("d")
+	}
+	h.keys("o", "type:How did the payments team start?", "enter", "m")
+	h.keys("S", "type:First chat with a PM", "enter")
+	st, err := h.c.store.QuestionBank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, ok := st.Set("first chat with a pm")
+	if !ok || len(set.Items) != 1 || !set.Items[0].MustAsk {
+		t.Fatalf("saved set = %+v, %v", set, ok)
+	}
+	// Load the balanced pick, then the set again, and make it the default.
+	h.keys("L", "enter")
+	if n := len(planOnTop(t, h).plan.Items); n < 2 {
+		t.Fatalf("balanced pick has %d items", n)
+	}
+	h.keys("L", "down", "*", "enter")
+	if p := planOnTop(t, h); len(p.plan.Items) != 1 || p.setName != "First chat with a PM" {
+		t.Errorf("after loading the set: %+v", p.plan)
+	}
+	if st, _ := h.c.store.QuestionBank(); st.DefaultSet != "First chat with a PM" {
+		t.Errorf("default set = %q", st.DefaultSet)
+	}
+	// Leaving an edited plan asks first; then s on the contact page starts
+	// from the default set.
+	h.keys("esc")
+	if _, ok := h.top().(confirmScreen); !ok {
+		t.Fatalf("esc on an edited plan: top is %T, want a confirmation", h.top())
+	}
+	h.keys("y")
+	if _, ok := h.top().(contactPage); !ok {
+		t.Fatalf("after leaving: top is %T", h.top())
+	}
+	h.keys("s")
+	live, ok := h.top().(interviewScreen)
+	if !ok {
+		t.Fatalf("s: top is %T", h.top())
+	}
+	want := []model.Question{{ID: 1, Text: "How did the payments team start?", MustAsk: true}}
+	if !reflect.DeepEqual(live.iv.Questions, want) || live.iv.ContactID != contact.ID {
+		t.Errorf("s started with %+v", live.iv.Questions)
+	}
+}
+
+func TestStartWithoutPreparingUsesBalancedPick(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	h.contactWithPage(model.Contact{Name: "Di"})
+	h.keys("s")
+	live, ok := h.top().(interviewScreen)
+	if !ok {
+		t.Fatalf("s: top is %T", h.top())
+	}
+	want := questions.Balanced(questions.Bank(questions.UserState{}), model.DefaultBudget).Questions()
+	if !reflect.DeepEqual(live.iv.Questions, want) {
+		t.Errorf("s started with %+v", live.iv.Questions)
+	}
+}
+
+func TestPlanViewFitsSmallAndWideWindows(t *testing.T) {
+	for _, size := range [][2]int{{60, 14}, {80, 22}, {130, 40}} {
+		h := newHarness(t, size[0], size[1])
+		h.contactWithPage(model.Contact{Name: "Ed", Notes: strings.Repeat("Research note. ", 30)})
+		h.keys("p", "o", "type:Why?")
+		v := h.view()
+		if got := strings.Count(v, "\n") + 1; got > size[1] {
+			t.Errorf("%dx%d: view is %d lines:\n%s", size[0], size[1], got, v)
+		}
+		for i, l := range strings.Split(v, "\n") {
+			if w := cellWidth(l); w > size[0] {
+				t.Errorf("%dx%d: line %d is %d wide: %q", size[0], size[1], i, w, l)
+			}
+		}
+		for _, s := range []string{"Plan", "Research", "Bank", "One-off"} {
+			if !strings.Contains(v, s) {
+				t.Errorf("%dx%d: view lacks %q:\n%s", size[0], size[1], s, v)
+			}
+		}
+	}
+}
+
+func TestAddedQuestionsGoBeforeTheClosing(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	h.contactWithPage(model.Contact{Name: "Gus"})
+	h.keys("p", "o", "type:Why payments, of all things?", "enter")
+	p := planOnTop(t, h)
+	closing := len(questions.Filter(questions.Bank(questions.UserState{}), questions.ThemeClosing, "", ""))
+	at := len(p.plan.Items) - 1 - closing
+	if p.plan.Items[at].Text != "Why payments, of all things?" || p.cursor != at {
+		t.Errorf("one-off at %d (cursor %d), want %d: %v", p.index("Why payments, of all things?"), p.cursor, at, p.plan.Texts())
+	}
+}
+
+func (p planScreen) index(text string) int {
+	for i, it := range p.plan.Items {
+		if it.Text == text {
+			return i
+		}
+	}
+	return -1
+}
