@@ -122,6 +122,26 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 }
 
 func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Keys typed quickly (or sent by a script) can arrive as one message
+	// of several runes. Text fields take them whole; anywhere else each is
+	// a shortcut of its own, and one may open a field for the rest.
+	if msg.Type == tea.KeyRunes && !msg.Paste && len(msg.Runes) > 1 && !a.top().capturing() {
+		var cmds []tea.Cmd
+		for i, r := range msg.Runes {
+			if a.top().capturing() {
+				rest := msg
+				rest.Runes = msg.Runes[i:]
+				m, cmd := a.handleKey(rest)
+				return m, tea.Batch(append(cmds, cmd)...)
+			}
+			one := msg
+			one.Runes = []rune{r}
+			m, cmd := a.handleKey(one)
+			a = m.(App)
+			cmds = append(cmds, cmd)
+		}
+		return a, tea.Batch(cmds...)
+	}
 	if key.Matches(msg, a.keys.Quit) {
 		return a, tea.Quit
 	}

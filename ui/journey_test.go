@@ -180,3 +180,22 @@ func TestFoldersAndFilesArePrivate(t *testing.T) {
 		t.Errorf("mode %o", info.Mode().Perm())
 	}
 }
+
+// Shortcuts typed fast arrive as one message of several runes; each must
+// still act, and a field one of them opens takes the rest as text.
+func TestFastShortcutsAreSplit(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyTab)) // to the questions
+	d.send(keyRunes("jm"))
+	iv := d.interview()
+	if iv.cursor != 1 {
+		t.Fatalf("j did not move: cursor %d", iv.cursor)
+	}
+	if iv.iv.Questions[1].MustAsk { // it started marked
+		t.Error("m did not toggle must-ask on the second question")
+	}
+	d.send(keyRunes("aHow so?"))
+	if got := d.interview().input.Value(); got != "How so?" {
+		t.Errorf("input took %q", got)
+	}
+}
