@@ -10,7 +10,6 @@ import (
 	"parley/questions"
 )
 
-
 func bankOnTop(t *testing.T, h *harness) bankScreen {
 	t.Helper()
 	b, ok := h.top().(bankScreen)
