@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,71 +25,6 @@ const (
 	paneChecklist pane = iota
 	paneNotes
 	paneWrapUp
-)
-
-type interviewKeys struct {
-	// Chords: they work from every pane, typing included.
-	StartPause key.Binding
-	End        key.Binding
-	TickNext   key.Binding
-	Editor     key.Binding
-	SwitchPane key.Binding
-
-	StarNote key.Binding
-
-	// Checklist keys.
-	Star       key.Binding
-	Up, Down   key.Binding
-	MoveUp     key.Binding
-	MoveDown   key.Binding
-	Tick       key.Binding
-	Skip       key.Binding
-	MustAsk    key.Binding
-	Choose     key.Binding
-	Add        key.Binding
-	Closing    key.Binding
-	Budget     key.Binding
-	Back       key.Binding
-	NotesBlur  key.Binding
-	InputOK    key.Binding
-	InputAbort key.Binding
-}
-
-func newInterviewKeys() interviewKeys {
-	return interviewKeys{
-		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
-		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
-		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
-		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
-		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
-		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
-		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star answer")),
-
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
-		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
-		Tick:       key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick/untick")),
-		Skip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		MustAsk:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
-		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ask next")),
-		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add question")),
-		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "closing steps")),
-		Budget:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "time budget")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		NotesBlur:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to questions")),
-		InputOK:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
-		InputAbort: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
-}
-
-// inputPurpose says what the one-line input under the checklist is for.
-type inputPurpose int
-
-const (
-	inputNone inputPurpose = iota
-	inputQuestion
-	inputBudget
 )
 
 // interviewScreen is the live interview: the clock, the current question,
@@ -410,125 +343,6 @@ func (s interviewScreen) startPause() (screen, tea.Cmd) {
 	return s, tea.Batch(s.changed(), s.tick())
 }
 
-func (s interviewScreen) handleChecklistKey(msg tea.KeyMsg) (screen, tea.Cmd) {
-	nq := len(s.iv.Questions)
-	rows := s.checklistRows()
-	inClosing := s.cursor >= nq
-	switch {
-	case key.Matches(msg, s.keys.Back):
-		return s, pop
-	case key.Matches(msg, s.keys.Up):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(msg, s.keys.Down):
-		s.cursor = min(s.cursor+1, max(rows-1, 0))
-	case key.Matches(msg, s.keys.Tick):
-		if inClosing {
-			s.iv.ToggleClosing(s.cursor-nq, s.now)
-		} else {
-			s.iv.ToggleAsked(s.cursor, s.now)
-		}
-		return s, s.changed()
-	case inClosing:
-		// The remaining keys act on questions only.
-	case key.Matches(msg, s.keys.MoveUp):
-		s.cursor = s.iv.Move(s.cursor, -1)
-		return s, s.changed()
-	case key.Matches(msg, s.keys.MoveDown):
-		s.cursor = s.iv.Move(s.cursor, 1)
-		return s, s.changed()
-	case key.Matches(msg, s.keys.Skip):
-		s.iv.ToggleSkipped(s.cursor)
-		return s, s.changed()
-	case key.Matches(msg, s.keys.MustAsk):
-		s.iv.ToggleMustAsk(s.cursor)
-		return s, s.changed()
-	case key.Matches(msg, s.keys.Star):
-		s.iv.Questions[s.cursor].Starred = !s.iv.Questions[s.cursor].Starred
-		return s, s.changed()
-	case key.Matches(msg, s.keys.Choose):
-		s.iv.Choose(s.cursor)
-		return s, s.changed()
-	}
-	switch {
-	case key.Matches(msg, s.keys.Add):
-		return s.openInput(inputQuestion, "")
-	case key.Matches(msg, s.keys.Budget):
-		return s.openInput(inputBudget, fmt.Sprint(int(s.iv.Budget/time.Minute)))
-	case key.Matches(msg, s.keys.Closing):
-		s.showClosing = !s.showClosing
-		if !s.closingVisible() {
-			s.cursor = min(s.cursor, max(nq-1, 0))
-		}
-	}
-	return s, nil
-}
-
-// checklistRows is how many rows the cursor can visit.
-func (s interviewScreen) checklistRows() int {
-	if s.closingVisible() {
-		return len(s.iv.Questions) + len(s.iv.Closing)
-	}
-	return len(s.iv.Questions)
-}
-
-// closingVisible: the closing steps show when asked for, and by themselves
-// once five minutes remain.
-func (s interviewScreen) closingVisible() bool {
-	return s.showClosing || s.iv.ClosingDue(s.now) || s.iv.Clock.State() == model.Ended
-}
-
-func (s interviewScreen) openInput(p inputPurpose, value string) (screen, tea.Cmd) {
-	s.inputFor, s.inputProblem = p, ""
-	s.input.SetValue(value)
-	s.input.CursorEnd()
-	s.input.Placeholder = map[inputPurpose]string{
-		inputQuestion: "a question that came up",
-		inputBudget:   "minutes, e.g. 15, 20 or 30",
-	}[p]
-	return s, s.input.Focus()
-}
-
-func (s interviewScreen) handleInput(msg tea.KeyMsg) (screen, tea.Cmd) {
-	switch {
-	case key.Matches(msg, s.keys.StartPause):
-		return s.startPause()
-	case key.Matches(msg, s.keys.InputAbort):
-		s.inputFor = inputNone
-		s.input.Blur()
-		return s, nil
-	case key.Matches(msg, s.keys.InputOK):
-		return s.submitInput()
-	}
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	return s, cmd
-}
-
-func (s interviewScreen) submitInput() (screen, tea.Cmd) {
-	value := s.input.Value()
-	switch s.inputFor {
-	case inputQuestion:
-		// A question that comes up goes right after the current one.
-		at := s.iv.Current() + 1
-		if at == 0 {
-			at = len(s.iv.Questions)
-		}
-		if i := s.iv.InsertQuestion(at, value); i >= 0 {
-			s.cursor = i
-		}
-	case inputBudget:
-		d, err := model.ParseBudget(value)
-		if err != nil {
-			s.inputProblem = err.Error()
-			return s, nil
-		}
-		s.iv.Budget = d
-	}
-	s.inputFor = inputNone
-	s.input.Blur()
-	return s, s.changed()
-}
-
 func (s interviewScreen) setSize(w, h int) screen {
 	s.width, s.height = w, h
 	s.now = s.c.now()
@@ -538,32 +352,6 @@ func (s interviewScreen) setSize(w, h int) screen {
 
 func (s interviewScreen) capturing() bool {
 	return s.focus == paneNotes || s.inputFor != inputNone || (s.focus == paneWrapUp && s.wrap.capturing())
-}
-
-func (s interviewScreen) help() help.KeyMap {
-	k := s.keys
-	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
-	if s.inputFor != inputNone {
-		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
-	}
-	if s.ended() {
-		k.SwitchPane.SetHelp("tab", "next part")
-	}
-	if s.focus == paneWrapUp {
-		short := append(s.wrap.bindings(), k.SwitchPane, k.Back)
-		return keyMap{short: short, full: [][]key.Binding{short}}
-	}
-	if s.focus == paneNotes {
-		return keyMap{
-			short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
-			full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.keys.NewParagraph, s.notes.keys.NewLine, k.StarNote}},
-		}
-	}
-	return keyMap{
-		short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
-		full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
-			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
-	}
 }
 
 // flush writes unsaved changes once the program has stopped.

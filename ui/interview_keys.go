@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// interviewKeys is the live screen's key map. Chords (ctrl+…) work from
+// every pane, since the notes take plain keys as text.
+type interviewKeys struct {
+	// Chords: they work from every pane, typing included.
+	StartPause key.Binding
+	End        key.Binding
+	TickNext   key.Binding
+	Editor     key.Binding
+	SwitchPane key.Binding
+
+	StarNote key.Binding
+
+	// Checklist keys.
+	Star       key.Binding
+	Up, Down   key.Binding
+	MoveUp     key.Binding
+	MoveDown   key.Binding
+	Tick       key.Binding
+	Skip       key.Binding
+	MustAsk    key.Binding
+	Choose     key.Binding
+	Add        key.Binding
+	Closing    key.Binding
+	Budget     key.Binding
+	Back       key.Binding
+	NotesBlur  key.Binding
+	InputOK    key.Binding
+	InputAbort key.Binding
+}
+
+func newInterviewKeys() interviewKeys {
+	return interviewKeys{
+		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
+		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
+		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
+		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
+		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
+		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star answer")),
+
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Tick:       key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick/untick")),
+		Skip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		MustAsk:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
+		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ask next")),
+		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add question")),
+		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "closing steps")),
+		Budget:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "time budget")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NotesBlur:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to questions")),
+		InputOK:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		InputAbort: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func (s interviewScreen) help() help.KeyMap {
+	k := s.keys
+	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
+	if s.inputFor != inputNone {
+		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
+	}
+	if s.ended() {
+		k.SwitchPane.SetHelp("tab", "next part")
+	}
+	if s.focus == paneWrapUp {
+		short := append(s.wrap.bindings(), k.SwitchPane, k.Back)
+		return keyMap{short: short, full: [][]key.Binding{short}}
+	}
+	if s.focus == paneNotes {
+		return keyMap{
+			short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
+			full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.keys.NewParagraph, s.notes.keys.NewLine, k.StarNote}},
+		}
+	}
+	return keyMap{
+		short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
+		full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
+			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
+	}
+}
