@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"io"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -22,6 +23,11 @@ type common struct {
 	store *store.Store
 	// now is the wall clock; tests replace it.
 	now func() time.Time
+	// term is the terminal the program draws on, for escape sequences
+	// such as OSC 52 (see terminalOutput); nil when there is none.
+	term io.Writer
+	// getenv reads the environment (TERM, TMUX, EDITOR); tests replace it.
+	getenv func(string) string
 }
 
 // screen is one page of the interface. The root sends it key presses only

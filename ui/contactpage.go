@@ -21,6 +21,7 @@ type contactPageKeys struct {
 	Edit     key.Binding
 	Delete   key.Binding
 	Back     key.Binding
+	Write    key.Binding
 }
 
 // contactPage shows one contact and their interviews.
@@ -59,6 +60,7 @@ func newContactPage(c *common, contact model.Contact) contactPage {
 		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Back:   key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Write:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
 	}}
 }
 
@@ -121,6 +123,8 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return p, push(newContactForm(p.c, p.contact))
 	case key.Matches(msg, p.keys.Delete):
 		return p, push(confirmDelete(p.c, p.contact))
+	case key.Matches(msg, p.keys.Write):
+		return p, push(newComposeScreen(p.c, p.contact))
 	}
 	return p, nil
 }
@@ -175,7 +179,7 @@ func (p contactPage) help() help.KeyMap {
 	k := p.keys
 	k.Open.SetEnabled(len(p.interviews) > 0)
 	return keyMap{
-		short: []key.Binding{k.Start, k.Open, k.Edit, k.Delete, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Start, k.Edit, k.Delete, k.Back}},
+		short: []key.Binding{k.Write, k.Start, k.Open, k.Edit, k.Delete, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Write, k.Start, k.Edit, k.Delete, k.Back}},
 	}
 }
