@@ -214,6 +214,9 @@ func (s *composeScreen) fill() {
 		s.setNotice(fmt.Sprintf("The template %q is broken (%v). Press T to fix it.", s.tmpl.Name, err), true)
 		return
 	}
+	if d.Text != s.draft.Text || d.Subject != s.draft.Subject {
+		s.notice = "" // a copy or file made before no longer matches
+	}
 	s.draft, s.edited, s.scroll = d, false, 0
 }
 
@@ -223,6 +226,7 @@ func (s *composeScreen) setText(text string) {
 	subject, body := splitSubject(text)
 	if subject != s.draft.Subject || body != s.draft.Text {
 		s.draft.Subject, s.draft.Text, s.edited = subject, body, true
+		s.notice = "" // a copy or file made before no longer matches
 	}
 }
 

@@ -148,7 +148,12 @@ func (s composeScreen) draftView(top []string) string {
 	body := strings.Split(ansi.Wrap(s.highlight(strings.TrimRight(d.Text, "\n"), d.Missing), w, ""), "\n")
 	room = max(room, 1)
 	scroll := min(s.scroll, max(len(body)-room, 0))
+	more := len(body) - scroll - room
 	body = body[scroll:min(len(body), scroll+room)]
+	if more > 0 && len(body) > 0 {
+		// Say so rather than let the end of a letter vanish silently.
+		body[len(body)-1] = st.Muted.Render(fmt.Sprintf("↓ %d more %s", more+1, plural(more+1, "line")))
+	}
 	out := head + "\n" + strings.Join(body, "\n")
 	if foot != "" {
 		out += "\n" + foot
@@ -174,22 +179,24 @@ func gapLabels(ps []model.Placeholder) string {
 	return strings.Join(out, ", ")
 }
 
-// gapAdvice says where to fill a gap: the profile, the contact, or the
-// message itself.
+// gapAdvice says where to fill the gaps: the profile, the contact's
+// details, or the message itself.
 func gapAdvice(ps []model.Placeholder) string {
-	var profile, other bool
+	var profile, contact bool
 	for _, p := range ps {
-		if p.FromProfile() {
+		switch {
+		case p.FromProfile():
 			profile = true
-		} else {
-			other = true
+		case strings.HasPrefix(string(p), "contact."):
+			contact = true
 		}
 	}
-	switch {
-	case profile && other:
-		return "P fills your profile; e edits the message."
-	case profile:
-		return "P fills your profile."
+	var out []string
+	if profile {
+		out = append(out, "P fills your profile.")
 	}
-	return "e edits the message, or fill the contact's details and come back."
+	if contact {
+		out = append(out, "The contact's details fill in from their page (e there).")
+	}
+	return strings.Join(append(out, "e edits the message."), " ")
 }

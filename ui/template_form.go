@@ -66,6 +66,7 @@ func newTemplateForm(c *common, d model.TemplateDoc) templateForm {
 	f.body.CharLimit = 0
 	f.body.MaxHeight = 0
 	f.body.SetValue(d.Body)
+	moveTextCursor(&f.body, 1, 1) // SetValue leaves the cursor at the end
 	f.setFocus(tfName)
 	return f
 }
@@ -165,14 +166,14 @@ func (f templateForm) save() (screen, tea.Cmd) {
 	switch {
 	case errors.As(err, &pe):
 		f.problem = pe.Error()
+		f.resizeBody() // before moving, so the text area scrolls to the problem
 		if pe.Part == "subject" {
 			f.setFocus(tfSubject)
 			f.subject.SetCursor(pe.Column - 1)
 		} else {
 			f.setFocus(tfBody)
-			f.moveBodyCursor(pe.Line, pe.Column)
+			moveTextCursor(&f.body, pe.Line, pe.Column)
 		}
-		f.resizeBody()
 		return f, nil
 	case err != nil:
 		f.problem = err.Error()
@@ -181,9 +182,6 @@ func (f templateForm) save() (screen, tea.Cmd) {
 	}
 	return f, tea.Sequence(pop, withInfo(saveTemplate(f.c.store, d), "Saved the template %q.", d.Name))
 }
-
-// moveBodyCursor puts the body's cursor on a 1-based line and column.
-func (f *templateForm) moveBodyCursor(line, col int) { moveTextCursor(&f.body, line, col) }
 
 // moveTextCursor puts a text area's cursor on a 1-based line and column.
 func moveTextCursor(ta *textarea.Model, line, col int) {
@@ -247,7 +245,13 @@ func (f templateForm) footView() string {
 	if f.problem != "" {
 		foot = append(foot, st.Error.Render(ansi.Wrap("! "+f.problem, w, "")))
 	}
-	foot = append(foot, st.Muted.Render(ansi.Wrap(placeholderHint(), w, "")))
+	// The full list takes five lines at 80 columns; a short window keeps
+	// its room for the text.
+	hint := ansi.Wrap(placeholderHint(), w, "")
+	if f.height < 22 {
+		hint = truncateCells(placeholderHint(), w)
+	}
+	foot = append(foot, st.Muted.Render(hint))
 	return strings.Join(foot, "\n")
 }
 
