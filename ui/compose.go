@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -177,7 +178,7 @@ func (s composeScreen) loaded(d composeData) (screen, tea.Cmd) {
 // latestHeld is the interview the thank-you and update are about.
 func latestHeld(ivs []model.Interview) *model.Interview {
 	var best *model.Interview
-	var bestAt = model.Interview{}.Created
+	var bestAt time.Time
 	for i := range ivs {
 		if at, ok := ivs[i].HeldAt(); ok && (best == nil || at.After(bestAt)) {
 			best, bestAt = &ivs[i], at
