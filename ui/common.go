@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"io"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -26,6 +27,11 @@ type common struct {
 	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// bank orders the writes of the question bank (see bankWriter).
 	bank *bankWriter
+	// term is the terminal the program draws on, for escape sequences
+	// such as OSC 52 (see terminalOutput); nil when there is none.
+	term io.Writer
+	// getenv reads the environment (TERM, TMUX, EDITOR); tests replace it.
+	getenv func(string) string
 }
 
 // screen is one page of the interface. The root sends it key presses only

@@ -22,6 +22,7 @@ type contactPageKeys struct {
 	Edit     key.Binding
 	Delete   key.Binding
 	Back     key.Binding
+	Write    key.Binding
 }
 
 // contactPage shows one contact and their interviews.
@@ -69,6 +70,7 @@ func newContactPage(c *common, contact model.Contact) contactPage {
 		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Write:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
 	}}
 }
 
@@ -136,6 +138,8 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return p, push(newContactForm(p.c, p.contact))
 	case key.Matches(msg, p.keys.Delete):
 		return p, push(confirmDelete(p.c, p.contact))
+	case key.Matches(msg, p.keys.Write):
+		return p, push(newComposeScreen(p.c, p.contact))
 	}
 	return p, nil
 }
@@ -190,7 +194,7 @@ func (p contactPage) help() help.KeyMap {
 	k := p.keys
 	k.Open.SetEnabled(len(p.interviews) > 0)
 	return keyMap{
-		short: []key.Binding{k.Prepare, k.Start, k.Open, k.Edit, k.Delete, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Prepare, k.Start, k.Edit, k.Delete, k.Back}},
+		short: []key.Binding{k.Prepare, k.Start, k.Write, k.Open, k.Edit, k.Delete, k.Back},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Prepare, k.Start, k.Write, k.Edit, k.Delete, k.Back}},
 	}
 }

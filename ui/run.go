@@ -27,13 +27,18 @@ type Options struct {
 // every exit, a panic included.
 func Run(s *store.Store, opts Options) error {
 	styles := NewStyles(opts.NoColor)
-	c := &common{styles: &styles, store: s, now: time.Now, after: tea.Tick, bank: &bankWriter{}}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler()}
+	out := os.Stdout
+	if opts.Output != nil {
+		out = opts.Output
+	}
+	// The program and the copy command share one locked writer, so an
+	// OSC 52 sequence never lands inside a frame (see terminalOutput).
+	term := newTerminalOutput(out)
+	c := &common{styles: &styles, store: s, now: time.Now, term: term, getenv: os.Getenv,
+		after: tea.Tick, bank: &bankWriter{}}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
-	}
-	if opts.Output != nil {
-		progOpts = append(progOpts, tea.WithOutput(opts.Output))
 	}
 	p := tea.NewProgram(newApp(c), progOpts...)
 

@@ -332,18 +332,3 @@ func logInterviewHeld(s *store.Store, iv model.Interview, now time.Time) tea.Cmd
 		return contactSavedMsg{contact: c, err: err}
 	}
 }
-
-// settingsLoadedMsg carries the due-date rules.
-type settingsLoadedMsg struct {
-	settings model.Settings
-	err      error
-}
-
-func (m settingsLoadedMsg) failed() error { return m.err }
-
-func loadSettings(s *store.Store) tea.Cmd {
-	return func() tea.Msg {
-		st, err := s.Settings()
-		return settingsLoadedMsg{st, err}
-	}
-}

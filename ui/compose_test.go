@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/model"
+	"parley/store"
+)
+
+var composeNow = time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
+
+func testCommon(t *testing.T) *common {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return &common{styles: &plainStyles, store: s, now: func() time.Time { return composeNow },
+		getenv: func(string) string { return "" }}
+}
+
+func fullProfile() model.Profile {
+	return model.Profile{Name: "Sam Lee", Intro: "I am a geography student.", Exploring: "urban planning", Contact: "sam@example.org"}
+}
+
+func putContact(t *testing.T, c *common, ct model.Contact) model.Contact {
+	t.Helper()
+	ct.Created, ct.Updated = composeNow, composeNow
+	saved, err := c.store.PutContact(ct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// openCompose pushes the compose screen and delivers its first load.
+func openCompose(t *testing.T, c *common, ct model.Contact) (composeScreen, tea.Cmd) {
+	t.Helper()
+	s := newComposeScreen(c, ct).setSize(80, 40).(composeScreen)
+	sc, cmd := s.update(s.load()())
+	return sc.(composeScreen), cmd
+}
+
+func key1(s string) tea.KeyMsg {
+	switch s {
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+func send(t *testing.T, s composeScreen, keys ...string) (composeScreen, tea.Cmd) {
+	t.Helper()
+	var cmd tea.Cmd
+	for _, k := range keys {
+		var sc screen
+		sc, cmd = s.update(key1(k))
+		s = sc.(composeScreen)
+	}
+	return s, cmd
+}
+
+func TestComposeAsksForTheProfileFirst(t *testing.T) {
+	c := testCommon(t)
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz"})
+	_, cmd := openCompose(t, c, ct)
+	if cmd == nil {
+		t.Fatal("no command: the profile form was not opened")
+	}
+	p, ok := cmd().(pushMsg)
+	if !ok {
+		t.Fatalf("got %T, want a push", cmd())
+	}
+	form, ok := p.s.(profileForm)
+	if !ok || !form.first {
+		t.Fatalf("pushed %T, want the first-time profile form", p.s)
+	}
+	if v := form.setSize(80, 20).view(); !strings.Contains(v, "Before your first message") {
+		t.Errorf("form view:\n%s", v)
+	}
+
+	// Once given, it is not asked again.
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	if _, cmd := openCompose(t, c, ct); cmd != nil {
+		t.Errorf("profile asked again: %T", cmd())
+	}
+}
+
+func TestDraftShowsMissingOrganisation(t *testing.T) {
+	c := testCommon(t)
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Role: "Planner", Field: "planning", FoundVia: "the alumni list"})
+	s, _ := openCompose(t, c, ct)
+	if s.tmpl.ID != "" || s.phase != composePick || s.data.templates[s.cursor].ID != "request-email" {
+		t.Fatalf("phase %d, cursor on %q; want the request suggested", s.phase, s.data.templates[s.cursor].ID)
+	}
+	s, _ = send(t, s, "enter")
+	v := ansi.Strip(s.view())
+	for _, want := range []string{"as Planner at [contact's organisation?].", "! 1 gap to fill: contact's organisation."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "{{") {
+		t.Errorf("raw placeholder in the draft:\n%s", v)
+	}
+}
+
+func TestMarkSentLogsExactTextAndMovesStage(t *testing.T) {
+	c := testCommon(t)
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Role: "Planner", Organisation: "City", Field: "planning",
+		FoundVia: "the alumni list", Stage: model.ToContact})
+	s, _ := openCompose(t, c, ct)
+	s, _ = send(t, s, "enter", "e")
+	s.area.InsertString("P.S. ")
+	s, _ = send(t, s, "esc")
+	if !s.edited || !strings.Contains(s.draft.Text, "P.S. ") {
+		t.Fatalf("edit not kept: %q", s.draft.Text)
+	}
+	want := s.draft.LogText()
+	s, cmd := send(t, s, "s", "j", "enter") // phone, the second channel
+	if cmd == nil {
+		t.Fatal("mark sent made no command")
+	}
+	msg, ok := cmd().(messageLoggedMsg)
+	if !ok || msg.err != nil {
+		t.Fatalf("got %#v", msg)
+	}
+	tl, err := c.store.Interactions(ct.ID)
+	if err != nil || len(tl) != 1 {
+		t.Fatalf("timeline = %+v, %v", tl, err)
+	}
+	it := tl[0]
+	if it.Text != want || it.Channel != "phone" || it.Kind != model.KindRequest || !it.At.Equal(composeNow) {
+		t.Errorf("logged %+v\nwant text %q", it, want)
+	}
+	got, _ := c.store.Contact(ct.ID)
+	if got.Stage != model.RequestSent || msg.contact.Stage != model.RequestSent {
+		t.Errorf("stage = %q, want request sent", got.Stage)
+	}
+}
+
+func TestNoReplySuggestsReminder(t *testing.T) {
+	c := testCommon(t)
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Stage: model.RequestSent})
+	req := model.Interaction{ContactID: ct.ID, Kind: model.KindRequest, At: composeNow.AddDate(0, 0, -9), Text: "hi"}
+	if _, err := c.store.AddInteraction(req, true); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := openCompose(t, c, ct)
+	if id := s.data.templates[s.cursor].ID; id != "reminder" {
+		t.Errorf("suggested %q, want the reminder", id)
+	}
+	if v := ansi.Strip(s.view()); !strings.Contains(v, "No reply to your request of 1 Nov (9 days)") {
+		t.Errorf("view:\n%s", v)
+	}
+	if _, cmd := send(t, s, "x"); cmd == nil {
+		t.Error("x offered nothing")
+	} else if p, ok := cmd().(pushMsg); !ok {
+		t.Errorf("x gave %T, want a confirmation", p)
+	}
+}
+
+func TestCopyWritesOSC52(t *testing.T) {
+	var out bytes.Buffer
+	msg := copyCmd(&out, "Dear Ana,\nthanks", "the message", func(string) string { return "" })().(copiedMsg)
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte("Dear Ana,\nthanks")) + "\a"
+	if msg.err != nil || out.String() != want {
+		t.Errorf("wrote %q (%v), want %q", out.String(), msg.err, want)
+	}
+	out.Reset()
+	env := map[string]string{"TMUX": "/tmp/tmux-1/default,1,0"}
+	copyCmd(&out, "hi", "the message", func(k string) string { return env[k] })()
+	if want := "\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"; out.String() != want {
+		t.Errorf("in tmux wrote %q, want %q", out.String(), want)
+	}
+	if m := copyCmd(nil, "hi", "x", os.Getenv)().(copiedMsg); m.err != model.ErrNoClipboard {
+		t.Errorf("without a terminal: %v", m.err)
+	}
+}
+
+func TestCopyKeyGoesThroughTheTerminal(t *testing.T) {
+	c := testCommon(t)
+	var out bytes.Buffer
+	c.term = &out
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz"})
+	s, _ := openCompose(t, c, ct)
+	s, cmd := send(t, s, "enter", "c")
+	sc, _ := s.update(cmd())
+	want := model.OSC52(s.draft.Text)
+	if out.String() != want {
+		t.Errorf("terminal got %q, want %q", out.String(), want)
+	}
+	if v := ansi.Strip(sc.view()); !strings.Contains(v, "OSC 52") {
+		t.Errorf("no copy notice:\n%s", v)
+	}
+}
+
+func TestSaveDraftIsPrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "drafts")
+	msg := saveDraftCmd(dir, "parley-ana.txt", "Dear Ana")().(draftSavedMsg)
+	if msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	fi, err := os.Stat(msg.path)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("file mode %v, %v", fi.Mode(), err)
+	}
+	di, _ := os.Stat(dir)
+	if di.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %v", di.Mode())
+	}
+	// Saving again over a loose file tightens it.
+	os.Chmod(msg.path, 0o644)
+	saveDraftCmd(dir, "parley-ana.txt", "Dear Ana, again")()
+	fi, _ = os.Stat(msg.path)
+	data, _ := os.ReadFile(msg.path)
+	if fi.Mode().Perm() != 0o600 || string(data) != "Dear Ana, again" {
+		t.Errorf("resave: mode %v, %q", fi.Mode(), data)
+	}
+}
+
+func TestSplitSubject(t *testing.T) {
+	d := model.Draft{Subject: "Thank you", Text: "Dear Ana,\n\nThanks.\n"}
+	if s, b := splitSubject(d.LogText()); s != d.Subject || b != d.Text {
+		t.Errorf("round trip: %q / %q", s, b)
+	}
+	if s, b := splitSubject("Hello\nthere"); s != "" || b != "Hello\nthere" {
+		t.Errorf("no subject: %q / %q", s, b)
+	}
+}

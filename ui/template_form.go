@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/model"
+)
+
+// tfField is a part of the template form, in focus order.
+type tfField int
+
+const (
+	tfName tfField = iota
+	tfChannel
+	tfPurpose
+	tfSubject
+	tfBody
+)
+
+type templateFormKeys struct {
+	Next, Prev, Cycle, Save, Cancel key.Binding
+}
+
+// templateForm edits one template, or makes a new one. A broken template
+// is not saved: the problem is shown with its line and column and the
+// cursor is put on it.
+type templateForm struct {
+	c        *common
+	keys     templateFormKeys
+	original model.TemplateDoc
+	doc      model.TemplateDoc // channel and purpose as chosen
+	name     textinput.Model
+	subject  textinput.Model
+	body     textarea.Model
+	focus    tfField
+	problem  string
+	width    int
+	height   int
+}
+
+func newTemplateForm(c *common, d model.TemplateDoc) templateForm {
+	f := templateForm{c: c, original: d, doc: d, keys: templateFormKeys{
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		Cycle:  key.NewBinding(key.WithKeys("left", "right", " "), key.WithHelp("←/→", "change")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}}
+	f.name = newInput(c.styles, "what the list calls it")
+	f.name.SetValue(d.Name)
+	f.subject = newInput(c.styles, "email subject; empty for a phone script or letter")
+	f.subject.SetValue(d.Subject)
+	f.body = textarea.New()
+	f.body.ShowLineNumbers = true
+	f.body.Prompt = ""
+	f.body.CharLimit = 0
+	f.body.MaxHeight = 0
+	f.body.SetValue(d.Body)
+	moveTextCursor(&f.body, 1, 1) // SetValue leaves the cursor at the end
+	f.setFocus(tfName)
+	return f
+}
+
+// fields are the parts the user can reach: a built-in's purpose is fixed,
+// because it decides how a sent message moves the pipeline.
+func (f templateForm) fields() []tfField {
+	if f.original.BuiltIn {
+		return []tfField{tfName, tfChannel, tfSubject, tfBody}
+	}
+	return []tfField{tfName, tfChannel, tfPurpose, tfSubject, tfBody}
+}
+
+func (f templateForm) current() model.TemplateDoc {
+	d := f.doc
+	d.Name, d.Subject, d.Body = strings.TrimSpace(f.name.Value()), f.subject.Value(), f.body.Value()
+	return d
+}
+
+func (f templateForm) changed() bool {
+	a, b := f.current(), f.original
+	return a.Name != strings.TrimSpace(b.Name) || a.Subject != b.Subject || a.Body != b.Body ||
+		a.Channel != b.Channel || a.Purpose != b.Purpose
+}
+
+func (f templateForm) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return f, nil
+	}
+	fs := f.fields()
+	at := indexOf(fs, f.focus)
+	switch {
+	case key.Matches(k, f.keys.Save):
+		return f.save()
+	case key.Matches(k, f.keys.Cancel):
+		if f.changed() {
+			return f, push(newConfirm(f.c, "Throw away your changes?", "", pop))
+		}
+		return f, pop
+	case key.Matches(k, f.keys.Next), k.Type == tea.KeyEnter && f.focus != tfBody:
+		f.setFocus(fs[(at+1)%len(fs)])
+		return f, nil
+	case key.Matches(k, f.keys.Prev):
+		f.setFocus(fs[(at+len(fs)-1)%len(fs)])
+		return f, nil
+	}
+	var cmd tea.Cmd
+	switch f.focus {
+	case tfName:
+		f.name, cmd = f.name.Update(k)
+	case tfSubject:
+		f.subject, cmd = f.subject.Update(k)
+	case tfBody:
+		f.body, cmd = f.body.Update(k)
+	case tfChannel:
+		if key.Matches(k, f.keys.Cycle) {
+			f.doc.Channel = cycle(model.Channels(), f.doc.Channel, cycleStep(k))
+		}
+	case tfPurpose:
+		if key.Matches(k, f.keys.Cycle) {
+			f.doc.Purpose = cycle(model.Purposes(), f.doc.Purpose, cycleStep(k))
+		}
+	}
+	return f, cmd
+}
+
+func (f *templateForm) setFocus(to tfField) {
+	f.name.Blur()
+	f.subject.Blur()
+	f.body.Blur()
+	f.focus = to
+	switch to {
+	case tfName:
+		f.name.Focus()
+	case tfSubject:
+		f.subject.Focus()
+	case tfBody:
+		f.body.Focus()
+	}
+}
+
+// save checks the template here, where the error can be shown in place;
+// only a sound template goes to the store.
+func (f templateForm) save() (screen, tea.Cmd) {
+	d := f.current()
+	err := d.Validate()
+	var pe *model.ParseError
+	switch {
+	case errors.As(err, &pe):
+		f.problem = pe.Error()
+		f.resizeBody() // before moving, so the text area scrolls to the problem
+		if pe.Part == "subject" {
+			f.setFocus(tfSubject)
+			f.subject.SetCursor(pe.Column - 1)
+		} else {
+			f.setFocus(tfBody)
+			moveTextCursor(&f.body, pe.Line, pe.Column)
+		}
+		return f, nil
+	case err != nil:
+		f.problem = err.Error()
+		f.resizeBody()
+		return f, nil
+	}
+	return f, tea.Sequence(pop, withInfo(saveTemplate(f.c.store, d), "Saved the template %q.", d.Name))
+}
+
+// moveTextCursor puts a text area's cursor on a 1-based line and column.
+func moveTextCursor(ta *textarea.Model, line, col int) {
+	for ta.Line() > line-1 {
+		ta.CursorUp()
+	}
+	for ta.Line() < line-1 && ta.Line() < ta.LineCount()-1 {
+		ta.CursorDown()
+	}
+	ta.SetCursor(col - 1)
+}
+
+func (f templateForm) view() string {
+	return f.headView() + "\n" + f.body.View() + "\n" + f.footView()
+}
+
+// resizeBody gives the text area the room between the fields and the
+// hints, which change height with the problem shown.
+func (f *templateForm) resizeBody() {
+	f.body.SetWidth(max(f.width, 10))
+	f.body.SetHeight(max(f.height-lipgloss.Height(f.headView())-lipgloss.Height(f.footView()), 1))
+}
+
+func (f templateForm) headView() string {
+	st := f.c.styles
+	title := "New template"
+	if f.original.ID != "" {
+		title = "Edit " + f.original.Name
+	}
+	labelW := 10
+	row := func(fld tfField, label, value string) string {
+		marker, l := "  ", st.Label.Render(padRight(label, labelW))
+		if f.focus == fld {
+			marker, l = "▸ ", st.Accent.Render(padRight(label, labelW))
+		}
+		return marker + l + value
+	}
+	choice := func(fld tfField, v string) string {
+		if f.focus == fld {
+			return "◂ " + v + " ▸"
+		}
+		return v
+	}
+	w := f.width - 2 - labelW
+	lines := []string{st.Title.Render(title),
+		row(tfName, "Name", inputView(st, f.name, w)),
+		row(tfChannel, "Channel", choice(tfChannel, string(f.doc.Channel)))}
+	if !f.original.BuiltIn {
+		lines = append(lines, row(tfPurpose, "Purpose", choice(tfPurpose, string(f.doc.Purpose))+
+			st.Muted.Render("  (what marking it sent logs)")))
+	}
+	lines = append(lines, row(tfSubject, "Subject", inputView(st, f.subject, w)),
+		row(tfBody, "Text", st.Muted.Render(f.bodyPosition())))
+	return strings.Join(lines, "\n")
+}
+
+func (f templateForm) footView() string {
+	st := f.c.styles
+	w := max(f.width, 10)
+	var foot []string
+	if f.problem != "" {
+		foot = append(foot, st.Error.Render(ansi.Wrap("! "+f.problem, w, "")))
+	}
+	// The full list takes five lines at 80 columns; a short window keeps
+	// its room for the text.
+	hint := ansi.Wrap(placeholderHint(), w, "")
+	if f.height < 22 {
+		hint = truncateCells(placeholderHint(), w)
+	}
+	foot = append(foot, st.Muted.Render(hint))
+	return strings.Join(foot, "\n")
+}
+
+// bodyPosition is the caret's place in the text: the textarea's caret is
+// reverse video, which NO_COLOR removes.
+func (f templateForm) bodyPosition() string {
+	if f.focus != tfBody {
+		return "(tab to edit)"
+	}
+	return "line " + itoa(f.body.Line()+1) + ", column " + itoa(f.body.LineInfo().CharOffset+1)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// placeholderHint lists what a template can use.
+func placeholderHint() string {
+	var keys []string
+	for _, p := range model.Placeholders() {
+		keys = append(keys, "{{"+string(p)+"}}")
+	}
+	return "Placeholders: " + strings.Join(keys, " ") + " · {{#referrer}}…{{/referrer}} only if they allowed it · {{?a prompt}} to fill by hand"
+}
+
+func (f templateForm) setSize(w, h int) screen {
+	f.width, f.height = w, h
+	f.resizeBody()
+	return f
+}
+func (f templateForm) capturing() bool { return true }
+func (f templateForm) help() help.KeyMap {
+	k := f.keys
+	k.Cycle.SetEnabled(f.focus == tfChannel || f.focus == tfPurpose)
+	return keyMap{short: []key.Binding{k.Next, k.Cycle, k.Save, k.Cancel},
+		full: [][]key.Binding{{k.Next, k.Prev, k.Cycle}, {k.Save, k.Cancel}}}
+}
+
+// cycleStep is -1 for left, 1 for anything else that cycles.
+func cycleStep(k tea.KeyMsg) int {
+	if k.String() == "left" {
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/model"
+)
+
+func TestBrokenTemplateShowsWhereAndKeepsTheForm(t *testing.T) {
+	c := testCommon(t)
+	f := newTemplateForm(c, model.TemplateDoc{Purpose: model.PurposeOther, Channel: model.ChannelEmail}).setSize(80, 24).(templateForm)
+	f.name.SetValue("Check-in")
+	f.body.SetValue("Dear {{contact.name}},\nHow are {{contact.nmae}} you?")
+	sc, cmd := f.save()
+	if cmd != nil {
+		t.Fatal("a broken template was saved")
+	}
+	f = sc.(templateForm)
+	if f.focus != tfBody || f.body.Line() != 1 || f.body.LineInfo().CharOffset != 8 {
+		t.Errorf("cursor at focus %d line %d col %d, want body 2:9", f.focus, f.body.Line()+1, f.body.LineInfo().CharOffset+1)
+	}
+	v := ansi.Strip(f.view())
+	if !strings.Contains(v, "body, line 2, column 9") || !strings.Contains(v, "did you mean {{contact.name}}") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func TestSettingsRefuseNonsense(t *testing.T) {
+	c := testCommon(t)
+	s := newSettingsScreen(c).setSize(80, 24).(settingsScreen)
+	sc, _ := s.update(s.load()())
+	s = sc.(settingsScreen)
+	if s.inputs[0].Value() != "7" {
+		t.Fatalf("thank-you days = %q, want the default 7", s.inputs[0].Value())
+	}
+	s.inputs[1].SetValue("0")
+	if _, at, problem := s.settings(); at != 1 || problem == "" {
+		t.Errorf("0 days accepted (at %d, %q)", at, problem)
+	}
+	s.inputs[1].SetValue("3")
+	st, _, problem := s.settings()
+	if problem != "" || st.NoReplyDays != 3 || st.ThankYouDays != 7 {
+		t.Errorf("settings = %+v, %q", st, problem)
+	}
+}
