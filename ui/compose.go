@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 // composePhase is the step of writing one message.
@@ -264,4 +265,22 @@ func (s composeScreen) noReply() (model.Waiting, bool) {
 		return model.Waiting{}, false
 	}
 	return s.agenda.NoReply[0], true
+}
+
+// flush keeps a draft the user has edited but not sent when the program
+// stops under it (ctrl+c, a closed window): it is written to the drafts
+// folder, as `f` would, rather than lost.
+func (s composeScreen) flush(st *store.Store) error {
+	if s.phase == composeEdit {
+		s.setText(s.area.Value())
+	}
+	if !s.edited {
+		return nil
+	}
+	name := model.DraftFileName(s.data.contact.Name, s.tmpl.ID, s.c.now())
+	msg, _ := saveDraftCmd(draftsDir(st.Path()), name, s.draft.LogText())().(draftSavedMsg)
+	if msg.err != nil {
+		return fmt.Errorf("keep your unsent draft: %w", msg.err)
+	}
+	return nil
 }

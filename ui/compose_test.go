@@ -254,3 +254,37 @@ func TestSplitSubject(t *testing.T) {
 		t.Errorf("no subject: %q / %q", s, b)
 	}
 }
+
+// A draft edited in place and not sent survives ctrl+c: the exit flush
+// keeps it in the drafts folder.
+func TestUnsentEditedDraftIsKeptOnExit(t *testing.T) {
+	c := testCommon(t)
+	if _, err := c.store.PutProfile(fullProfile()); err != nil {
+		t.Fatal(err)
+	}
+	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Organisation: "City Council"})
+	s, _ := openCompose(t, c, ct)
+	s, _ = send(t, s, "enter", "e", "P.S. typed just now")
+	if err := s.flush(c.store); err != nil {
+		t.Fatal(err)
+	}
+	dir := draftsDir(c.store.Path())
+	files, err := os.ReadDir(dir)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("drafts = %v, %v", files, err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, files[0].Name()))
+	if !strings.Contains(string(data), "P.S. typed just now") {
+		t.Errorf("draft file lacks the edit:\n%s", data)
+	}
+	// An untouched draft is not written.
+	os.RemoveAll(dir)
+	s2, _ := openCompose(t, c, ct)
+	s2, _ = send(t, s2, "enter")
+	if err := s2.flush(c.store); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("an untouched draft was written: %v", err)
+	}
+}
