@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -197,5 +198,43 @@ func TestFastShortcutsAreSplit(t *testing.T) {
 	d.send(keyRunes("aHow so?"))
 	if got := d.interview().input.Value(); got != "How so?" {
 		t.Errorf("input took %q", got)
+	}
+}
+
+// panicky is a screen with a bug: a key makes it panic.
+type panicky struct{}
+
+func (p panicky) update(msg tea.Msg) (screen, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		var m map[string]int
+		m["boom"]++ // a nil map write: a panic
+	}
+	return p, nil
+}
+func (p panicky) view() string            { return "" }
+func (p panicky) setSize(int, int) screen { return p }
+func (p panicky) help() help.KeyMap       { return keyMap{} }
+func (p panicky) capturing() bool         { return false }
+
+// A bug in a screen must not lose the notes or leave a stack trace: the
+// app stops, reports the error in plain words, and the exit flush still
+// has the last good state to write.
+func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.typeText("a note before the bug")
+	d.send(pushMsg{panicky{}})
+	d.send(keyRunes("x"))
+	if !d.quit {
+		t.Fatal("the app did not stop after a panic")
+	}
+	if err := d.app.Crashed(); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("Crashed() = %v", err)
+	}
+	if err := d.app.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	iv, _ := s.Interview(d.app.stack[2].(interviewScreen).iv.ID)
+	if noteTexts(iv) != "a note before the bug" {
+		t.Errorf("notes after the panic = %q", noteTexts(iv))
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -67,7 +66,7 @@ func Run(s *store.Store, opts Options) error {
 		if runErr == nil {
 			runErr = errors.New("the interface stopped unexpectedly")
 		}
-		return fmt.Errorf("parley: %w", runErr)
+		return runErr
 	}
 	flushErr := app.Flush(s)
 	if errors.Is(runErr, tea.ErrProgramKilled) {
