@@ -366,3 +366,27 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("PARLEY_DB path = %q", p)
 	}
 }
+
+// BenchmarkPutInterview1MB is one autosave of an interview holding 1 MB of
+// notes: encode, compare revisions, write, fsync.
+func BenchmarkPutInterview1MB(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	c, _ := s.PutContact(model.Contact{Name: "Ana"})
+	iv := model.NewInterview(c.ID, nil, t0)
+	for size := 0; size < 1<<20; size += 200 {
+		iv.Notes = append(iv.Notes, model.Note{Text: string(bytes.Repeat([]byte("n"), 200))})
+	}
+	iv, _ = s.PutInterview(iv)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		iv.Rev++
+		if _, err := s.PutInterview(iv); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -246,3 +246,16 @@ func BenchmarkTextareaKeystroke1MB(b *testing.B) {
 		_ = ta.View()
 	}
 }
+
+// BenchmarkAutosaveSnapshot1MB is the work an autosave adds to Update: a
+// copy of the notes to hand to the saving command. The encoding and the
+// write happen in the command, off the event loop.
+func BenchmarkAutosaveSnapshot1MB(b *testing.B) {
+	styles := NewStyles(true)
+	c := &common{styles: &styles, now: time.Now}
+	s := newInterviewScreen(c, model.Contact{Name: "Ana"}, model.Interview{Notes: megabyteOfNotes()})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = s.snapshot()
+	}
+}
