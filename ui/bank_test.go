@@ -109,7 +109,7 @@ func TestBankFilters(t *testing.T) {
 		t.Errorf("esc left filters: %d rows", len(b.rows))
 	}
 	h.keys("esc")
-	if len(h.stack) != 0 {
+	if len(h.screens()) != 0 {
 		t.Errorf("esc without filters did not leave the bank")
 	}
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -10,39 +8,36 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
-	"parley/store"
 )
 
-// harness runs screens the way App does, without a terminal: a stack,
-// commands run to completion, results handed to every screen, keys to the
-// top one. Commands that do not answer quickly (ticks) are dropped.
+// harness drives screens opened directly (the bank, a plan) on top of the
+// real App, through the same driver as the journey tests, and fails the
+// test on any store error a command reports.
 type harness struct {
-	t      *testing.T
-	c      *common
-	stack  []screen
-	status []string
-	w, h   int
+	*driver
+	c *common
 }
 
 var testNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 
+// newHarness gives the screens opened on it w x h cells: the App's footer
+// (status and help lines) comes on top.
 func newHarness(t *testing.T, w, h int) *harness {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "parley.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	st := NewStyles(true)
-	// Timers never fire here: the harness tests nothing that waits.
-	never := func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
-	c := &common{styles: &st, store: s, now: func() time.Time { return testNow }, after: never, bank: &bankWriter{}}
-	return &harness{t: t, c: c, w: w, h: h}
+	c, _, _ := newTestCommon(t)
+	c.now = func() time.Time { return testNow }
+	c.bank = &bankWriter{}
+	d := newDriver(t, c, w, h+2)
+	d.failOnError = true
+	return &harness{driver: d, c: c}
 }
 
-func (h *harness) top() screen { return h.stack[len(h.stack)-1] }
+// screens is the stack above the contact list the App starts on.
+func (h *harness) screens() []screen { return h.app.stack[1:] }
 
-// open pushes a screen as App would.
+func (h *harness) top() screen { return h.app.top() }
+
+// open pushes a screen as a key on another screen would.
 func (h *harness) open(s screen) { h.send(pushMsg{s}) }
 
 // keys sends each key name in turn ("enter", "tab", a single rune…);
@@ -50,9 +45,7 @@ func (h *harness) open(s screen) { h.send(pushMsg{s}) }
 func (h *harness) keys(keys ...string) {
 	for _, k := range keys {
 		if t, ok := strings.CutPrefix(k, "type:"); ok {
-			for _, r := range t {
-				h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-			}
+			h.typeText(t)
 			continue
 		}
 		h.send(keyMsg(k))
@@ -67,73 +60,6 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
-func (h *harness) send(first tea.Msg) {
-	queue := []tea.Msg{first}
-	for len(queue) > 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		var cmds []tea.Cmd
-		switch m := msg.(type) {
-		case pushMsg:
-			h.stack = append(h.stack, m.s.setSize(h.w, h.h))
-			if l, ok := m.s.(loader); ok {
-				cmds = append(cmds, l.load())
-			}
-		case popMsg:
-			h.stack = h.stack[:len(h.stack)-1]
-		case replaceMsg:
-			h.stack[len(h.stack)-1] = m.s.setSize(h.w, h.h)
-		case statusMsg:
-			h.status = append(h.status, m.text)
-		case tea.KeyMsg:
-			i := len(h.stack) - 1
-			var cmd tea.Cmd
-			h.stack[i], cmd = h.stack[i].update(m)
-			cmds = append(cmds, cmd)
-		default:
-			if f, ok := msg.(failure); ok && f.failed() != nil {
-				h.t.Errorf("%T failed: %v", msg, f.failed())
-			}
-			for i, s := range h.stack {
-				var cmd tea.Cmd
-				h.stack[i], cmd = s.update(msg)
-				cmds = append(cmds, cmd)
-			}
-		}
-		for _, c := range cmds {
-			queue = append(queue, run(c)...)
-		}
-	}
-}
-
-var cmdSlice = reflect.TypeOf([]tea.Cmd(nil))
-
-// run runs a command and flattens batches and sequences into messages.
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(300 * time.Millisecond):
-		return nil
-	}
-	if msg == nil {
-		return nil
-	}
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSlice) {
-		var out []tea.Msg
-		for _, c := range v.Convert(cmdSlice).Interface().([]tea.Cmd) {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
 }
 
 // contactWithPage saves a contact and opens their page.

@@ -99,6 +99,8 @@ type driver struct {
 	app     App
 	pending []timerMsg
 	quit    bool
+	// failOnError fails the test on any error a command reports.
+	failOnError bool
 }
 
 func newDriver(t *testing.T, c *common, w, h int) *driver {
@@ -110,6 +112,9 @@ func newDriver(t *testing.T, c *common, w, h int) *driver {
 
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
+	if f, ok := msg.(failure); ok && f.failed() != nil && d.failOnError {
+		d.t.Errorf("%T failed: %v", msg, f.failed())
+	}
 	m, cmd := d.app.Update(msg)
 	d.app = m.(App)
 	d.do(cmd)

@@ -65,8 +65,8 @@ func TestPrepareFirstInterviewFromEmptyNotebook(t *testing.T) {
 	if !ok {
 		t.Fatalf("after ready the top screen is %T", h.top())
 	}
-	if len(h.stack) != 2 {
-		t.Errorf("stack has %d screens, want the contact page and the live screen", len(h.stack))
+	if len(h.screens()) != 2 {
+		t.Errorf("stack has %d screens, want the contact page and the live screen", len(h.screens()))
 	}
 	if !reflect.DeepEqual(live.iv.Questions, want) || live.iv.Budget != model.DefaultBudget ||
 		live.iv.Clock.State() != model.NotStarted || live.iv.ContactID != contact.ID {
