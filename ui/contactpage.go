@@ -220,10 +220,11 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.PageDown):
 		p.scroll = p.visibleFrom() + max(p.height-2, 1)
 	case key.Matches(msg, p.keys.Start):
-		iv := model.NewInterview(p.contact.ID, questions.Starter(), p.c.now())
-		if sch := p.pendingSchedule(); sch != nil {
-			iv.ApplySchedule(*sch)
+		// The interview already scheduled is the one to hold, not a second.
+		if pending := p.pendingInterview(); pending.ID != 0 {
+			return p, push(newInterviewScreen(p.c, p.contact, pending))
 		}
+		iv := model.NewInterview(p.contact.ID, questions.Starter(), p.c.now())
 		return p, createInterview(p.c.store, iv)
 	case key.Matches(msg, p.keys.Open):
 		return p, p.open()
@@ -273,10 +274,6 @@ func (p contactPage) pendingInterview() model.Interview {
 		}
 	}
 	return model.Interview{}
-}
-
-func (p contactPage) pendingSchedule() *model.Schedule {
-	return p.pendingInterview().Scheduled
 }
 
 // suggestedKind is the interaction the next step calls for, so the log

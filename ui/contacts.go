@@ -238,35 +238,51 @@ func (l *contactList) setNotebook(nb notebook) {
 	l.rebuild()
 }
 
-// rebuild re-indexes after contacts were added, changed or removed.
+// rebuild re-indexes after contacts were added, changed or removed, or
+// the sort key changed. The contacts are kept physically in sort order, so
+// a filter pass reads the index from start to end: at 10,000 contacts
+// reading it in another order costs more than the matching itself (cache
+// misses), and ties in the ranking fall back to position, which is then
+// the chosen sort.
 func (l *contactList) rebuild() {
 	keep, _ := l.selected()
 	gone := make(map[uint64]bool, len(l.trash))
 	for _, c := range l.trash {
 		gone[c.ID] = true
 	}
-	l.contacts = l.contacts[:0:0]
+	var cs []model.Contact
 	for _, c := range l.nb.contacts {
 		if !gone[c.ID] {
-			l.contacts = append(l.contacts, c)
+			cs = append(cs, c)
 		}
 	}
-	l.index = model.NewSearchIndex(l.contacts)
 	now, st := l.c.now(), l.nb.settings
-	l.next = make([]model.Step, len(l.contacts))
-	l.counts = make([]model.StageCount, 0, 8)
+	next := make([]model.Step, len(cs))
+	for i, c := range cs {
+		next[i] = model.NextStep(now, c, l.acts[c.ID], st)
+	}
+	order := model.NewSearchIndex(cs).All(nil)
+	model.NewSearchIndex(cs).Sort(order, l.sortKey, next)
+	l.contacts = make([]model.Contact, len(cs))
+	l.next = make([]model.Step, len(cs))
+	for i, p := range order {
+		l.contacts[i], l.next[i] = cs[p], next[p]
+	}
+	l.index = model.NewSearchIndex(l.contacts)
+	l.order = l.index.All(l.order)
+	l.counts = l.counts[:0]
 	for _, s := range model.Stages() {
 		l.counts = append(l.counts, model.StageCount{Stage: s})
 	}
-	for i, c := range l.contacts {
-		l.next[i] = model.NextStep(now, c, l.acts[c.ID], st)
+	for _, c := range l.contacts {
 		if o := c.CurrentStage().Order(); o < len(l.counts) {
 			l.counts[o].Count++
 		}
 	}
 	l.inHits = make([]bool, len(l.contacts))
 	l.hits = l.hits[:0] // positions of the old index mean nothing now
-	l.resort()
+	l.prevQ = model.Query{}
+	l.refilterFrom(false)
 	for i, p := range l.hits {
 		if l.contacts[p].ID == keep.ID {
 			l.cursor = i
@@ -275,13 +291,8 @@ func (l *contactList) rebuild() {
 	l.move(0)
 }
 
-// resort orders the contacts by the sort key and filters again.
-func (l *contactList) resort() {
-	l.order = l.index.All(l.order)
-	l.index.Sort(l.order, l.sortKey, l.next)
-	l.prevQ = model.Query{}
-	l.refilterFrom(false)
-}
+// resort orders the contacts by the new sort key.
+func (l *contactList) resort() { l.rebuild() }
 
 // refilter runs the filter after the query changed.
 func (l *contactList) refilter() {

@@ -11,7 +11,7 @@ import (
 // and a next step with its date.
 const (
 	stageColW = len("keeping in touch") + 2
-	nextColW  = len("send a thank-you") + 1 + len("Thu 14 Mar") + 2
+	nextColW  = len("! send a thank-you") + 1 + len("Thu 14 Mar") + 1
 )
 
 // listColumns is how the width is shared; a zero width hides a column.
