@@ -58,7 +58,9 @@ func (f contactForm) view() string {
 			}
 		}
 		if msg, bad := errs[i]; bad {
-			lines = append(lines, indent+st.Error.Render(truncateCells(msg, inputW)))
+			for _, l := range wrapWords(msg, inputW) {
+				lines = append(lines, indent+st.Error.Render(l))
+			}
 		}
 		if i == f.focus {
 			focusTo = len(lines) - 1

@@ -74,7 +74,7 @@ func appRun(t *testing.T, a App, cmd tea.Cmd) App {
 		return a
 	}
 	switch msg := cmd().(type) {
-	case pushMsg, popMsg, replaceMsg, notebookLoadedMsg, markDeletedMsg:
+	case pushMsg, popMsg, replaceMsg, markDeletedMsg:
 		return appSend(t, a, msg)
 	case tea.BatchMsg:
 		for _, c := range msg {

@@ -2,13 +2,25 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/store"
 )
 
 func sizedApp(t *testing.T, w, h int, nb notebook) App {
-	a := newApp(testCommon())
+	// Screens read the notebook as they open; an empty one answers those
+	// reads, and their results are dropped: the fixture is the truth.
+	s, err := store.Open(filepath.Join(t.TempDir(), "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c := testCommon()
+	c.store = s
+	a := newApp(c)
 	a = appSend(t, a, tea.WindowSizeMsg{Width: w, Height: h})
 	return appSend(t, a, notebookLoadedMsg{nb: nb})
 }

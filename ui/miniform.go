@@ -127,7 +127,9 @@ func (m miniForm) view(width int) []string {
 			lines = append(lines, marker+label+v)
 		}
 		if msg, bad := m.errs[i]; bad {
-			lines = append(lines, indent+st.Error.Render(truncateCells(msg, inputW)))
+			for _, l := range wrapWords(msg, inputW) {
+				lines = append(lines, indent+st.Error.Render(l))
+			}
 		}
 	}
 	return lines
