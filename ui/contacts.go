@@ -115,6 +115,12 @@ func (l contactList) selected() (model.Contact, bool) {
 }
 
 func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
+	var reload tea.Cmd
+	if changesNotebook(msg) {
+		// Stages and next steps move with logs and schedules too; a save
+		// can also land after the read that reveal started.
+		reload = loadNotebook(l.c.store)
+	}
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:
 		if msg.err == nil {
@@ -124,10 +130,12 @@ func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err == nil {
 			l.upsert(msg.contact)
 		}
+		return l, reload
 	case contactDeletedMsg:
 		if msg.err == nil {
 			l.drop(msg.id)
 		}
+		return l, reload
 	case markDeletedMsg:
 		return l.markDeleted(msg.id)
 	case tea.KeyMsg:
@@ -136,7 +144,7 @@ func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return l.handleKey(msg)
 	}
-	return l, nil
+	return l, reload
 }
 
 func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {

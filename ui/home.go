@@ -71,6 +71,11 @@ func newHome(c *common) home { return home{c: c, keys: newHomeKeys()} }
 func (h home) reveal() (screen, tea.Cmd) { return h, loadNotebook(h.c.store) }
 
 func (h home) update(msg tea.Msg) (screen, tea.Cmd) {
+	// A save can land after the read that reveal started, so every change
+	// is followed by a fresh read.
+	if changesNotebook(msg) {
+		return h, loadNotebook(h.c.store)
+	}
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:
 		if msg.err == nil {
