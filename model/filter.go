@@ -29,6 +29,14 @@ type searchRow struct {
 	notes                string
 	// masks of name, org, role, tags and notes, in that order.
 	masks [5]uint64
+	// starts are the masks of the characters that begin a word in name,
+	// org, role and tags, so a one-letter word is scored without reading
+	// text (it is the first keystroke, and matches nearly everyone).
+	starts [4]uint64
+	// grams is a small Bloom filter of the notes' two- and three-byte runs:
+	// a word with a run the notes lack cannot be a substring of them, so
+	// most notes are never scanned.
+	grams gramSet
 	stage Stage
 }
 
@@ -60,9 +68,22 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 func makeRow(c Contact, name, org, role, tag, notes string) searchRow {
 	return searchRow{
 		id: c.ID, name: name, org: org, role: role, tag: tag, notes: notes,
-		masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
-		stage: c.CurrentStage(),
+		masks:  [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
+		starts: [4]uint64{startMask(name), startMask(org), startMask(role), startMask(tag)},
+		grams:  gramsOf(notes),
+		stage:  c.CurrentStage(),
 	}
+}
+
+// startMask is charMask of the bytes that begin a word in s.
+func startMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		if wordStart(s, i) {
+			m |= 1 << charBit(s[i])
+		}
+	}
+	return m
 }
 
 // charMask has one bit per letter and digit, one for space and one for
@@ -136,7 +157,7 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 		}
 	}
 	for k, w := range q.Words {
-		s, ok := matchWord(w, q.masks[k], r)
+		s, ok := matchWord(w, q.masks[k], q.grams[k], r)
 		if !ok {
 			return 0, false
 		}
@@ -160,7 +181,10 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 // matchWord scores a free word: the best of the fuzzy fields, else a
 // substring of the notes. Notes are not matched fuzzily: in a paragraph
 // almost any short word is a subsequence, so every contact would match.
-func matchWord(w string, mask uint64, r *searchRow) (int, bool) {
+func matchWord(w string, mask uint64, grams []uint16, r *searchRow) (int, bool) {
+	if len(w) == 1 && charExact(w[0]) {
+		return matchLetter(w[0], mask, r)
+	}
 	best, found := 0, false
 	if mask&^r.masks[0] == 0 {
 		if s, ok := fuzzy(w, r.name); ok {
@@ -181,7 +205,47 @@ func matchWord(w string, mask uint64, r *searchRow) (int, bool) {
 	if found {
 		return best, true
 	}
-	if mask&^r.masks[4] == 0 && strings.Contains(r.notes, w) {
+	if mask&^r.masks[4] == 0 && r.grams.hasAll(grams) && strings.Contains(r.notes, w) {
+		return scoreNotes, true
+	}
+	return 0, false
+}
+
+// charExact reports whether c has a charMask bit of its own, so a mask
+// answers "does c occur" exactly.
+func charExact(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// matchLetter is matchWord for a one-letter word, from the masks alone. It
+// gives the score fuzzy would: a letter that begins a word scores as a
+// word start (more at the very start of the field), any other occurrence
+// as a plain character.
+func matchLetter(c byte, bit uint64, r *searchRow) (int, bool) {
+	best, found := 0, false
+	fields := [4]string{r.name, r.org, r.role, r.tag}
+	for k := range fields {
+		if bit&r.masks[k] == 0 {
+			continue
+		}
+		s := scoreChar
+		if bit&r.starts[k] != 0 {
+			s += scoreWordStart
+			if fields[k][0] == c {
+				s += scoreFieldStart
+			}
+		}
+		if k == 0 {
+			s += bonusName
+		} else {
+			s += bonusOther
+		}
+		if !found || s > best {
+			best, found = s, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	if bit&r.masks[4] != 0 {
 		return scoreNotes, true
 	}
 	return 0, false

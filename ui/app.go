@@ -52,15 +52,15 @@ type App struct {
 	crashed error
 }
 
-// newApp builds the root model with the contact list as its first screen.
+// newApp builds the root model with "What's next" as its first screen.
 func newApp(c *common) App {
 	h := help.New()
 	h.Styles = c.styles.Help
-	return App{c: c, keys: newGlobalKeys(), help: h, stack: []screen{newContactList(c)}}
+	return App{c: c, keys: newGlobalKeys(), help: h, stack: []screen{newHome(c)}}
 }
 
 // Init loads the first screen's data.
-func (a App) Init() tea.Cmd { return loadContacts(a.c.store) }
+func (a App) Init() tea.Cmd { return loadNotebook(a.c.store) }
 
 func (a App) top() screen { return a.stack[len(a.stack)-1] }
 
@@ -97,6 +97,11 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		a.resize()
+		if r, ok := a.top().(revealer); ok {
+			var cmd tea.Cmd
+			a.stack[len(a.stack)-1], cmd = r.reveal()
+			return a, cmd
+		}
 		return a, nil
 	case statusMsg:
 		return a.setStatus(msg)

@@ -126,7 +126,7 @@ func seedInterviews(t *testing.T, h *harness) {
 	for i := 0; i < 2; i++ {
 		plan, _ := questions.Plan{}.Add(bank[0])
 		plan, _ = plan.Add(bank[1])
-		iv := model.NewInterview(c.ID, nil, testNow)
+		iv := model.NewInterview(c.ID, nil, harnessNow)
 		iv.Questions = plan.Questions()
 		iv.Questions[0].Asked = true
 		if i == 1 {

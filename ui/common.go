@@ -54,6 +54,12 @@ type flusher interface {
 	flush(s *store.Store) error
 }
 
+// revealer is a screen that wants to know when it is on top again after
+// the screen above it closed, to refresh what it summarises.
+type revealer interface {
+	reveal() (screen, tea.Cmd)
+}
+
 // loader is a screen that reads its data when it is pushed.
 type loader interface {
 	load() tea.Cmd

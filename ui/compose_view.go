@@ -82,24 +82,17 @@ func (s composeScreen) dueLine() string {
 		when := "due " + t.Due.Format("Mon 2 Jan")
 		switch {
 		case t.Overdue:
-			return st.Error.Render(fmt.Sprintf("! Thank-you overdue by %d %s (was %s)", -t.DaysLeft, plural(-t.DaysLeft, "day"), when))
+			return st.Error.Render(fmt.Sprintf("! Thank-you overdue by %d %s (was %s)", -t.DaysLeft, plural(-t.DaysLeft, "day", "days"), when))
 		case t.DaysLeft == 0:
 			return st.MustAsk.Render("Thank-you due today")
 		}
-		return st.Accent.Render(fmt.Sprintf("Thank-you %s (in %d %s)", when, t.DaysLeft, plural(t.DaysLeft, "day")))
+		return st.Accent.Render(fmt.Sprintf("Thank-you %s (in %d %s)", when, t.DaysLeft, plural(t.DaysLeft, "day", "days")))
 	}
 	if w, ok := s.noReply(); ok {
 		return st.MustAsk.Render(fmt.Sprintf("No reply to your request of %s (%d days). Send a reminder, or x: mark no reply.",
 			w.RequestAt.Local().Format("2 Jan"), w.Days))
 	}
 	return ""
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // draftView shows the filled message with its gaps highlighted, then the
@@ -125,7 +118,7 @@ func (s composeScreen) draftView(top []string) string {
 
 	var bottom []string
 	if gaps := d.StillMissing(); len(gaps) > 0 {
-		bottom = append(bottom, st.MustAsk.Render(ansi.Wrap(fmt.Sprintf("! %d %s to fill: %s. %s", len(gaps), plural(len(gaps), "gap"),
+		bottom = append(bottom, st.MustAsk.Render(ansi.Wrap(fmt.Sprintf("! %d %s to fill: %s. %s", len(gaps), plural(len(gaps), "gap", "gaps"),
 			gapLabels(gaps), gapAdvice(gaps)), w, "")))
 	}
 	for _, n := range d.Notes {
@@ -152,7 +145,7 @@ func (s composeScreen) draftView(top []string) string {
 	body = body[scroll:min(len(body), scroll+room)]
 	if more > 0 && len(body) > 0 {
 		// Say so rather than let the end of a letter vanish silently.
-		body[len(body)-1] = st.Muted.Render(fmt.Sprintf("↓ %d more %s", more+1, plural(more+1, "line")))
+		body[len(body)-1] = st.Muted.Render(fmt.Sprintf("↓ %d more %s", more+1, plural(more+1, "line", "lines")))
 	}
 	out := head + "\n" + strings.Join(body, "\n")
 	if foot != "" {

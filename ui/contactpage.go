@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -16,23 +14,60 @@ import (
 
 type contactPageKeys struct {
 	Up, Down key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
 	Start    key.Binding
-	Prepare  key.Binding
 	Open     key.Binding
 	Edit     key.Binding
 	Delete   key.Binding
-	Back     key.Binding
+	Schedule key.Binding
+	Log      key.Binding
+	Stage    key.Binding
+	Prepare  key.Binding
 	Write    key.Binding
+	Back     key.Binding
 }
 
-// contactPage shows one contact and their interviews.
+func newContactPageKeys() contactPageKeys {
+	return contactPageKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
+		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
+		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
+		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
+		Prepare:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prepare interview")),
+		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+	}
+}
+
+// pageItem is something on the page the cursor can rest on: a person in
+// the referral tree, or an interview.
+type pageItem struct {
+	contactID   uint64 // a referral
+	interviewID uint64 // an interview
+}
+
+// contactPage shows one contact: their details, the next step, who
+// referred whom, their interviews and their timeline.
 type contactPage struct {
 	c          *common
 	keys       contactPageKeys
 	contact    model.Contact
 	interviews []model.Interview // newest first
+	timeline   []model.Interaction
+	contacts   []model.Contact // everyone, for the referral tree
+	settings   model.Settings
 	loaded     bool
+	items      []pageItem
 	cursor     int
+	scroll     int
 	width      int
 	height     int
 }
@@ -60,41 +95,81 @@ func startInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
 	}
 }
 
-func newContactPage(c *common, contact model.Contact) contactPage {
-	return contactPage{c: c, contact: contact, keys: contactPageKeys{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Start:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
-		Prepare: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prepare interview")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open interview")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Back:    key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Write:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
-	}}
+func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := s.PutInterview(iv)
+		return interviewCreatedMsg{saved, err}
+	}
 }
 
-// load reads the contact's interviews; the root calls it on push.
-func (p contactPage) load() tea.Cmd { return loadInterviews(p.c.store, p.contact.ID) }
+// contactPageLoadedMsg carries what one contact's page shows.
+type contactPageLoadedMsg struct {
+	contact    model.Contact
+	interviews []model.Interview
+	timeline   []model.Interaction
+	contacts   []model.Contact
+	settings   model.Settings
+	err        error
+}
+
+func (m contactPageLoadedMsg) failed() error { return m.err }
+
+func loadContactPage(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		m := contactPageLoadedMsg{}
+		if m.contact, m.err = s.Contact(id); m.err != nil {
+			return m
+		}
+		if m.interviews, m.err = s.Interviews(id); m.err != nil {
+			return m
+		}
+		if m.timeline, m.err = s.Interactions(id); m.err != nil {
+			return m
+		}
+		if m.contacts, m.err = s.Contacts(); m.err != nil {
+			return m
+		}
+		m.settings, m.err = s.Settings()
+		return m
+	}
+}
+
+func newContactPage(c *common, contact model.Contact) contactPage {
+	return contactPage{c: c, contact: contact, keys: newContactPageKeys(), settings: model.Defaults()}
+}
+
+// load reads the page's data; the root calls it on push.
+func (p contactPage) load() tea.Cmd { return loadContactPage(p.c.store, p.contact.ID) }
+
+// reveal re-reads the page when a form or interview above it closes.
+func (p contactPage) reveal() (screen, tea.Cmd) { return p, p.load() }
 
 func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case contactPageLoadedMsg:
+		if msg.err == nil && msg.contact.ID == p.contact.ID {
+			p.setLoaded(msg)
+		}
 	case interviewsLoadedMsg:
 		if msg.contactID == p.contact.ID && msg.err == nil {
-			p.loaded = true
-			p.interviews = p.interviews[:0]
-			for i := len(msg.interviews) - 1; i >= 0; i-- {
-				p.interviews = append(p.interviews, msg.interviews[i])
-			}
-			p.cursor = min(p.cursor, max(len(p.interviews)-1, 0))
+			p.setInterviews(msg.interviews)
 		}
 	case contactSavedMsg:
 		if msg.err == nil && msg.contact.ID == p.contact.ID {
 			p.contact = msg.contact
+			return p, p.load()
 		}
 	case contactDeletedMsg:
 		if msg.err == nil && msg.id == p.contact.ID {
 			return p, pop
+		}
+	case interactionLoggedMsg:
+		if msg.err == nil && msg.interaction.ContactID == p.contact.ID {
+			return p, p.load()
+		}
+	case interviewScheduledMsg:
+		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
+			return p, p.load()
 		}
 	case interviewCreatedMsg:
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
@@ -118,83 +193,155 @@ func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
 	return p, nil
 }
 
+func (p *contactPage) setLoaded(m contactPageLoadedMsg) {
+	p.contact, p.timeline, p.contacts, p.settings = m.contact, m.timeline, m.contacts, m.settings
+	p.setInterviews(m.interviews)
+}
+
+func (p *contactPage) setInterviews(ivs []model.Interview) {
+	p.loaded = true
+	p.interviews = p.interviews[:0:0]
+	for i := len(ivs) - 1; i >= 0; i-- {
+		p.interviews = append(p.interviews, ivs[i])
+	}
+	p.items = p.buildItems()
+	p.cursor = min(p.cursor, max(len(p.items)-1, 0))
+}
+
+// buildItems lists what the cursor can visit, in page order: the referral
+// tree, then the interviews.
+func (p contactPage) buildItems() []pageItem {
+	var items []pageItem
+	for _, n := range p.referralTree() {
+		if n.id != p.contact.ID {
+			items = append(items, pageItem{contactID: n.id})
+		}
+	}
+	for _, iv := range p.interviews {
+		items = append(items, pageItem{interviewID: iv.ID})
+	}
+	return items
+}
+
+func (p contactPage) current() (pageItem, bool) {
+	if p.cursor < len(p.items) {
+		return p.items[p.cursor], true
+	}
+	return pageItem{}, false
+}
+
 func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, p.keys.Back):
 		return p, pop
 	case key.Matches(msg, p.keys.Up):
 		p.cursor = max(p.cursor-1, 0)
+		p.scroll = -1 // follow the cursor
 	case key.Matches(msg, p.keys.Down):
-		p.cursor = min(p.cursor+1, max(len(p.interviews)-1, 0))
+		p.cursor = min(p.cursor+1, max(len(p.items)-1, 0))
+		p.scroll = -1
+	case key.Matches(msg, p.keys.PageUp):
+		p.scroll = max(p.visibleFrom()-max(p.height-2, 1), 0)
+	case key.Matches(msg, p.keys.PageDown):
+		p.scroll = p.visibleFrom() + max(p.height-2, 1)
 	case key.Matches(msg, p.keys.Start):
+		// The interview already scheduled is the one to hold, not a second.
+		if pending := p.pendingInterview(); pending.ID != 0 {
+			return p, push(newInterviewScreen(p.c, p.contact, pending))
+		}
 		return p, startInterview(p.c.store, p.contact.ID, p.c.now())
 	case key.Matches(msg, p.keys.Prepare):
 		return p, push(newPlanScreen(p.c, p.contact))
+	case key.Matches(msg, p.keys.Write):
+		return p, push(newComposeScreen(p.c, p.contact))
 	case key.Matches(msg, p.keys.Open):
-		if p.cursor < len(p.interviews) {
-			return p, push(newInterviewScreen(p.c, p.contact, p.interviews[p.cursor]))
-		}
+		return p, p.open()
 	case key.Matches(msg, p.keys.Edit):
 		return p, push(newContactForm(p.c, p.contact))
 	case key.Matches(msg, p.keys.Delete):
 		return p, push(confirmDelete(p.c, p.contact))
-	case key.Matches(msg, p.keys.Write):
-		return p, push(newComposeScreen(p.c, p.contact))
+	case key.Matches(msg, p.keys.Schedule):
+		return p, push(newScheduleForm(p.c, p.contact, p.pendingInterview()))
+	case key.Matches(msg, p.keys.Log):
+		return p, push(newLogForm(p.c, p.contact, p.suggestedKind()))
+	case key.Matches(msg, p.keys.Stage):
+		return p, push(newStagePicker(p.c, p.contact))
 	}
 	return p, nil
 }
 
-func (p contactPage) view() string {
-	st := p.c.styles
-	c := p.contact
-	var b strings.Builder
-	b.WriteString(st.Title.Render(c.Name))
-	if sub := c.Subtitle(); sub != "" {
-		b.WriteString(st.Subtitle.Render(" · " + sub))
+// open goes to the item under the cursor: a referral's own page, or an
+// interview.
+func (p contactPage) open() tea.Cmd {
+	it, ok := p.current()
+	if !ok {
+		return nil
 	}
-	b.WriteString("\n")
-	for _, f := range [][2]string{{"Email", c.Email}, {"Phone", c.Phone}, {"Notes", c.Notes}} {
-		if f[1] != "" {
-			b.WriteString("\n" + st.Label.Render(padRight(f[0], 8)) + strings.ReplaceAll(f[1], "\n", " "))
-		}
-	}
-	b.WriteString("\n\n" + st.Focused.Render("Interviews") + "\n")
-	switch {
-	case !p.loaded:
-		b.WriteString(st.Muted.Render("Loading…"))
-	case len(p.interviews) == 0:
-		b.WriteString("None yet. Press p to prepare one: choose and order your questions.\nOr s starts one at once from a ready-made plan.")
-	default:
-		for i, iv := range p.interviews {
-			line := interviewSummary(iv, p.c.now())
-			if i == p.cursor {
-				b.WriteString(st.Selected.Render("▸ "+line) + "\n")
-			} else {
-				b.WriteString("  " + line + "\n")
+	if it.contactID != 0 {
+		for _, c := range p.contacts {
+			if c.ID == it.contactID {
+				return push(newContactPage(p.c, c))
 			}
 		}
+		return nil
 	}
-	return b.String()
+	for _, iv := range p.interviews {
+		if iv.ID == it.interviewID {
+			return push(newInterviewScreen(p.c, p.contact, iv))
+		}
+	}
+	return nil
 }
 
-// interviewSummary is one line about an interview: when, how long, how far.
-func interviewSummary(iv model.Interview, now time.Time) string {
-	when := iv.Created
-	if !iv.Clock.StartedAt.IsZero() {
-		when = iv.Clock.StartedAt
+// pendingInterview is the scheduled interview not yet held, if any, so
+// scheduling again reschedules it rather than adding a second one.
+func (p contactPage) pendingInterview() model.Interview {
+	for _, iv := range p.interviews {
+		if _, held := iv.HeldAt(); !held && iv.Scheduled != nil {
+			return iv
+		}
 	}
-	return fmt.Sprintf("%s · %s of %s · %d/%d asked · %s",
-		when.Local().Format("Mon 2 Jan 2006 15:04"), model.FormatClock(iv.Elapsed(now)),
-		model.FormatClock(iv.Budget), iv.AskedCount(), len(iv.Questions), iv.Clock.State())
+	return model.Interview{}
+}
+
+// suggestedKind is the interaction the next step calls for, so the log
+// form usually opens on the right kind.
+func (p contactPage) suggestedKind() model.InteractionKind {
+	switch p.nextStep().Kind {
+	case model.StepThankYou:
+		return model.KindThankYou
+	case model.StepKeepInTouch:
+		return model.KindUpdate
+	case model.StepInterview:
+		return model.KindInterview
+	case model.StepFollowUp:
+		return model.KindReply
+	}
+	return model.KindRequest
+}
+
+func (p contactPage) nextStep() model.Step {
+	now := p.c.now()
+	acts := model.Summarize(now, p.interviews, p.timeline)
+	return model.NextStep(now, p.contact, acts[p.contact.ID], p.settings)
 }
 
 func (p contactPage) setSize(w, h int) screen { p.width, p.height = w, h; return p }
 func (p contactPage) capturing() bool         { return false }
 func (p contactPage) help() help.KeyMap {
 	k := p.keys
-	k.Open.SetEnabled(len(p.interviews) > 0)
+	it, ok := p.current()
+	k.Open.SetEnabled(ok)
+	if ok && it.contactID != 0 {
+		k.Open.SetHelp("enter", "open contact")
+	} else {
+		k.Open.SetHelp("enter", "open interview")
+	}
+	k.Up.SetEnabled(len(p.items) > 1)
+	k.Down.SetEnabled(len(p.items) > 1)
 	return keyMap{
-		short: []key.Binding{k.Prepare, k.Start, k.Write, k.Open, k.Edit, k.Delete, k.Back},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Prepare, k.Start, k.Write, k.Edit, k.Delete, k.Back}},
+		short: []key.Binding{k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
+		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
+			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.Edit, k.Delete, k.Back}},
 	}
 }

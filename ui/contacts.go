@@ -2,14 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 type contactListKeys struct {
@@ -22,6 +22,12 @@ type contactListKeys struct {
 	Edit      key.Binding
 	Delete    key.Binding
 	Bank      key.Binding
+	Undo      key.Binding
+	Filter    key.Binding
+	Sort      key.Binding
+	Accept    key.Binding // leave the filter box, keeping the filter
+	Clear     key.Binding // leave the filter box, clearing it
+	Back      key.Binding
 	Quit      key.Binding
 }
 
@@ -38,69 +44,132 @@ func newContactListKeys() contactListKeys {
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Bank:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "question bank")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
-// contactList is the first screen: every contact, one line each.
+// contactList is every contact, one line each, with a filter typed as you
+// go. The contacts are indexed once per change, so a keystroke in the
+// filter costs one pass over short folded strings (or over the previous
+// hits, when the new query only narrows the last) and drawing the rows in
+// view.
 type contactList struct {
-	c        *common
-	keys     contactListKeys
-	contacts []model.Contact // sorted by name
+	c    *common
+	keys contactListKeys
+
+	nb       notebook
+	acts     map[uint64]model.Activity
+	contacts []model.Contact // nb.contacts less those deleted here
+	index    *model.SearchIndex
+	next     []model.Step // by position in contacts
+	counts   []model.StageCount
 	loaded   bool
-	cursor   int
-	offset   int
-	width    int
-	height   int
+
+	sortKey model.SortKey
+	order   []int // positions, sorted by sortKey
+	filter  textinput.Model
+	prevQ   model.Query
+	hits    []int // positions shown, in order
+	inHits  []bool
+	cand    []int
+
+	// trash holds contacts deleted on this screen, newest last. They are
+	// hidden at once but only deleted from the notebook when the user
+	// leaves the list (or quits), so u can bring them back until then.
+	trash []model.Contact
+
+	cursor, offset int
+	width, height  int
 }
 
 func newContactList(c *common) contactList {
-	return contactList{c: c, keys: newContactListKeys()}
+	f := newInput(c.styles, "name, org:…, tag:…, stage:…")
+	return contactList{c: c, keys: newContactListKeys(), filter: f, index: model.NewSearchIndex(nil)}
 }
 
+// load reads the notebook unless the screen that opened the list handed
+// it over.
+func (l contactList) load() tea.Cmd {
+	if l.loaded {
+		return nil
+	}
+	return loadNotebook(l.c.store)
+}
+
+// reveal re-reads the notebook when the user comes back from a contact's
+// page or a form: stages and next steps may have moved.
+func (l contactList) reveal() (screen, tea.Cmd) { return l, loadNotebook(l.c.store) }
+
+// markDeletedMsg is the user confirming a delete on the list.
+type markDeletedMsg struct{ id uint64 }
+
 func (l contactList) selected() (model.Contact, bool) {
-	if l.cursor < 0 || l.cursor >= len(l.contacts) {
+	if l.cursor < 0 || l.cursor >= len(l.hits) {
 		return model.Contact{}, false
 	}
-	return l.contacts[l.cursor], true
+	return l.contacts[l.hits[l.cursor]], true
 }
 
 func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
+	var reload tea.Cmd
+	if changesNotebook(msg) {
+		// Stages and next steps move with logs and schedules too; a save
+		// can also land after the read that reveal started.
+		reload = loadNotebook(l.c.store)
+	}
 	switch msg := msg.(type) {
-	case contactsLoadedMsg:
+	case notebookLoadedMsg:
 		if msg.err == nil {
-			l.loaded = true
-			l.setContacts(msg.contacts, 0)
+			l.setNotebook(msg.nb)
 		}
 	case contactSavedMsg:
 		if msg.err == nil {
 			l.upsert(msg.contact)
 		}
+		return l, reload
 	case contactDeletedMsg:
 		if msg.err == nil {
-			l.remove(msg.id)
+			l.drop(msg.id)
 		}
+		return l, reload
+	case markDeletedMsg:
+		return l.markDeleted(msg.id)
 	case tea.KeyMsg:
+		if l.filter.Focused() {
+			return l.filterKey(msg)
+		}
 		return l.handleKey(msg)
 	}
-	return l, nil
+	return l, reload
 }
 
 func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
-	page := max(l.rows()-1, 1)
+	if l.moveKey(msg) {
+		return l, nil
+	}
 	switch {
-	case key.Matches(msg, l.keys.Up):
-		l.move(-1)
-	case key.Matches(msg, l.keys.Down):
-		l.move(1)
-	case key.Matches(msg, l.keys.PageUp):
-		l.move(-page)
-	case key.Matches(msg, l.keys.PageDown):
-		l.move(page)
-	case key.Matches(msg, l.keys.Home):
-		l.move(-len(l.contacts))
-	case key.Matches(msg, l.keys.End):
-		l.move(len(l.contacts))
+	case key.Matches(msg, l.keys.Filter):
+		l.filter.Focus()
+		return l, nil
+	case key.Matches(msg, l.keys.Sort):
+		l.sortKey = (l.sortKey + 1) % 3
+		l.resort()
+		return l, info("Sorted by %s.", l.sortKey)
+	case key.Matches(msg, l.keys.Undo):
+		return l.undo()
+	case key.Matches(msg, l.keys.Back):
+		if l.filter.Value() != "" {
+			l.filter.SetValue("")
+			l.refilter()
+			return l, nil
+		}
+		return l, tea.Sequence(append(l.purge(), pop)...)
 	case key.Matches(msg, l.keys.New):
 		return l, push(newContactForm(l.c, model.Contact{}))
 	case key.Matches(msg, l.keys.Bank):
@@ -118,24 +187,158 @@ func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, l.keys.Edit):
 		return l, push(newContactForm(l.c, c))
 	case key.Matches(msg, l.keys.Delete):
-		return l, push(confirmDelete(l.c, c))
+		return l, push(newConfirm(l.c, fmt.Sprintf("Delete %s?", c.Name),
+			"Their details, timeline and interviews go with them. Press u to undo until you leave the list.",
+			func() tea.Msg { return markDeletedMsg{c.ID} }))
 	}
 	return l, nil
 }
 
-// confirmDelete asks before deleting a contact and its interviews.
-func confirmDelete(c *common, contact model.Contact) screen {
-	return newConfirm(c, fmt.Sprintf("Delete %s?", contact.Name),
-		"Their details and every interview with them, notes included, will be deleted.",
-		deleteContact(c.store, contact.ID))
+// moveKey handles the cursor keys, which work in the filter box too (the
+// arrows only: letters are text there).
+func (l *contactList) moveKey(msg tea.KeyMsg) bool {
+	page := max(l.rows()-1, 1)
+	switch {
+	case key.Matches(msg, l.keys.Up):
+		l.move(-1)
+	case key.Matches(msg, l.keys.Down):
+		l.move(1)
+	case key.Matches(msg, l.keys.PageUp):
+		l.move(-page)
+	case key.Matches(msg, l.keys.PageDown):
+		l.move(page)
+	case key.Matches(msg, l.keys.Home):
+		l.move(-len(l.hits))
+	case key.Matches(msg, l.keys.End):
+		l.move(len(l.hits))
+	default:
+		return false
+	}
+	return true
+}
+
+func (l contactList) filterKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown:
+		l.moveKey(msg)
+		return l, nil
+	}
+	switch {
+	case key.Matches(msg, l.keys.Accept):
+		l.filter.Blur()
+		return l, nil
+	case key.Matches(msg, l.keys.Clear):
+		l.filter.Blur()
+		l.filter.SetValue("")
+		l.refilter()
+		return l, nil
+	}
+	before := l.filter.Value()
+	var cmd tea.Cmd
+	l.filter, cmd = l.filter.Update(msg)
+	if l.filter.Value() != before {
+		l.refilter()
+	}
+	return l, cmd
+}
+
+// setNotebook takes a fresh read of the notebook, keeping the cursor on
+// the same contact and the contacts in the trash hidden.
+func (l *contactList) setNotebook(nb notebook) {
+	l.nb, l.loaded = nb, true
+	l.acts = model.Summarize(l.c.now(), nb.interviews, nb.interactions)
+	l.rebuild()
+}
+
+// rebuild re-indexes after contacts were added, changed or removed, or
+// the sort key changed. The contacts are kept physically in sort order, so
+// a filter pass reads the index from start to end: at 10,000 contacts
+// reading it in another order costs more than the matching itself (cache
+// misses), and ties in the ranking fall back to position, which is then
+// the chosen sort.
+func (l *contactList) rebuild() {
+	keep, _ := l.selected()
+	gone := make(map[uint64]bool, len(l.trash))
+	for _, c := range l.trash {
+		gone[c.ID] = true
+	}
+	var cs []model.Contact
+	for _, c := range l.nb.contacts {
+		if !gone[c.ID] {
+			cs = append(cs, c)
+		}
+	}
+	now, st := l.c.now(), l.nb.settings
+	next := make([]model.Step, len(cs))
+	for i, c := range cs {
+		next[i] = model.NextStep(now, c, l.acts[c.ID], st)
+	}
+	order := model.NewSearchIndex(cs).All(nil)
+	model.NewSearchIndex(cs).Sort(order, l.sortKey, next)
+	l.contacts = make([]model.Contact, len(cs))
+	l.next = make([]model.Step, len(cs))
+	for i, p := range order {
+		l.contacts[i], l.next[i] = cs[p], next[p]
+	}
+	l.index = model.NewSearchIndex(l.contacts)
+	l.order = l.index.All(l.order)
+	l.counts = l.counts[:0]
+	for _, s := range model.Stages() {
+		l.counts = append(l.counts, model.StageCount{Stage: s})
+	}
+	for _, c := range l.contacts {
+		if o := c.CurrentStage().Order(); o < len(l.counts) {
+			l.counts[o].Count++
+		}
+	}
+	l.inHits = make([]bool, len(l.contacts))
+	l.hits = l.hits[:0] // positions of the old index mean nothing now
+	l.prevQ = model.Query{}
+	l.refilterFrom(false)
+	for i, p := range l.hits {
+		if l.contacts[p].ID == keep.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
+}
+
+// resort orders the contacts by the new sort key.
+func (l *contactList) resort() { l.rebuild() }
+
+// refilter runs the filter after the query changed.
+func (l *contactList) refilter() {
+	l.refilterFrom(true)
+	l.cursor, l.offset = 0, 0
+}
+
+// refilterFrom filters; with narrow, only the previous hits are searched
+// when the new query can only match fewer contacts than the last.
+func (l *contactList) refilterFrom(narrow bool) {
+	q := model.ParseQuery(l.filter.Value())
+	cand := l.order
+	if narrow && q.Narrows(l.prevQ) && len(l.hits) < len(l.order) {
+		l.cand = l.cand[:0]
+		for _, p := range l.order {
+			if l.inHits[p] {
+				l.cand = append(l.cand, p)
+			}
+		}
+		cand = l.cand
+	}
+	for _, p := range l.hits {
+		l.inHits[p] = false
+	}
+	l.hits = l.index.Filter(q, cand, l.hits)
+	for _, p := range l.hits {
+		l.inHits[p] = true
+	}
+	l.prevQ = q
+	l.move(0)
 }
 
 func (l *contactList) move(delta int) {
-	l.cursor = min(max(l.cursor+delta, 0), max(len(l.contacts)-1, 0))
-	l.scroll()
-}
-
-func (l *contactList) scroll() {
+	l.cursor = min(max(l.cursor+delta, 0), max(len(l.hits)-1, 0))
 	rows := l.rows()
 	if l.cursor < l.offset {
 		l.offset = l.cursor
@@ -143,28 +346,12 @@ func (l *contactList) scroll() {
 	if l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}
-	l.offset = max(min(l.offset, len(l.contacts)-rows), 0)
-}
-
-// rows is how many contacts fit below the title and column headings.
-func (l contactList) rows() int { return max(l.height-3, 1) }
-
-func (l *contactList) setContacts(cs []model.Contact, keepID uint64) {
-	l.contacts = append([]model.Contact(nil), cs...)
-	sort.SliceStable(l.contacts, func(i, j int) bool {
-		return strings.ToLower(l.contacts[i].Name) < strings.ToLower(l.contacts[j].Name)
-	})
-	for i, c := range l.contacts {
-		if c.ID == keepID {
-			l.cursor = i
-		}
-	}
-	l.move(0)
+	l.offset = max(min(l.offset, len(l.hits)-rows), 0)
 }
 
 func (l *contactList) upsert(c model.Contact) {
-	cs := l.contacts
 	found := false
+	cs := append([]model.Contact(nil), l.nb.contacts...)
 	for i := range cs {
 		if cs[i].ID == c.ID {
 			cs[i], found = c, true
@@ -173,78 +360,112 @@ func (l *contactList) upsert(c model.Contact) {
 	if !found {
 		cs = append(cs, c)
 	}
-	l.setContacts(cs, c.ID)
+	l.nb.contacts = cs
+	l.rebuild()
+	for i, p := range l.hits {
+		if l.contacts[p].ID == c.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
 }
 
-func (l *contactList) remove(id uint64) {
-	cs := make([]model.Contact, 0, len(l.contacts))
-	for _, c := range l.contacts {
+// drop removes a contact deleted from the notebook (here or elsewhere).
+func (l *contactList) drop(id uint64) {
+	cs := make([]model.Contact, 0, len(l.nb.contacts))
+	for _, c := range l.nb.contacts {
 		if c.ID != id {
 			cs = append(cs, c)
 		}
 	}
-	l.contacts = cs
-	l.move(0)
-}
-
-func (l contactList) view() string {
-	st := l.c.styles
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Parley") + st.Muted.Render(fmt.Sprintf(" · %d contacts", len(l.contacts))))
-	b.WriteString("\n")
-	if !l.loaded {
-		return b.String() + st.Muted.Render("Opening the notebook…")
-	}
-	if len(l.contacts) == 0 {
-		b.WriteString("\nNo contacts yet. Press n to add the first person you would like to talk to.")
-		return b.String()
-	}
-	nameW, roleW := columnWidths(l.width)
-	b.WriteString(st.Label.Render(row("  ", "Name", "Role", "Organisation", nameW, roleW, l.width)))
-	end := min(l.offset+l.rows(), len(l.contacts))
-	for i := l.offset; i < end; i++ {
-		c := l.contacts[i]
-		b.WriteString("\n")
-		if i == l.cursor {
-			b.WriteString(st.Selected.Render(row("▸ ", c.Name, c.Role, c.Organisation, nameW, roleW, l.width)))
-		} else {
-			b.WriteString(row("  ", c.Name, c.Role, c.Organisation, nameW, roleW, l.width))
+	l.nb.contacts = cs
+	for i, c := range l.trash {
+		if c.ID == id {
+			l.trash = append(l.trash[:i:i], l.trash[i+1:]...)
+			break
 		}
 	}
-	return b.String()
+	l.rebuild()
 }
 
-// columnWidths shares the width between name, role and organisation.
-func columnWidths(width int) (name, role int) {
-	usable := max(width-2-2, 12)
-	return usable * 2 / 5, usable * 3 / 10
-}
-
-func row(marker, name, role, org string, nameW, roleW, width int) string {
-	cell := func(s string, w int) string {
-		s = truncateCells(s, w-1)
-		return s + strings.Repeat(" ", max(w-cellWidth(s), 0))
+func (l contactList) markDeleted(id uint64) (screen, tea.Cmd) {
+	for _, c := range l.contacts {
+		if c.ID == id {
+			l.trash = append(l.trash, c)
+			l.rebuild()
+			return l, info("Deleted %s. Press u to undo.", c.Name)
+		}
 	}
-	line := marker + cell(name, nameW) + cell(role, roleW) + org
-	return truncateCells(line, width)
+	return l, nil
+}
+
+func (l contactList) undo() (screen, tea.Cmd) {
+	if len(l.trash) == 0 {
+		return l, nil
+	}
+	c := l.trash[len(l.trash)-1]
+	l.trash = l.trash[:len(l.trash)-1]
+	l.rebuild()
+	for i, p := range l.hits {
+		if l.contacts[p].ID == c.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
+	return l, info("Brought back %s.", c.Name)
+}
+
+// purge deletes the trash from the notebook, as the user leaves.
+func (l contactList) purge() []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, c := range l.trash {
+		cmds = append(cmds, deleteContact(l.c.store, c.ID))
+	}
+	return cmds
+}
+
+// flush deletes the trash when the program stops on the list: leaving
+// Parley is leaving the screen.
+func (l contactList) flush(s *store.Store) error {
+	for _, c := range l.trash {
+		if err := s.DeleteContact(c.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// confirmDelete asks before deleting a contact and its interviews.
+func confirmDelete(c *common, contact model.Contact) screen {
+	return newConfirm(c, fmt.Sprintf("Delete %s?", contact.Name),
+		"Their details, timeline and every interview with them, notes included, will be deleted.",
+		deleteContact(c.store, contact.ID))
 }
 
 func (l contactList) setSize(w, h int) screen {
 	l.width, l.height = w, h
-	l.scroll()
+	l.move(0)
 	return l
 }
 
-func (l contactList) capturing() bool { return false }
+func (l contactList) capturing() bool { return l.filter.Focused() }
 
 func (l contactList) help() help.KeyMap {
 	k := l.keys
-	has := len(l.contacts) > 0
+	if l.filter.Focused() {
+		return keyMap{short: []key.Binding{k.Accept, k.Clear}, full: [][]key.Binding{{k.Accept, k.Clear}}}
+	}
+	has := len(l.hits) > 0
 	k.Open.SetEnabled(has)
 	k.Edit.SetEnabled(has)
 	k.Delete.SetEnabled(has)
+	k.Undo.SetEnabled(len(l.trash) > 0)
+	if l.filter.Value() != "" {
+		k.Back.SetHelp("esc", "clear filter")
+	}
 	return keyMap{
-		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Bank, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Open, k.New, k.Edit, k.Delete, k.Bank, k.Quit}},
+		short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Back},
+		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+			{k.Open, k.New, k.Edit, k.Delete, k.Undo}, {k.Filter, k.Sort, k.Back, k.Quit}},
 	}
 }

@@ -18,14 +18,14 @@ type harness struct {
 	c *common
 }
 
-var testNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+var harnessNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 
 // newHarness gives the screens opened on it w x h cells: the App's footer
 // (status and help lines) comes on top.
 func newHarness(t *testing.T, w, h int) *harness {
 	t.Helper()
 	c, _, _ := newTestCommon(t)
-	c.now = func() time.Time { return testNow }
+	c.now = func() time.Time { return harnessNow }
 	c.bank = &bankWriter{}
 	d := newDriver(t, c, w, h+2)
 	d.failOnError = true

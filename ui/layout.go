@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"parley/model"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -37,3 +38,19 @@ func fit(block string, w, h int) string {
 
 // cellWidth is the display width of s, styling excluded.
 func cellWidth(s string) int { return ansi.StringWidth(s) }
+
+// subtitleSuffix is " · role, organisation", or nothing when neither is known.
+func subtitleSuffix(c model.Contact) string {
+	if s := c.Subtitle(); s != "" {
+		return " · " + s
+	}
+	return ""
+}
+
+// plural picks the word for a count: plural(1, "day", "days").
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -129,7 +129,7 @@ func minutes(d time.Duration) string {
 
 func (p planScreen) header() string {
 	st := p.c.styles
-	title := st.Title.Render("Prepare · "+p.contact.Name) + st.Subtitle.Render(subtitleSuffix(p.contact.Subtitle()))
+	title := st.Title.Render("Prepare · "+p.contact.Name) + st.Subtitle.Render(subtitleSuffix(p.contact))
 	must := 0
 	for _, it := range p.plan.Items {
 		if it.MustAsk {
@@ -142,13 +142,6 @@ func (p planScreen) header() string {
 		info += fmt.Sprintf(" · set %q", p.setName)
 	}
 	return truncateCells(title, p.width) + "\n" + truncateCells(st.Label.Render(info), p.width)
-}
-
-func subtitleSuffix(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " · " + s
 }
 
 // heading is a pane's title, in the focused style when it has the keys.

@@ -43,6 +43,12 @@ type Styles struct {
 	MustAsk  lipgloss.Style
 	Done     lipgloss.Style
 
+	// Stage colours each pipeline stage, indexed by model.Stage.Order; the
+	// stage's name is always written out too, so colour only helps.
+	Stage [9]lipgloss.Style
+	// Overdue marks a due date that has passed.
+	Overdue lipgloss.Style
+
 	// Clock is indexed by model.Urgency.
 	Clock [4]lipgloss.Style
 	// Bar is the time-budget bar for each urgency.
@@ -60,6 +66,10 @@ func NewStyles(noColor bool) Styles {
 			&s.Error, &s.Info, &s.Label, &s.Focused, &s.Blurred, &s.Rule, &s.Cursor, &s.MustAsk, &s.Done} {
 			*st = plain
 		}
+		for i := range s.Stage {
+			s.Stage[i] = plain
+		}
+		s.Overdue = plain
 		for i := range s.Clock {
 			s.Clock[i] = plain
 			s.Bar[i] = progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('#', '.'),
@@ -83,6 +93,13 @@ func NewStyles(noColor bool) Styles {
 	s.Cursor = lipgloss.NewStyle().Reverse(true)
 	s.MustAsk = lipgloss.NewStyle().Bold(true).Foreground(colorWarning)
 	s.Done = lipgloss.NewStyle().Foreground(colorMuted)
+	// The path forward warms from grey to green; the endings are muted red.
+	stageColors := [9]lipgloss.AdaptiveColor{colorMuted, colorWarning, colorAccent, colorCalm, colorCalm,
+		colorCalm, colorUrgent, colorUrgent, colorMuted}
+	for i, c := range stageColors {
+		s.Stage[i] = lipgloss.NewStyle().Foreground(c)
+	}
+	s.Overdue = lipgloss.NewStyle().Bold(true).Foreground(colorUrgent)
 	urgency := [4]lipgloss.AdaptiveColor{colorCalm, colorWarning, colorUrgent, colorUrgent}
 	dark := lipgloss.HasDarkBackground()
 	for i, c := range urgency {
@@ -96,6 +113,11 @@ func NewStyles(noColor bool) Styles {
 	}
 	s.Help = help.New().Styles
 	return s
+}
+
+// StageStyle is the colour of a pipeline stage.
+func (s Styles) StageStyle(st model.Stage) lipgloss.Style {
+	return s.Stage[min(st.Order(), len(s.Stage)-1)]
 }
 
 // ClockStyle is the clock's style for how much time is left.

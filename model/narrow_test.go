@@ -1,0 +1,129 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestNarrows(t *testing.T) {
+	for _, tc := range []struct {
+		prev, cur string
+		want      bool
+	}{
+		{"", "a", true},
+		{"a", "an", true},
+		{"an", "ana", true},
+		{"ana", "ana r", true},
+		{"ana r", "ana", false},
+		{"ana", "an", false},
+		{"org", "org:", false}, // a free word became an empty prefix: broader
+		{"org:", "org:c", true},
+		{"org:ci", "org:cit", true},
+		{"tag:po", "tag:pol", true},
+		{"tag:pol", "tag:po", false},
+		{"stage:t", "stage:th", true},
+		{"stage:th", "stage:t", false},
+		{"stage:th", "stage:th ana", true},
+		{"ana", "name:ana", false}, // a free word also matches org, role, tags, notes
+		{`org:"city`, `org:"city c`, true},
+	} {
+		if got := ParseQuery(tc.cur).Narrows(ParseQuery(tc.prev)); got != tc.want {
+			t.Errorf("%q narrows %q = %v, want %v", tc.cur, tc.prev, got, tc.want)
+		}
+	}
+}
+
+// TestNarrowedFilterIsTheSame types queries a character at a time and
+// checks that filtering the previous hits gives exactly what filtering
+// everything gives, ranking included.
+func TestNarrowedFilterIsTheSame(t *testing.T) {
+	cs := benchContacts(600)
+	cs[5].Notes = "Knows the ANA conference people."
+	x := NewSearchIndex(cs)
+	order := x.All(nil)
+	x.Sort(order, SortByName, nil)
+	for _, typed := range []string{"ana ruiz", "tag:pol ana", "reorganisation", "stage:th kofi", "conference"} {
+		var prev Query
+		var hits []int
+		for i := 1; i <= len(typed); i++ {
+			q := ParseQuery(typed[:i])
+			full := x.Filter(q, order, nil)
+			if q.Narrows(prev) && i > 1 {
+				in := map[int]bool{}
+				for _, h := range hits {
+					in[h] = true
+				}
+				var cand []int
+				for _, p := range order {
+					if in[p] {
+						cand = append(cand, p)
+					}
+				}
+				if got := x.Filter(q, cand, nil); !reflect.DeepEqual(got, full) {
+					t.Fatalf("%q: narrowed filter differs from the full one", typed[:i])
+				}
+			}
+			prev, hits = q, full
+		}
+	}
+}
+
+// TestLetterFastPath checks that a one-letter word scores from the masks
+// exactly as the general matcher scores it.
+func TestLetterFastPath(t *testing.T) {
+	cs := append(benchContacts(200), listContacts...)
+	x := NewSearchIndex(cs)
+	for c := byte('a'); c <= 'z'; c++ {
+		w := string(c)
+		for i := range x.rows {
+			r := &x.rows[i]
+			fast, okFast := matchLetter(c, charMask(w), r)
+			want, okWant := slowLetter(w, r)
+			if fast != want || okFast != okWant {
+				t.Fatalf("%q in %q: fast %d,%v want %d,%v", w, r.name, fast, okFast, want, okWant)
+			}
+		}
+	}
+}
+
+// slowLetter scores a one-letter word with fuzzy, field by field.
+func slowLetter(w string, r *searchRow) (int, bool) {
+	best, found := 0, false
+	for k, f := range []string{r.name, r.org, r.role, r.tag} {
+		s, ok := fuzzy(w, f)
+		if !ok {
+			continue
+		}
+		if k == 0 {
+			s += bonusName
+		} else {
+			s += bonusOther
+		}
+		if !found || s > best {
+			best, found = s, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	if strings.Contains(r.notes, w) {
+		return scoreNotes, true
+	}
+	return 0, false
+}
+
+func TestGramsNeverRejectASubstring(t *testing.T) {
+	notes := fold("Moved into the field after ten years; mentors new starters. Zoë's reorganisation.")
+	g := gramsOf(notes)
+	for i := 0; i < len(notes); i++ {
+		for j := i + 1; j <= len(notes) && j <= i+20; j++ {
+			if !g.hasAll(wordGrams(notes[i:j])) {
+				t.Fatalf("grams reject %q, a substring", notes[i:j])
+			}
+		}
+	}
+	if g.hasAll(wordGrams("xylophone")) {
+		t.Error("grams accept a word far from the notes (possible, but unlikely enough to flag)")
+	}
+}

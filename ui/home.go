@@ -1,0 +1,303 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+)
+
+type homeKeys struct {
+	Up, Down key.Binding
+	Act      key.Binding
+	Contacts key.Binding
+	New      key.Binding
+	Quit     key.Binding
+}
+
+func newHomeKeys() homeKeys {
+	return homeKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
+		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c", "all contacts")),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// homeItemKind is the agenda section an item comes from, which decides
+// where enter takes the user.
+type homeItemKind int
+
+const (
+	itemUpcoming homeItemKind = iota
+	itemThankYou
+	itemNoReply
+	itemReferral
+)
+
+// homeItem is one selectable line of the agenda.
+type homeItem struct {
+	kind        homeItemKind
+	contactID   uint64
+	interviewID uint64
+	line        string // already styled
+}
+
+// home is the first screen, "What's next": what is due, without being
+// asked, and one key from each item to the place to act on it.
+type home struct {
+	c      *common
+	keys   homeKeys
+	nb     notebook
+	agenda model.Agenda
+	byID   map[uint64]model.Contact
+	items  []homeItem
+	loaded bool
+	cursor int
+	width  int
+	height int
+}
+
+func newHome(c *common) home { return home{c: c, keys: newHomeKeys()} }
+
+// reveal refreshes the agenda whenever the user comes back to it: the
+// clock has moved on and something below may have changed.
+func (h home) reveal() (screen, tea.Cmd) { return h, loadNotebook(h.c.store) }
+
+func (h home) update(msg tea.Msg) (screen, tea.Cmd) {
+	// A save can land after the read that reveal started, so every change
+	// is followed by a fresh read.
+	if changesNotebook(msg) {
+		return h, loadNotebook(h.c.store)
+	}
+	switch msg := msg.(type) {
+	case notebookLoadedMsg:
+		if msg.err == nil {
+			h.setNotebook(msg.nb)
+		}
+	case tea.KeyMsg:
+		return h.handleKey(msg)
+	}
+	return h, nil
+}
+
+func (h *home) setNotebook(nb notebook) {
+	h.nb, h.loaded = nb, true
+	h.byID = make(map[uint64]model.Contact, len(nb.contacts))
+	for _, c := range nb.contacts {
+		h.byID[c.ID] = c
+	}
+	h.agenda = model.NextSteps(h.c.now(), nb.contacts, nb.interviews, nb.interactions, nb.settings)
+	h.items = h.buildItems()
+	h.cursor = min(h.cursor, max(len(h.items)-1, 0))
+}
+
+func (h home) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, h.keys.Up):
+		h.cursor = max(h.cursor-1, 0)
+	case key.Matches(msg, h.keys.Down):
+		h.cursor = min(h.cursor+1, max(len(h.items)-1, 0))
+	case key.Matches(msg, h.keys.Contacts):
+		l := newContactList(h.c)
+		if h.loaded {
+			l.setNotebook(h.nb)
+		}
+		return h, push(l)
+	case key.Matches(msg, h.keys.New):
+		return h, push(newContactForm(h.c, model.Contact{}))
+	case key.Matches(msg, h.keys.Quit):
+		return h, tea.Quit
+	case key.Matches(msg, h.keys.Act):
+		if h.cursor < len(h.items) {
+			return h, h.act(h.items[h.cursor])
+		}
+	}
+	return h, nil
+}
+
+// act opens the place where the user deals with an item: the interview
+// itself for one coming up, the thank-you log for one due, and the
+// contact's page (to log a request, or give up on them) otherwise.
+func (h home) act(it homeItem) tea.Cmd {
+	c, ok := h.byID[it.contactID]
+	if !ok {
+		return nil
+	}
+	page := push(newContactPage(h.c, c))
+	switch it.kind {
+	case itemUpcoming:
+		for _, iv := range h.nb.interviews {
+			if iv.ID == it.interviewID {
+				return tea.Sequence(page, push(newInterviewScreen(h.c, c, iv)))
+			}
+		}
+	case itemThankYou:
+		return tea.Sequence(page, push(newLogForm(h.c, c, model.KindThankYou)))
+	}
+	return page
+}
+
+func (h home) name(id uint64) string {
+	if c, ok := h.byID[id]; ok {
+		return c.Name
+	}
+	return "(deleted)"
+}
+
+// buildItems turns the agenda into lines, section by section.
+func (h home) buildItems() []homeItem {
+	st := h.c.styles
+	now := h.c.now()
+	var items []homeItem
+	for _, u := range h.agenda.Upcoming {
+		c := h.byID[u.ContactID]
+		when := dayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
+		how := fmt.Sprintf("%s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
+		line := padRight(when, 17) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
+		if u.Today {
+			line = st.Accent.Render(padRight(when, 17)) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
+		}
+		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
+	}
+	for _, t := range h.agenda.ThankYouDue {
+		var due string
+		switch {
+		case t.Overdue:
+			due = st.Overdue.Render(fmt.Sprintf("! overdue %d %s", -t.DaysLeft, plural(-t.DaysLeft, "day", "days")))
+		case t.DaysLeft == 0:
+			due = st.Accent.Render("due today")
+		default:
+			due = fmt.Sprintf("due %s", dayLabel(t.Due, now))
+		}
+		line := padRight(h.name(t.ContactID), 24) + due + st.Muted.Render(" · interview "+dayLabel(t.HeldAt, now))
+		items = append(items, homeItem{kind: itemThankYou, contactID: t.ContactID, line: line})
+	}
+	for _, w := range h.agenda.NoReply {
+		line := padRight(h.name(w.ContactID), 24) + fmt.Sprintf("asked %d days ago", w.Days) +
+			st.Muted.Render(" · follow up, or set no reply")
+		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
+	}
+	for _, r := range h.agenda.ReferralsToContact {
+		line := padRight(h.name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.name(r.ReferredBy)
+		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
+	}
+	return items
+}
+
+// sectionTitles name the agenda's sections, in the order items are built.
+var sectionTitles = [...]string{
+	itemUpcoming: "Interviews, today and the next 7 days",
+	itemThankYou: "Thank-you notes due",
+	itemNoReply:  "No reply for more than %d days",
+	itemReferral: "Referrals not yet contacted",
+}
+
+func (h home) view() string {
+	st := h.c.styles
+	now := h.c.now()
+	title := st.Title.Render("What's next")
+	date := st.Muted.Render(now.Format("Mon 2 Jan 2006"))
+	head := title + strings.Repeat(" ", max(h.width-cellWidth(title)-cellWidth(date), 1)) + date
+	if !h.loaded {
+		return head + "\n" + st.Muted.Render("Opening the notebook…")
+	}
+	if len(h.nb.contacts) == 0 {
+		return head + "\n\n" + welcome(st, h.width)
+	}
+	top := []string{head, stageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	var body []string
+	cursorLine := 0
+	section := homeItemKind(-1)
+	for i, it := range h.items {
+		if it.kind != section {
+			if section >= 0 {
+				body = append(body, "")
+			}
+			section = it.kind
+			t := sectionTitles[it.kind]
+			if it.kind == itemNoReply {
+				t = fmt.Sprintf(t, h.nb.settings.Normalized().NoReplyDays)
+			}
+			body = append(body, st.Focused.Render(t))
+		}
+		if i == h.cursor {
+			cursorLine = len(body)
+			body = append(body, st.Selected.Render(truncateCells("▸ "+it.line, h.width)))
+		} else {
+			body = append(body, truncateCells("  "+it.line, h.width))
+		}
+	}
+	if len(h.items) == 0 {
+		body = append(body, "Nothing is due. Press c to see all your contacts, or n to add one.")
+	}
+	rows := max(h.height-len(top), 1)
+	start := 0
+	if cursorLine >= rows {
+		start = cursorLine - rows + 1
+	}
+	if h.cursor == 0 {
+		start = 0 // show the first section's heading
+	}
+	end := min(start+rows, len(body))
+	return strings.Join(append(top, body[start:end]...), "\n")
+}
+
+// welcome is what an empty notebook shows: what Parley is for and how to
+// add the first person.
+func welcome(st *Styles, width int) string {
+	lines := []string{
+		st.Title.Render("Welcome to Parley."),
+		"",
+		"Keep the people you would like to ask about their work, the interviews",
+		"you hold with them, and what to do next: who to thank, who to chase.",
+		"",
+		"Press " + st.Accent.Render("n") + " to add the first person you would like to talk to.",
+		"",
+		st.Muted.Render("From your shell: parley add \"Ana Ruiz\" --org \"City Council\""),
+	}
+	for i, l := range lines {
+		lines[i] = truncateCells(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// stageCountsView is the count per stage, wrapped to the width, each
+// stage in its colour.
+func stageCountsView(st *Styles, counts []model.StageCount, width int) string {
+	var lines []string
+	line, w := "", 0
+	for _, sc := range counts {
+		piece := fmt.Sprintf("%s %d", sc.Stage, sc.Count)
+		pw := cellWidth(piece)
+		if w > 0 && w+3+pw > width {
+			lines, line, w = append(lines, line), "", 0
+		}
+		if w > 0 {
+			line += st.Muted.Render(" · ")
+			w += 3
+		}
+		line += st.StageStyle(sc.Stage).Render(piece)
+		w += pw
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+func (h home) setSize(w, hh int) screen { h.width, h.height = w, hh; return h }
+func (h home) capturing() bool          { return false }
+func (h home) help() help.KeyMap {
+	k := h.keys
+	k.Act.SetEnabled(len(h.items) > 0)
+	k.Up.SetEnabled(len(h.items) > 1)
+	k.Down.SetEnabled(len(h.items) > 1)
+	return keyMap{
+		short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}},
+	}
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/questions"
+)
+
+// scheduleForm records an agreed interview: when, how, where and how long
+// was asked for. The length becomes the interview's time budget, and
+// saving moves the contact to scheduled.
+type scheduleForm struct {
+	c         *common
+	contact   model.Contact
+	interview model.Interview // ID 0 for a new one
+	form      miniForm
+	initial   []string
+	width     int
+	height    int
+}
+
+const (
+	schAt = iota
+	schMode
+	schPlace
+	schLength
+)
+
+// newScheduleForm schedules a new interview, or reschedules iv when its ID
+// is set.
+func newScheduleForm(c *common, contact model.Contact, iv model.Interview) scheduleForm {
+	var modes []string
+	for _, m := range model.Modes() {
+		modes = append(modes, string(m))
+	}
+	var lengths []string
+	for _, l := range model.StandardLengths {
+		lengths = append(lengths, strconv.Itoa(int(l.Minutes())))
+	}
+	fields := []formField{
+		{label: "When", hint: "YYYY-MM-DD HH:MM"},
+		{label: "How", kind: kindChoice, options: modes},
+		{label: "Where", hint: "address, link or number"},
+		{label: "Minutes", hint: "15, 20, 30 or your own", kind: kindChoice, options: lengths, free: true},
+	}
+	// A day ahead at ten is a likelier start than "now", and easy to edit.
+	at := c.now().AddDate(0, 0, 1)
+	at = time.Date(at.Year(), at.Month(), at.Day(), 10, 0, 0, 0, at.Location())
+	initial := []string{at.Format(dateTimeLayout), string(model.ModeVideo), "", "20"}
+	if s := iv.Scheduled; s != nil {
+		initial = []string{s.At.In(c.now().Location()).Format(dateTimeLayout), string(s.Mode), s.Place,
+			strconv.Itoa(int(s.Budget().Minutes()))}
+	}
+	return scheduleForm{c: c, contact: contact, interview: iv, form: newMiniForm(c.styles, fields, initial), initial: initial}
+}
+
+// schedule reads the form; errs maps fields to their problems.
+func (f scheduleForm) schedule() (model.Schedule, map[int]string) {
+	errs := map[int]string{}
+	sch := model.Schedule{Mode: model.Mode(f.form.value(schMode)), Place: f.form.value(schPlace)}
+	if at, err := time.ParseInLocation(dateTimeLayout, f.form.value(schAt), f.c.now().Location()); err != nil {
+		errs[schAt] = "Write the date and time as 2025-03-14 15:30."
+	} else {
+		sch.At = at
+	}
+	if n, err := strconv.Atoi(strings.TrimSuffix(f.form.value(schLength), " min")); err != nil || n <= 0 {
+		errs[schLength] = "The length is a number of minutes, like 20."
+	} else {
+		sch.Length = time.Duration(n) * time.Minute
+	}
+	for field, msg := range sch.FieldErrors() {
+		pos := map[string]int{model.FieldAt: schAt, model.FieldMode: schMode, model.FieldPlace: schPlace, model.FieldLength: schLength}[field]
+		if _, have := errs[pos]; !have {
+			errs[pos] = msg
+		}
+	}
+	return sch, errs
+}
+
+func (f scheduleForm) update(msg tea.Msg) (screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return f, nil
+	}
+	if key.Matches(k, f.form.keys.Cancel) {
+		if f.form.changed(f.initial) {
+			return f, push(newConfirm(f.c, "Throw away this schedule?", "", pop))
+		}
+		return f, pop
+	}
+	submit, cmd := f.form.handleKey(k)
+	if !submit {
+		return f, cmd
+	}
+	sch, errs := f.schedule()
+	f.form.errs = errs
+	if len(errs) > 0 {
+		return f, nil
+	}
+	iv := f.interview
+	if iv.ID == 0 {
+		// The starter questions, as `s` would give, so the interview is
+		// ready to run when the day comes.
+		iv = model.NewInterview(f.contact.ID, questions.Starter(), f.c.now())
+	}
+	return f, tea.Sequence(pop, scheduleInterview(f.c.store, iv, sch),
+		info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan 15:04")))
+}
+
+func (f scheduleForm) view() string {
+	st := f.c.styles
+	title := "Schedule an interview with " + f.contact.Name
+	if f.interview.ID != 0 {
+		title = "Reschedule the interview with " + f.contact.Name
+	}
+	lines := append([]string{st.Title.Render(truncateCells(title, f.width)), ""}, f.form.view(f.width)...)
+	lines = append(lines, "", st.Muted.Render(truncateCells("The minutes you asked for become the interview's time budget.", f.width)))
+	return strings.Join(lines, "\n")
+}
+
+func (f scheduleForm) setSize(w, h int) screen { f.width, f.height = w, h; return f }
+func (f scheduleForm) capturing() bool         { return true }
+func (f scheduleForm) help() help.KeyMap {
+	k := f.form.keys
+	k.Choose.SetEnabled(f.form.choosing())
+	return keyMap{short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
+		full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
+}
