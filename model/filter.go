@@ -1,8 +1,10 @@
 package model
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // SearchIndex holds each contact's searchable text, folded once when the
@@ -17,7 +19,21 @@ type SearchIndex struct {
 	// keys and tmp are Filter's scratch space for ranking, kept to avoid
 	// allocating per keystroke.
 	keys, tmp []uint32
+	// parts is each worker's scratch space for matching.
+	parts []matchPart
 }
+
+// matchPart is one worker's share of a Filter: the hits in its stretch of
+// the order, in order, and their scores.
+type matchPart struct {
+	hits   []int
+	scores []int
+}
+
+// parallelFrom is the size of the order past which Filter splits the
+// matching between the machine's cores. Below it, starting goroutines
+// costs more than it saves.
+const parallelFrom = 4096
 
 // searchRow is one contact's folded text. The strings of a freshly built
 // index are slices of one block, in row order, so a scan of all rows reads
@@ -267,21 +283,19 @@ func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
 	if q.Empty() {
 		return append(dst, order...)
 	}
+	parts := x.match(q, order)
+	for _, p := range parts {
+		dst = append(dst, p.hits...)
+	}
 	if !q.Ranked() {
-		for _, i := range order {
-			if _, ok := q.Match(x, i); ok {
-				dst = append(dst, i)
-			}
-		}
 		return dst
 	}
 	// Rank with a stable radix sort on packed keys: the inverted score in
 	// the high 16 bits, the hit's place in order in the low 16 — or, past
 	// 65,536 contacts, a comparison sort.
 	keys := x.keys[:0]
-	for _, i := range order {
-		if s, ok := q.Match(x, i); ok {
-			dst = append(dst, i)
+	for _, p := range parts {
+		for _, s := range p.scores {
 			keys = append(keys, uint32(0xffff-min(max(s, 0), 0xffff)))
 		}
 	}
@@ -309,6 +323,46 @@ func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
 		dst[k] = int(keys[k])
 	}
 	return dst
+}
+
+// match finds the hits of q among order, keeping order. Every contact must
+// be tested on every keystroke, so on a large notebook the work is split
+// between the cores; each worker writes only its own part.
+func (x *SearchIndex) match(q Query, order []int) []matchPart {
+	workers := 1
+	if len(order) >= parallelFrom {
+		workers = min(runtime.GOMAXPROCS(0), len(order)/(parallelFrom/2))
+	}
+	for len(x.parts) < workers {
+		x.parts = append(x.parts, matchPart{})
+	}
+	parts := x.parts[:workers]
+	run := func(w int) {
+		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
+		p := &parts[w]
+		p.hits, p.scores = p.hits[:0], p.scores[:0]
+		for _, i := range order[lo:hi] {
+			if s, ok := q.Match(x, i); ok {
+				p.hits = append(p.hits, i)
+				p.scores = append(p.scores, s)
+			}
+		}
+	}
+	if workers == 1 {
+		run(0)
+		return parts
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run(w)
+		}()
+	}
+	run(0)
+	wg.Wait()
+	return parts
 }
 
 // radixSort sorts keys by their high 16 bits, stably, in two passes of
