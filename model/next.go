@@ -56,6 +56,9 @@ type Activity struct {
 	LastHeld time.Time
 	// LastThanks is when the latest thank-you was logged.
 	LastThanks time.Time
+	// ThankYouBy is the due date the user set in the latest finished
+	// interview's wrap-up, which overrides the rule; zero if none.
+	ThankYouBy time.Time
 	// Pending is the interview scheduled and not yet held: the earliest from
 	// today on, else the latest one before today (missed, or held but never
 	// logged). Nil if none.
@@ -88,6 +91,9 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 		iv := &interviews[i]
 		a := out[iv.ContactID]
 		if at, held := iv.HeldAt(); held {
+			if !at.Before(a.LastHeld) {
+				a.ThankYouBy = iv.WrapUp.ThankYouDue
+			}
 			a.LastHeld = maxTime(a.LastHeld, at)
 		} else if iv.Scheduled != nil && !iv.Scheduled.At.IsZero() && pendingBefore(iv, a.Pending, today) {
 			a.Pending = iv
@@ -201,6 +207,9 @@ func thankYouDue(a Activity, s Settings, loc *time.Location) (time.Time, bool) {
 	}
 	if !a.LastThanks.IsZero() && !dayOf(a.LastThanks, loc).Before(dayOf(a.LastHeld, loc)) {
 		return time.Time{}, false
+	}
+	if !a.ThankYouBy.IsZero() {
+		return dayOf(a.ThankYouBy, loc), true
 	}
 	return addDays(a.LastHeld, s.ThankYouDays, loc), true
 }

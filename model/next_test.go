@@ -115,6 +115,24 @@ func TestThankYouDue(t *testing.T) {
 	}
 }
 
+// The due date written in an interview's wrap-up wins over the rule: the
+// user may have agreed to write sooner, or later.
+func TestWrapUpDueDateOverridesTheRule(t *testing.T) {
+	iv := held(1, 1, at(10, 9, 0))
+	iv.WrapUp.ThankYouDue = time.Date(2026, 11, 12, 0, 0, 0, 0, zone)
+	ag := NextSteps(now, people(1), []Interview{iv}, nil, Defaults())
+	if len(ag.ThankYouDue) != 1 || ag.ThankYouDue[0].DaysLeft != 1 {
+		t.Fatalf("ThankYouDue = %+v, want due tomorrow", ag.ThankYouDue)
+	}
+	// An older interview's wrap-up date does not apply to a newer one.
+	older := held(2, 1, at(1, 9, 0))
+	older.WrapUp.ThankYouDue = time.Date(2026, 11, 2, 0, 0, 0, 0, zone)
+	ag = NextSteps(now, people(1), []Interview{iv, older}, nil, Defaults())
+	if len(ag.ThankYouDue) != 1 || ag.ThankYouDue[0].DaysLeft != 1 {
+		t.Errorf("ThankYouDue = %+v, want the newest wrap-up's date", ag.ThankYouDue)
+	}
+}
+
 func TestLoggedInterviewCountsAsHeld(t *testing.T) {
 	its := []Interaction{logged(1, 1, KindInterview, at(2, 12, 0))}
 	ag := NextSteps(now, people(1), nil, its, Defaults())
