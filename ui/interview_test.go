@@ -218,6 +218,13 @@ func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
 	if len(timeline) != 1 || timeline[0].Kind != model.KindInterview {
 		t.Errorf("timeline = %+v", timeline)
 	}
+	// Back on What's next, the thank-you is due, on the wrap-up's date.
+	for range 3 {
+		d.send(keyType(tea.KeyEsc))
+	}
+	if v := d.view(); !strings.Contains(v, "Thank-you notes due") || !strings.Contains(v, "Ana Ruiz                due Sun 29 Nov") {
+		t.Errorf("What's next after the interview:\n%s", v)
+	}
 }
 
 func TestBudgetCanChangeWhileRunning(t *testing.T) {

@@ -95,11 +95,12 @@ func changesNotebook(msg tea.Msg) bool {
 		return m.err == nil
 	case interviewCreatedMsg:
 		return m.err == nil
-	case interviewSavedMsg:
-		// Autosaves come every half second while typing; only the end of
-		// the clock changes what is due.
-		return m.err == nil && !m.interview.Clock.EndedAt.IsZero()
 	}
+	// Not interviewSavedMsg: autosaves come every half second while notes
+	// or a wrap-up are typed, and re-reading the notebook each time would
+	// make typing stutter in a large one. Ending an interview reports the
+	// contact instead (see logInterviewHeld), after the ended interview is
+	// on disk.
 	return false
 }
 

@@ -316,10 +316,15 @@ func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referra
 	}
 }
 
-// logInterviewHeld puts the interview on the contact's timeline, which moves
-// them to interviewed, and reports the contact as it now stands.
+// logInterviewHeld writes the ended interview, puts it on the contact's
+// timeline, which moves them to interviewed, and reports the contact as it
+// now stands: the screens that summarise the notebook re-read it on that
+// report, so the interview must be on disk first.
 func logInterviewHeld(s *store.Store, iv model.Interview, now time.Time) tea.Cmd {
 	return func() tea.Msg {
+		if _, err := s.PutInterview(iv); err != nil {
+			return contactSavedMsg{err: err}
+		}
 		it := model.Interaction{
 			ContactID: iv.ContactID, Kind: model.KindInterview, At: now,
 			Text: fmt.Sprintf("Informational interview, %s of a %s budget.",
