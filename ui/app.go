@@ -89,20 +89,31 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		}
 		return a, nil
 	case replaceMsg:
+		var save tea.Cmd
+		if sv, ok := a.top().(saver); ok {
+			save = sv.saveNow()
+		}
 		a.stack[len(a.stack)-1] = msg.s
 		a.resize()
-		return a, nil
+		return a, save
 	case popMsg:
+		// A screen closing with changes not yet written writes them now:
+		// its autosave timer would find it gone. The screen below re-reads
+		// its data only after that write, or it could show the old state.
+		var save tea.Cmd
 		if len(a.stack) > 1 {
+			if sv, ok := a.top().(saver); ok {
+				save = sv.saveNow()
+			}
 			a.stack = a.stack[:len(a.stack)-1]
 		}
 		a.resize()
 		if r, ok := a.top().(revealer); ok {
 			var cmd tea.Cmd
 			a.stack[len(a.stack)-1], cmd = r.reveal()
-			return a, cmd
+			return a, tea.Sequence(save, cmd)
 		}
-		return a, nil
+		return a, save
 	case statusMsg:
 		return a.setStatus(msg)
 	case statusExpiredMsg:

@@ -60,6 +60,13 @@ type revealer interface {
 	reveal() (screen, tea.Cmd)
 }
 
+// saver is a screen that may hold changes its autosave has not written
+// yet; saveNow writes them from a command (nil when there are none). The
+// root calls it when the screen closes.
+type saver interface {
+	saveNow() tea.Cmd
+}
+
 // loader is a screen that reads its data when it is pushed.
 type loader interface {
 	load() tea.Cmd

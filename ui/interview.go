@@ -228,7 +228,8 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, push(newConfirm(s.c, "End the interview?",
 			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.iv.ID} }))
 	case key.Matches(msg, s.keys.TickNext):
-		if i := s.iv.Current(); i >= 0 {
+		// The question ticked is the one the top line shows.
+		if i := s.shownNext(); i >= 0 {
 			s.iv.ToggleAsked(i, s.now)
 			return s, s.changed()
 		}
@@ -255,6 +256,8 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		if key.Matches(msg, s.keys.StarNote) {
 			s.notes.toggleStar()
+			s.notes.changed = false
+			return s, s.changed()
 		}
 		qid := 0
 		if i := s.iv.Current(); i >= 0 {
@@ -352,6 +355,14 @@ func (s interviewScreen) setSize(w, h int) screen {
 
 func (s interviewScreen) capturing() bool {
 	return s.focus == paneNotes || s.inputFor != inputNone || (s.focus == paneWrapUp && s.wrap.capturing())
+}
+
+// saveNow writes unsaved changes when the screen closes.
+func (s interviewScreen) saveNow() tea.Cmd {
+	if !s.unsaved() {
+		return nil
+	}
+	return saveInterview(s.c.store, s.snapshot())
 }
 
 // flush writes unsaved changes once the program has stopped.

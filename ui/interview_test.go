@@ -331,3 +331,44 @@ func TestGoldenInterviewViews(t *testing.T) {
 		})
 	}
 }
+
+// Leaving the screen right after typing, before the autosave timer fires,
+// must not lose what was typed: the close writes it.
+func TestLeavingTheScreenSavesAtOnce(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.typeText("typed just before leaving")
+	d.send(keyType(tea.KeyEsc)) // notes → questions
+	d.send(keyType(tea.KeyEsc)) // back to the contact page
+	if _, ok := d.app.top().(interviewScreen); ok {
+		t.Fatal("still on the live screen")
+	}
+	ivs := mustInterviews(t, s)
+	if got := noteTexts(ivs[0]); got != "typed just before leaving" {
+		t.Errorf("notes after leaving = %q", got)
+	}
+	// The timer that comes due later finds nothing more to do.
+	d.fire(isAutosave)
+}
+
+func TestStarringAParagraphTypesNothing(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.typeText("worth remembering")
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("s"), Alt: true})
+	notes := d.interview().notes.Notes()
+	if len(notes) != 1 || notes[0].Text != "worth remembering" || !notes[0].Starred {
+		t.Errorf("notes = %+v", notes)
+	}
+}
+
+// When a must-ask question is pulled to the top, ctrl+d ticks that one:
+// the one the user sees.
+func TestTickNextTicksTheQuestionShown(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(16 * time.Minute)
+	d.send(keyType(tea.KeyCtrlD))
+	iv := d.interview().iv
+	if !iv.Questions[1].Asked || iv.Questions[0].Asked {
+		t.Errorf("ticked %+v, want the must-ask second question", iv.Questions[:2])
+	}
+}

@@ -242,21 +242,40 @@ func leftWord(elapsed, budget time.Duration) string {
 	return " left"
 }
 
+// mustAskPulled reports whether time is short and a must-ask question
+// not yet asked takes the place of the next question.
+func (s interviewScreen) mustAskPulled() bool {
+	iv := s.iv
+	if iv.Clock.State() == model.Ended || model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) < model.Warning {
+		return false
+	}
+	must := iv.MustAskLeft()
+	cur := iv.Current()
+	return len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk)
+}
+
+// shownNext is the question the top line shows, and ctrl+d ticks: the
+// next question, or when time is short the first must-ask one left.
+func (s interviewScreen) shownNext() int {
+	if s.mustAskPulled() {
+		return s.iv.MustAskLeft()[0]
+	}
+	return s.iv.Current()
+}
+
 // nextLine shows the question to ask now, or, when time is short and
 // must-ask questions remain, the first of those.
 func (s interviewScreen) nextLine() string {
 	st := s.c.styles
 	iv := s.iv
-	must := iv.MustAskLeft()
-	low := model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) >= model.Warning && iv.Clock.State() != model.Ended
-	cur := iv.Current()
+	cur := s.shownNext()
 	switch {
 	case iv.Clock.State() == model.Ended:
 		return st.Muted.Render(fmt.Sprintf("Asked %d of %d questions. Tab moves through the wrap-up, the notes and the questions.",
 			iv.AskedCount(), len(iv.Questions)))
-	case low && len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk):
-		label := st.Error.Render(fmt.Sprintf("Must ask (%d left) ▸ ", len(must)))
-		return label + truncateCells(iv.Questions[must[0]].Text, s.width-cellWidth(label))
+	case s.mustAskPulled():
+		label := st.Error.Render(fmt.Sprintf("Must ask (%d left) ▸ ", len(iv.MustAskLeft())))
+		return label + truncateCells(iv.Questions[cur].Text, s.width-cellWidth(label))
 	case cur >= 0:
 		label := st.Accent.Render("Next ▸ ")
 		text := iv.Questions[cur].Text
