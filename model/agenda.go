@@ -29,6 +29,8 @@ type UpcomingInterview struct {
 	Schedule    Schedule
 	// Today marks an interview on now's local day.
 	Today bool
+	// Missed marks one whose day has passed without it being held.
+	Missed bool
 }
 
 // ThankYouDue is one entry of Agenda.ThankYouDue.
@@ -94,10 +96,10 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 		a := acts[c.ID]
 		if p := a.Pending; p != nil {
 			at := p.Scheduled.At
-			if !at.Before(today) && at.Before(horizon) {
+			if at.Before(horizon) {
 				ag.Upcoming = append(ag.Upcoming, UpcomingInterview{
 					ContactID: c.ID, InterviewID: p.ID, Schedule: *p.Scheduled,
-					Today: DaysBetween(now, at, loc) == 0,
+					Today: DaysBetween(now, at, loc) == 0, Missed: at.Before(today),
 				})
 			}
 		}

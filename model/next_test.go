@@ -35,12 +35,26 @@ func people(n int) []Contact {
 	return cs
 }
 
+// A running or paused interview is still going on: it is not held, so no
+// thank-you is due, and it stays among the day's interviews.
+func TestInterviewInProgressIsNotHeld(t *testing.T) {
+	iv := scheduled(1, 1, at(11, 8, 0))
+	iv.Clock = Clock{}.Start(at(11, 8, 0)).Pause(at(11, 8, 10))
+	ag := NextSteps(now, people(1), []Interview{iv}, nil, Defaults())
+	if len(ag.ThankYouDue) != 0 {
+		t.Errorf("thank-you due for an interview in progress: %+v", ag.ThankYouDue)
+	}
+	if len(ag.Upcoming) != 1 || !ag.Upcoming[0].Today {
+		t.Errorf("upcoming = %+v, want today's interview", ag.Upcoming)
+	}
+}
+
 func TestUpcomingIsTodayAndNextSevenDays(t *testing.T) {
 	ivs := []Interview{
 		scheduled(1, 1, at(18, 23, 30)), // day 7, late evening: in
 		scheduled(2, 2, at(19, 0, 0)),   // day 8: out
 		scheduled(3, 3, at(11, 8, 0)),   // earlier today, not held yet: in, today
-		scheduled(4, 4, at(10, 23, 0)),  // yesterday evening local (today in UTC): out
+		scheduled(4, 4, at(10, 23, 0)),  // yesterday evening local (today in UTC): missed
 		scheduled(5, 5, at(12, 10, 0)),  // tomorrow: in
 		held(6, 6, at(11, 8, 30)),       // held already: out
 	}
@@ -52,8 +66,12 @@ func TestUpcomingIsTodayAndNextSevenDays(t *testing.T) {
 		if u.Today != (u.InterviewID == 3) {
 			t.Errorf("interview %d Today = %v", u.InterviewID, u.Today)
 		}
+		if u.Missed != (u.InterviewID == 4) {
+			t.Errorf("interview %d Missed = %v", u.InterviewID, u.Missed)
+		}
 	}
-	if want := []uint64{3, 5, 1}; !equalIDs(got, want) {
+	// A missed one comes first: it is the most pressing.
+	if want := []uint64{4, 3, 5, 1}; !equalIDs(got, want) {
 		t.Errorf("upcoming = %v, want %v", got, want)
 	}
 }

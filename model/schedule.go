@@ -118,11 +118,10 @@ func (iv *Interview) ApplySchedule(s Schedule) {
 // one started but never ended (the program closed mid-interview), when it
 // started. ok is false for an interview that has not been held.
 func (iv Interview) HeldAt() (at time.Time, ok bool) {
-	switch {
-	case !iv.Clock.EndedAt.IsZero():
+	// A clock that is running or paused is an interview still going on:
+	// nothing is due for it yet, and it stays among the upcoming ones.
+	if !iv.Clock.EndedAt.IsZero() {
 		return iv.Clock.EndedAt, true
-	case !iv.Clock.StartedAt.IsZero():
-		return iv.Clock.StartedAt, true
 	}
 	return time.Time{}, false
 }

@@ -245,12 +245,16 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.PageDown):
 		p.scroll = p.visibleFrom() + max(p.height-2, 1)
 	case key.Matches(msg, p.keys.Start):
-		// The interview already scheduled is the one to hold, not a second.
-		if pending := p.pendingInterview(); pending.ID != 0 {
-			return p, push(newInterviewScreen(p.c, p.contact, pending))
+		// An interview scheduled, prepared or under way is the one to hold,
+		// not a second.
+		if open := p.unfinishedInterview(); open.ID != 0 {
+			return p, push(newInterviewScreen(p.c, p.contact, open))
 		}
 		return p, startInterview(p.c.store, p.contact.ID, p.c.now())
 	case key.Matches(msg, p.keys.Prepare):
+		if open := p.unfinishedInterview(); open.ID != 0 && open.Clock.State() == model.NotStarted {
+			return p, push(newPlanScreenFor(p.c, p.contact, open))
+		}
 		return p, push(newPlanScreen(p.c, p.contact))
 	case key.Matches(msg, p.keys.Write):
 		return p, push(newComposeScreen(p.c, p.contact))
@@ -302,6 +306,22 @@ func (p contactPage) pendingInterview() model.Interview {
 		}
 	}
 	return model.Interview{}
+}
+
+// unfinishedInterview is the interview not yet ended, if any: scheduled,
+// prepared, or under way. With several, the pending scheduled one wins,
+// else the newest.
+func (p contactPage) unfinishedInterview() model.Interview {
+	if pending := p.pendingInterview(); pending.ID != 0 {
+		return pending
+	}
+	var open model.Interview
+	for _, iv := range p.interviews {
+		if iv.Clock.State() != model.Ended && iv.ID > open.ID {
+			open = iv
+		}
+	}
+	return open
 }
 
 // suggestedKind is the interaction the next step calls for, so the log

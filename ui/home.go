@@ -161,7 +161,12 @@ func (h home) buildItems() []homeItem {
 		when := dayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
 		how := fmt.Sprintf("%s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
 		line := padRight(when, 17) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
-		if u.Today {
+		switch {
+		case u.Missed:
+			// Held but not ended in Parley, rescheduled, or missed: either
+			// way it needs the user.
+			line = st.Overdue.Render(padRight("! "+when, 17)) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how+" · not held")
+		case u.Today:
 			line = st.Accent.Render(padRight(when, 17)) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
 		}
 		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
@@ -193,7 +198,7 @@ func (h home) buildItems() []homeItem {
 
 // sectionTitles name the agenda's sections, in the order items are built.
 var sectionTitles = [...]string{
-	itemUpcoming: "Interviews, today and the next 7 days",
+	itemUpcoming: "Interviews: missed, today and the next 7 days",
 	itemThankYou: "Thank-you notes due",
 	itemNoReply:  "No reply for more than %d days",
 	itemReferral: "Referrals not yet contacted",

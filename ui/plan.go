@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -51,6 +52,9 @@ type planScreen struct {
 	loaded  bool
 
 	budget time.Duration
+	// target is the not-yet-started interview the plan is for, or 0 for a
+	// new one.
+	target uint64
 	plan   questions.Plan
 	// setName is the set last loaded or saved, offered again by S.
 	setName string
@@ -94,13 +98,37 @@ func newPlanScreen(c *common, contact model.Contact) planScreen {
 		filter: newInput(c.styles, "words"), input: newInput(c.styles, "")}
 }
 
+// newPlanScreenFor prepares an interview that exists but has not started,
+// such as one already scheduled: the plan goes into it, and its budget (the
+// length asked for) is the starting budget.
+func newPlanScreenFor(c *common, contact model.Contact, target model.Interview) planScreen {
+	p := newPlanScreen(c, contact)
+	p.target = target.ID
+	if target.Budget > 0 {
+		p.budget = target.Budget
+	}
+	return p
+}
+
 // load reads the bank; the starting plan is made when it arrives.
 func (p planScreen) load() tea.Cmd { return loadBank(p.c.store, false) }
 
-// createFromPlan saves a new interview holding the plan, not yet started.
-func createFromPlan(s *store.Store, contactID uint64, plan questions.Plan, budget time.Duration, now time.Time) tea.Cmd {
+// createFromPlan saves the plan into the target interview, or into a new
+// one when target is 0, not yet started.
+func createFromPlan(s *store.Store, contactID, target uint64, plan questions.Plan, budget time.Duration, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		iv := model.NewInterview(contactID, nil, now)
+		if target != 0 {
+			stored, err := s.Interview(target)
+			if err != nil {
+				return planReadyMsg{err: err}
+			}
+			if stored.Clock.State() != model.NotStarted {
+				return planReadyMsg{err: errors.New("that interview has started meanwhile; the plan was not applied")}
+			}
+			iv = stored
+			iv.Rev++
+		}
 		iv.Questions = plan.Questions()
 		iv.Budget = budget
 		saved, err := s.PutInterview(iv)
@@ -318,7 +346,7 @@ func (p planScreen) ready() (screen, tea.Cmd) {
 		return p, info("The plan is empty: add a question from the bank, or write one with o.")
 	}
 	p.creating = true
-	return p, createFromPlan(p.c.store, p.contact.ID, p.plan, p.budget, p.c.now())
+	return p, createFromPlan(p.c.store, p.contact.ID, p.target, p.plan, p.budget, p.c.now())
 }
 
 func (p planScreen) setSize(w, h int) screen {

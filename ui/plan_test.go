@@ -214,3 +214,37 @@ func (p planScreen) index(text string) int {
 	}
 	return -1
 }
+
+// Preparing for an interview already scheduled fills that interview, with
+// the length asked for as the budget, instead of making a second one; and
+// s then opens it rather than starting another.
+func TestPrepareFillsTheScheduledInterview(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	c, err := h.c.store.PutContact(model.Contact{Name: "Elena Rossi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := model.NewInterview(c.ID, nil, harnessNow)
+	sch := model.Schedule{At: harnessNow.Add(72 * time.Hour), Mode: model.ModeVideo, Length: 15 * time.Minute}
+	if _, err := h.c.store.ScheduleInterview(iv, sch); err != nil {
+		t.Fatal(err)
+	}
+	h.open(newContactPage(h.c, c))
+	h.keys("p")
+	if p, ok := h.top().(planScreen); !ok || p.budget != 15*time.Minute {
+		t.Fatalf("plan screen = %T with budget %v", h.top(), h.top().(planScreen).budget)
+	}
+	h.keys("ctrl+s")
+	ivs, _ := h.c.store.Interviews(c.ID)
+	if len(ivs) != 1 || len(ivs[0].Questions) == 0 || ivs[0].Budget != 15*time.Minute || ivs[0].Scheduled == nil {
+		t.Fatalf("interviews = %+v", ivs)
+	}
+	h.keys("esc") // leave the live screen, back to the page
+	h.keys("s")
+	if live, ok := h.top().(interviewScreen); !ok || live.iv.ID != ivs[0].ID {
+		t.Errorf("s opened %T, want the prepared interview", h.top())
+	}
+	if ivs, _ := h.c.store.Interviews(c.ID); len(ivs) != 1 {
+		t.Errorf("%d interviews, want 1", len(ivs))
+	}
+}
