@@ -210,24 +210,21 @@ func Fit(budget time.Duration) int {
 // questions taken round-robin across the content themes in conversation
 // order (path, work, education, skills, trends, advice), within a theme
 // the first question in bank order whose kind differs from the previous
-// pick, so practical and reflective alternate; then every closing question
-// at the end, since the closing ritual belongs in the OpeningClosing time.
-// Hidden questions are never picked.
+// pick, so practical and reflective alternate. It picks Extra more than
+// fit, since a good plan holds more than there will be time for. Closing
+// questions are left out: the live screen has the closing ritual as a
+// checklist of its own, and asking them twice would be awkward. Hidden
+// questions are never picked.
 func Balanced(bank []Question, budget time.Duration) Plan {
 	byTheme := map[Theme][]Question{}
-	var closing []Question
 	for _, q := range bank {
-		switch {
-		case q.Hidden:
-		case q.Theme == ThemeClosing:
-			closing = append(closing, q)
-		default:
+		if !q.Hidden && q.Theme != ThemeClosing {
 			byTheme[q.Theme] = append(byTheme[q.Theme], q)
 		}
 	}
 	var p Plan
 	want := Reflective // open with the story of how they got here
-	for n := Fit(budget); len(p.Items) < n; {
+	for n := Fit(budget) + Extra; len(p.Items) < n; {
 		picked := false
 		for _, t := range Themes() {
 			if len(p.Items) == n {
@@ -248,11 +245,12 @@ func Balanced(bank []Question, budget time.Duration) Plan {
 			break // the bank ran out
 		}
 	}
-	for _, q := range closing {
-		p.Items = append(p.Items, Item{BankID: q.ID, Text: q.Text})
-	}
 	return p
 }
+
+// Extra is how many questions a balanced pick holds beyond those that fit,
+// for when the conversation runs faster than planned.
+const Extra = 2
 
 // takeKind removes and returns the first question of theme t with kind
 // want, or failing that the first of any kind.

@@ -133,17 +133,15 @@ func TestBalanced(t *testing.T) {
 			if q.Theme == ThemeClosing {
 				closing = append(closing, q)
 			} else {
-				if len(closing) > 0 {
-					t.Errorf("%v: %s comes after a closing question", budget, q.ID)
-				}
 				content = append(content, q)
 			}
 		}
-		if len(content) != Fit(budget) {
-			t.Errorf("%v: %d content questions, want %d", budget, len(content), Fit(budget))
+		if len(content) != Fit(budget)+Extra {
+			t.Errorf("%v: %d content questions, want %d", budget, len(content), Fit(budget)+Extra)
 		}
-		if got := Filter(bank, ThemeClosing, "", ""); len(closing) != len(got) {
-			t.Errorf("%v: %d closing questions, want all %d", budget, len(closing), len(got))
+		// The live screen's closing ritual covers these.
+		if len(closing) != 0 {
+			t.Errorf("%v: closing questions in the pick: %v", budget, closing)
 		}
 		kinds, themes := map[Kind]int{}, map[Theme]bool{}
 		for _, q := range content {

@@ -39,10 +39,14 @@ func (s interviewScreen) layoutKind() interviewLayout {
 }
 
 // checklistRowsFor is how many checklist rows get room in a body of h
-// lines shared with the notes: two fifths, at least three, no more than
-// there are.
+// lines shared with the notes: two fifths (half once the closing steps
+// show), at least three, no more than there are.
 func (s interviewScreen) checklistRowsFor(h int) int {
-	return max(min(s.checklistRows()+s.closingHeading(), max(h*2/5, 3)), 1)
+	share := h * 2 / 5
+	if s.closingVisible() {
+		share = h / 2 // the closing steps need room of their own
+	}
+	return max(min(s.checklistRows()+s.closingHeading(), max(share, 3)), 1)
 }
 
 // headerLines is the fixed top: who, the clock, the next question.
@@ -300,38 +304,52 @@ func (s interviewScreen) paneHeading(title string, p pane, width int) string {
 	return truncateCells(st.Blurred.Render(title)+" "+st.Rule.Render(strings.Repeat("─", max(width-cellWidth(title)-1, 0))), width)
 }
 
-// checklistView draws the questions, then the closing steps when they are
-// showing, scrolled so the cursor's row is on screen.
+// checklistView draws the questions, scrolled so the cursor's row is on
+// screen, and under them the closing steps when they are showing. The
+// closing steps keep their place at the bottom while the questions scroll:
+// when they appear by themselves, five minutes before the end, they must
+// be seen without scrolling.
 func (s interviewScreen) checklistView(rows, width int) string {
 	st := s.c.styles
 	iv := s.iv
 	low := model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) >= model.Warning
-	cur := iv.Current()
-	var lines []string
+	cur := s.shownNext()
+	var qs []string
 	for i, q := range iv.Questions {
-		lines = append(lines, s.questionRow(q, i == s.cursor, i == cur, low, width))
+		qs = append(qs, s.questionRow(q, i == s.cursor, i == cur, low, width))
 	}
 	if len(iv.Questions) == 0 {
-		lines = append(lines, st.Muted.Render("  No questions. Press a to add one."))
+		qs = append(qs, st.Muted.Render("  No questions. Press a to add one."))
 	}
+	var closing []string
 	if s.closingVisible() {
-		lines = append(lines, st.Accent.Render(fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing))))
+		closing = append(closing, st.Accent.Render(fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing))))
 		for i, q := range iv.Closing {
-			lines = append(lines, s.questionRow(q, len(iv.Questions)+i == s.cursor, false, false, width))
+			closing = append(closing, s.questionRow(q, len(iv.Questions)+i == s.cursor, false, false, width))
 		}
 	}
-	// Keep the cursor's row in view; the closing heading sits before the
-	// closing rows.
+	if len(closing) > 0 && rows > len(closing) {
+		// The questions get what the closing steps leave.
+		qrows := rows - len(closing)
+		return strings.Join(append(window(qs, min(s.cursor, len(qs)-1), qrows), closing...), "\n")
+	}
+	// Too small for both: one list, scrolled to the cursor (the closing
+	// heading sits before the closing rows).
 	at := s.cursor
 	if s.cursor >= len(iv.Questions) {
 		at++
 	}
+	return strings.Join(window(append(qs, closing...), at, rows), "\n")
+}
+
+// window is the rows lines of lines that keep line at on screen.
+func window(lines []string, at, rows int) []string {
 	offset := 0
 	if at >= rows {
 		offset = at - rows + 1
 	}
 	end := min(offset+rows, len(lines))
-	return strings.Join(lines[min(offset, end):end], "\n")
+	return lines[min(offset, end):end]
 }
 
 func (s interviewScreen) questionRow(q model.Question, selected, current, low bool, width int) string {
