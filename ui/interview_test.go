@@ -372,3 +372,24 @@ func TestTickNextTicksTheQuestionShown(t *testing.T) {
 		t.Errorf("ticked %+v, want the must-ask second question", iv.Questions[:2])
 	}
 }
+
+// In the compact layout there is room for one pane: tab shows the
+// questions in place of the notes, so keys never act on rows out of sight.
+func TestCompactLayoutShowsTheFocusedPane(t *testing.T) {
+	d, _, _ := liveInterview(t, 50, 12)
+	d.typeText("a compact note")
+	if v := d.view(); !strings.Contains(v, "a compact note") || strings.Contains(v, "Which skills") {
+		t.Fatalf("notes pane:\n%s", v)
+	}
+	d.send(keyType(tea.KeyTab))
+	if v := d.view(); !strings.Contains(v, "Which skills matter most here?") || strings.Contains(v, "a compact note") {
+		t.Errorf("questions pane:\n%s", v)
+	}
+}
+
+func TestSixtyBySixteenIsNotCompact(t *testing.T) {
+	d, _, _ := liveInterview(t, 60, 16)
+	if v := d.view(); !strings.Contains(v, "Questions") || !strings.Contains(v, "Notes") {
+		t.Errorf("60x16:\n%s", v)
+	}
+}

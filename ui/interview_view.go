@@ -14,8 +14,10 @@ import (
 // the next question and the notes; from wideFrom on the checklist and the
 // notes stand side by side.
 const (
-	compactBelowWidth  = 60
-	compactBelowHeight = 16
+	compactBelowWidth = 60
+	// compactBelowHeight counts the screen's own rows: a 16-row terminal
+	// less the status and help lines.
+	compactBelowHeight = 14
 	wideFromWidth      = 110
 )
 
@@ -139,10 +141,14 @@ func (s interviewScreen) compactView() string {
 	if s.height >= 4 {
 		lines = append(lines, s.nextLine())
 	}
-	if s.focus == paneWrapUp {
-		// The wrap-up takes the notes' place while it has focus.
+	switch s.focus {
+	case paneWrapUp:
+		// The wrap-up or the questions take the notes' place while they
+		// have focus: there is room for one pane only.
 		lines = append(lines, s.wrap.view(s.now))
-	} else {
+	case paneChecklist:
+		lines = append(lines, s.checklistView(max(s.height-len(lines)-s.inputHeight(), 1), s.width))
+	default:
 		lines = append(lines, s.notes.view())
 	}
 	if s.inputFor != inputNone {
