@@ -209,7 +209,7 @@ func (a App) footer() string {
 	}
 	lines := []string{st.Render(truncateCells(text, a.width))}
 	if a.fullHelp {
-		lines = append(lines, a.help.FullHelpView(km.FullHelp()))
+		lines = append(lines, a.fullHelpView(km.FullHelp()))
 	} else {
 		lines = append(lines, a.help.ShortHelpView(km.ShortHelp()))
 	}
@@ -235,6 +235,38 @@ func (a App) View() (out string) {
 		return fit(footer, a.width, a.height)
 	}
 	return fit(a.top().view(), a.width, a.height-fh) + "\n" + fit(footer, a.width, fh)
+}
+
+// fullHelpView lists every enabled binding, a group to a line, wrapped to
+// the window. bubbles' full help sets groups side by side in columns and
+// cuts the ones that do not fit, which hides keys at 80 columns.
+func (a App) fullHelpView(groups [][]key.Binding) string {
+	st := a.c.styles.Help
+	sep := st.FullSeparator.Render(" • ")
+	var lines []string
+	for _, g := range groups {
+		line := ""
+		for _, b := range g {
+			h := b.Help()
+			if !b.Enabled() || h.Key == "" {
+				continue
+			}
+			item := st.FullKey.Render(h.Key) + " " + st.FullDesc.Render(h.Desc)
+			switch {
+			case line == "":
+				line = item
+			case cellWidth(line)+cellWidth(sep)+cellWidth(item) > a.width:
+				lines = append(lines, line)
+				line = item
+			default:
+				line += sep + item
+			}
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Flush writes what screens hold unsaved. It runs after the program has

@@ -464,8 +464,8 @@ func (l contactList) help() help.KeyMap {
 		k.Back.SetHelp("esc", "clear filter")
 	}
 	return keyMap{
-		short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Back},
+		short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Bank, k.Back},
 		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-			{k.Open, k.New, k.Edit, k.Delete, k.Undo}, {k.Filter, k.Sort, k.Back, k.Quit}},
+			{k.Open, k.New, k.Edit, k.Delete, k.Undo}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
 	}
 }

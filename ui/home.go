@@ -24,7 +24,7 @@ func newHomeKeys() homeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
-		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c", "all contacts")),
+		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}

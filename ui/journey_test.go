@@ -243,3 +243,19 @@ func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
 		t.Errorf("notes after the panic = %q", noteTexts(iv))
 	}
 }
+
+// The full help shows every key at 80 columns: none is cut off.
+func TestFullHelpShowsEveryKey(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyTab)) // the questions, where ? is not text
+	d.send(keyRunes("?"))
+	v := d.view()
+	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "…") {
+		t.Errorf("full help cut short:\n%s", v)
+	}
+}
