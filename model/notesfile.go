@@ -16,14 +16,14 @@ import (
 //	## 07:42 [q3] ★ What does a typical week look like?
 //	Two council meetings, lots of drafting.
 //
-// Lines starting with a single "# " are comments. Text before the first
+// Lines starting with a single "# " before the first header are comments. Text before the first
 // header, or under a header without a stamp, becomes a paragraph stamped
 // with the time the file is read back.
 
 const notesFileHelp = `# Notes for %s. Each paragraph starts with a "## mm:ss" line: keep
 # those lines to keep each paragraph's time and question. Start a new
 # paragraph with a line "## " of its own; delete a header to join two
-# paragraphs. Lines starting with "# " are ignored. Save and quit to return.
+# paragraphs. These lines starting with "# " are ignored. Save and quit.
 `
 
 // FormatNotesFile renders notes for editing. questionText names each
@@ -53,6 +53,7 @@ func ParseNotesFile(text string, at time.Duration) []Note {
 	var notes []Note
 	var body []string
 	var cur *Note
+	seenHeader := false
 	flush := func() {
 		txt := strings.Trim(strings.Join(body, "\n"), "\n")
 		body = body[:0]
@@ -72,11 +73,13 @@ func ParseNotesFile(text string, at time.Duration) []Note {
 		line := strings.TrimRight(sc.Text(), "\r")
 		switch {
 		case line == "##" || strings.HasPrefix(line, "## "):
+			seenHeader = true
 			flush()
 			n := parseNoteHeader(strings.TrimPrefix(line, "##"), at)
 			cur = &n
-		case strings.HasPrefix(line, "# ") || line == "#":
-			// A comment.
+		case !seenHeader && (strings.HasPrefix(line, "# ") || line == "#"):
+			// The help at the top. Below the first paragraph's header,
+			// "# " is the user's own text, a Markdown heading say.
 		default:
 			body = append(body, line)
 		}

@@ -53,3 +53,11 @@ Long interview.
 		t.Errorf("comments became notes: %+v", got)
 	}
 }
+
+// A Markdown heading in the notes is the user's text, not a comment.
+func TestNotesFileKeepsHeadingsInText(t *testing.T) {
+	got := ParseNotesFile("# help line\n## 01:00\n# Pay\nGood.\n", 0)
+	if len(got) != 1 || got[0].Text != "# Pay\nGood." {
+		t.Errorf("got %+v", got)
+	}
+}

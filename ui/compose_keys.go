@@ -230,8 +230,10 @@ func (s composeScreen) logged(m messageLoggedMsg) tea.Cmd {
 		if c.MayContactAgain {
 			cmds[2] = info("%s Update due around %s.", text, due.Local().Format("2 Jan 2006"))
 		} else {
-			cmds = append(cmds, push(newConfirm(s.c, "Keep in touch?",
-				fmt.Sprintf("Remind you to tell %s what came of their advice around %s? (S changes how long.)", c.Name, due.Local().Format("Mon 2 Jan 2006")),
+			// Only their permission makes a later update welcome, so the
+			// question is theirs, and the answer is recorded on their page.
+			cmds = append(cmds, push(newConfirm(s.c, fmt.Sprintf("Did %s say you may contact them again?", c.Name),
+				fmt.Sprintf("Yes records it on their page (\"may contact again\") and reminds you to tell them what came of their advice around %s. (S changes how long.)", due.Local().Format("Mon 2 Jan 2006")),
 				withInfo(allowKeepInTouch(s.c.store, c, s.c.now()), "An update to %s will be due around %s.", c.Name, due.Local().Format("2 Jan 2006")))))
 		}
 	}

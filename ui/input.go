@@ -21,6 +21,14 @@ func newInput(st *Styles, placeholder string) textinput.Model {
 // focused field draws its caret as a glyph instead.
 func inputView(st *Styles, ti textinput.Model, width int) string {
 	ti.Width = max(width-1, 1)
+	if st.NoColor && ti.Value() == "" && ti.Placeholder != "" {
+		// Without colour a placeholder reads as a value: bracket it.
+		caret := ""
+		if ti.Focused() {
+			caret = "▏"
+		}
+		return truncateCells(caret+"("+ti.Placeholder+")", width)
+	}
 	if !st.NoColor || !ti.Focused() {
 		return ti.View()
 	}

@@ -207,12 +207,16 @@ func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
 		t.Fatalf("referrals = %+v", w.Referrals)
 	}
 	sam, err := s.Contact(w.Referrals[0].ContactID)
-	if err != nil || sam.Name != "Sam Lee" || sam.ReferredBy != saved.ContactID {
+	if err != nil || sam.Name != "Sam Lee" || sam.Role != "data team lead" || sam.ReferredBy != saved.ContactID {
 		t.Errorf("referral contact = %+v, %v", sam, err)
 	}
 	ana, _ := s.Contact(saved.ContactID)
 	if ana.Stage != model.Interviewed {
 		t.Errorf("stage = %q, want interviewed", ana.Stage)
+	}
+	// The yes given in the wrap-up is the leave the templates look for.
+	if !ana.MayMentionName {
+		t.Error("the referrer's leave to use their name was not recorded")
 	}
 	timeline, _ := s.Interactions(saved.ContactID)
 	if len(timeline) != 1 || timeline[0].Kind != model.KindInterview {
@@ -391,5 +395,33 @@ func TestSixtyBySixteenIsNotCompact(t *testing.T) {
 	d, _, _ := liveInterview(t, 60, 16)
 	if v := d.view(); !strings.Contains(v, "Questions") || !strings.Contains(v, "Notes") {
 		t.Errorf("60x16:\n%s", v)
+	}
+}
+
+// A thank-you date that cannot be read never replaces the last good one,
+// and leaving the field says which date stands.
+func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
+	d, s, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(10 * time.Minute)
+	d.send(keyType(tea.KeyCtrlE))
+	d.send(keyRunes("y"))
+	d.send(keyType(tea.KeyTab)) // referrals
+	d.send(keyType(tea.KeyTab)) // thank-you due
+	d.send(keyType(tea.KeyCtrlU))
+	d.typeText("2026-11-25")
+	d.send(keyType(tea.KeyCtrlU))
+	d.typeText("2026-13-45")
+	if v := d.view(); !strings.Contains(v, "until then it stays 2026-11-25") {
+		t.Errorf("no warning for a wrong date:\n%s", v)
+	}
+	d.send(keyType(tea.KeyTab)) // leave the field
+	d.fire(isAutosave)
+	iv, _ := s.Interview(d.interview().iv.ID)
+	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got != "2026-11-25" {
+		t.Errorf("thank-you due = %s, want the last good date", got)
+	}
+	if v := d.view(); strings.Contains(v, "2026-13-45") {
+		t.Errorf("the wrong date is still shown:\n%s", v)
 	}
 }

@@ -44,7 +44,7 @@ func TestJourneyAddInterviewQuitReopen(t *testing.T) {
 	d.send(keyType(tea.KeyEnter))
 	d.typeText("Moved to policy")
 	v := d.view()
-	for _, want := range []string{"15:58 left", "04:02 of 20:00", "1/", "✓ 01:02", "01:02 Started in teaching", "04:02 Moved to policy"} {
+	for _, want := range []string{"15:58 left", "04:02 of 20:00", "1/", "✓ 01:02", "01:02  Started in teaching", "04:02  Moved to policy"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}

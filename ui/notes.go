@@ -47,8 +47,9 @@ type notesPane struct {
 // lineRef names one screen line: paragraph p, wrapped line l.
 type lineRef struct{ p, l int }
 
-// stampCells is the width of the "07:42 " column before each paragraph.
-const stampCells = 6
+// stampCells is the width of the "07:42★ " column before each paragraph:
+// the clock, a star mark and a space.
+const stampCells = 7
 
 type notesKeys struct {
 	NewParagraph key.Binding
@@ -505,7 +506,7 @@ func (n *notesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret
 		if n.paras[ref.p].Starred {
 			mark = "★"
 		}
-		b.WriteString(st.Muted.Render(model.FormatClock(n.paras[ref.p].At)) + st.MustAsk.Render(mark))
+		b.WriteString(st.Muted.Render(model.FormatClock(n.paras[ref.p].At)) + st.MustAsk.Render(mark) + " ")
 	} else {
 		b.WriteString(strings.Repeat(" ", stampCells))
 	}

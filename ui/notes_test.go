@@ -51,7 +51,7 @@ func TestNotesTypingAndParagraphs(t *testing.T) {
 		t.Error("edits did not mark the notes changed")
 	}
 	view := ansi.Strip(n.view())
-	for _, s := range []string{"01:02 Started in teaching", "02:05 Moved to policy", "      in 2019"} {
+	for _, s := range []string{"01:02  Started in teaching", "02:05  Moved to policy", "       in 2019"} {
 		if !strings.Contains(view, s) {
 			t.Errorf("view lacks %q:\n%s", s, view)
 		}
@@ -104,7 +104,7 @@ func TestNotesWrapAndKeepCaretOnScreen(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		press(&n, tea.KeyPgUp, 0)
 	}
-	if view := ansi.Strip(n.view()); !strings.Contains(view, "00:00 paragraph") {
+	if view := ansi.Strip(n.view()); !strings.Contains(view, "00:00  paragraph") {
 		t.Errorf("top not reachable:\n%s", view)
 	}
 }

@@ -50,6 +50,9 @@ type wrapUpPane struct {
 	refInput  textinput.Model
 	due       textinput.Model
 	dueErr    string
+	// lastDue is the last date typed that could be read: a half-typed or
+	// wrong date never replaces it.
+	lastDue time.Time
 	width     int
 }
 
@@ -77,6 +80,7 @@ func newWrapUpPane(st *Styles, w model.WrapUp) wrapUpPane {
 	p.due = newInput(st, "YYYY-MM-DD")
 	if !w.ThankYouDue.IsZero() {
 		p.due.SetValue(w.ThankYouDue.Format(time.DateOnly))
+		p.lastDue = w.ThankYouDue
 	}
 	return p
 }
@@ -85,8 +89,8 @@ func newWrapUpPane(st *Styles, w model.WrapUp) wrapUpPane {
 func (p wrapUpPane) apply(w model.WrapUp) model.WrapUp {
 	w.Takeaways = p.takeaways.Value()
 	w.Referrals = append([]model.Referral(nil), p.referrals...)
-	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
-		w.ThankYouDue = d
+	if !p.lastDue.IsZero() {
+		w.ThankYouDue = p.lastDue
 	}
 	return w
 }
@@ -111,6 +115,11 @@ func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
 }
 
 func (p *wrapUpPane) blur() {
+	if p.dueErr != "" {
+		// Leaving a date that cannot be read shows the one kept.
+		p.due.SetValue(p.lastDue.Format(time.DateOnly))
+		p.dueErr = ""
+	}
 	p.focused = false
 	p.takeaways.Blur()
 	p.due.Blur()
@@ -193,11 +202,12 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 
 func (p *wrapUpPane) checkDue() {
 	p.dueErr = ""
-	if v := strings.TrimSpace(p.due.Value()); v != "" {
-		if _, err := time.Parse(time.DateOnly, v); err != nil {
-			p.dueErr = "Write the date as YYYY-MM-DD, e.g. 2026-11-29."
-		}
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local)
+	if err != nil {
+		p.dueErr = "Write the date as YYYY-MM-DD; until then it stays " + p.lastDue.Format(time.DateOnly) + "."
+		return
 	}
+	p.lastDue = d
 }
 
 // linked records that referral i became contact id.
@@ -307,11 +317,21 @@ func (m referralContactMsg) failed() error { return m.err }
 // by the person interviewed.
 func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
 	return func() tea.Msg {
+		// "what they do" is most often a role.
 		c := model.Contact{
-			Name: r.Name, Notes: r.Note, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
+			Name: r.Name, Role: r.Note, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
 			Stage: model.ToContact, Created: now, Updated: now,
 		}
 		saved, err := s.PutContact(c)
+		if err == nil && r.MayUseName {
+			// The templates name a referrer only with their leave, which is
+			// kept on the referrer: record the yes given in the wrap-up.
+			ref, rerr := s.Contact(referrer.ID)
+			if rerr == nil && !ref.MayMentionName {
+				ref.MayMentionName, ref.Updated = true, now
+				_, err = s.PutContact(ref)
+			}
+		}
 		return referralContactMsg{ivID, index, saved, err}
 	}
 }
