@@ -53,7 +53,7 @@ type wrapUpPane struct {
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
-	width     int
+	width   int
 }
 
 func newWrapUpPane(st *Styles, w model.WrapUp) wrapUpPane {
