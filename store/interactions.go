@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -101,17 +100,7 @@ func (s *Store) DeleteInteraction(id uint64) error {
 // that were never set.
 func (s *Store) Settings() (model.Settings, error) {
 	var st model.Settings
-	err := s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucketSettings).Get(keyDueRules)
-		if data == nil {
-			return nil
-		}
-		if err := json.Unmarshal(data, &st); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.getValue(bucketSettings, keyDueRules, &st); err != nil {
 		return model.Defaults(), fmt.Errorf("read settings: %w", err)
 	}
 	return st.Normalized(), nil
@@ -120,13 +109,7 @@ func (s *Store) Settings() (model.Settings, error) {
 // PutSettings saves the user's due-date rules. Zero or negative values are
 // saved as the defaults, so what is stored is what is used.
 func (s *Store) PutSettings(st model.Settings) error {
-	data, err := json.Marshal(st.Normalized())
-	if err == nil {
-		err = s.db.Update(func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketSettings).Put(keyDueRules, data)
-		})
-	}
-	if err != nil {
+	if err := s.putValue(bucketSettings, keyDueRules, st.Normalized()); err != nil {
 		return fmt.Errorf("save settings: %w", err)
 	}
 	return nil

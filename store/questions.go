@@ -1,10 +1,7 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
-
-	bolt "go.etcd.io/bbolt"
 
 	"parley/questions"
 )
@@ -20,18 +17,7 @@ var keyBankState = []byte("bank")
 // untouched built-in bank.
 func (s *Store) QuestionBank() (questions.UserState, error) {
 	var st questions.UserState
-	err := s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucketQuestions).Get(keyBankState)
-		if data == nil {
-			return nil
-		}
-		// Unmarshal copies, so nothing points into bbolt's memory later.
-		if err := json.Unmarshal(data, &st); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.getValue(bucketQuestions, keyBankState, &st); err != nil {
 		return questions.UserState{}, fmt.Errorf("read the question bank: %w", err)
 	}
 	return st, nil
@@ -40,14 +26,7 @@ func (s *Store) QuestionBank() (questions.UserState, error) {
 // PutQuestionBank replaces the user's question bank state in one
 // transaction.
 func (s *Store) PutQuestionBank(st questions.UserState) error {
-	data, err := json.Marshal(st)
-	if err != nil {
-		return fmt.Errorf("save the question bank: %w", err)
-	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketQuestions).Put(keyBankState, data)
-	})
-	if err != nil {
+	if err := s.putValue(bucketQuestions, keyBankState, st); err != nil {
 		return fmt.Errorf("save the question bank: %w", err)
 	}
 	return nil

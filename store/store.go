@@ -282,3 +282,28 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 		return f(v)
 	})
 }
+
+// getValue decodes the single value stored under key in bucket into v,
+// leaving v as it is when there is none. Unmarshal copies what it needs,
+// so nothing points into bbolt's memory afterwards.
+func (s *Store) getValue(bucket, key []byte, v any) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		data := tx.Bucket(bucket).Get(key)
+		if data == nil {
+			return nil
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil
+	})
+}
+
+// putValue stores v under key in bucket, in one transaction.
+func (s *Store) putValue(bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(key, data) })
+}

@@ -148,17 +148,7 @@ func find(docs []model.TemplateDoc, id string) model.TemplateDoc {
 // given it yet (check Complete to know whether to ask).
 func (s *Store) Profile() (model.Profile, error) {
 	var p model.Profile
-	err := s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucketSettings).Get(keyProfile)
-		if data == nil {
-			return nil
-		}
-		if err := json.Unmarshal(data, &p); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		}
-		return nil
-	})
-	if err != nil {
+	if err := s.getValue(bucketSettings, keyProfile, &p); err != nil {
 		return model.Profile{}, fmt.Errorf("read your profile: %w", err)
 	}
 	return p, nil
@@ -168,13 +158,7 @@ func (s *Store) Profile() (model.Profile, error) {
 // incomplete profile is saved too: messages show what is still missing.
 func (s *Store) PutProfile(p model.Profile) (model.Profile, error) {
 	p = p.Trimmed()
-	data, err := json.Marshal(p)
-	if err == nil {
-		err = s.db.Update(func(tx *bolt.Tx) error {
-			return tx.Bucket(bucketSettings).Put(keyProfile, data)
-		})
-	}
-	if err != nil {
+	if err := s.putValue(bucketSettings, keyProfile, p); err != nil {
 		return p, fmt.Errorf("save your profile: %w", err)
 	}
 	return p, nil

@@ -14,10 +14,7 @@ import (
 )
 
 type bankKeys struct {
-	Up, Down     key.Binding
-	PageUp       key.Binding
-	PageDown     key.Binding
-	Home, End    key.Binding
+	listKeys
 	Theme        key.Binding
 	ThemeBack    key.Binding
 	Kind         key.Binding
@@ -38,12 +35,7 @@ type bankKeys struct {
 
 func newBankKeys() bankKeys {
 	return bankKeys{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
-		End:          key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		listKeys:     newListKeys(),
 		Theme:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next theme")),
 		ThemeBack:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous theme")),
 		Kind:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "practical/reflective")),

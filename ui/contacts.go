@@ -13,32 +13,24 @@ import (
 )
 
 type contactListKeys struct {
-	Up, Down  key.Binding
-	PageUp    key.Binding
-	PageDown  key.Binding
-	Home, End key.Binding
-	Open      key.Binding
-	New       key.Binding
-	Edit      key.Binding
-	Delete    key.Binding
-	Bank      key.Binding
-	Undo      key.Binding
-	Filter    key.Binding
-	Sort      key.Binding
-	Accept    key.Binding // leave the filter box, keeping the filter
-	Clear     key.Binding // leave the filter box, clearing it
-	Back      key.Binding
-	Quit      key.Binding
+	listKeys
+	Open   key.Binding
+	New    key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+	Bank   key.Binding
+	Undo   key.Binding
+	Filter key.Binding
+	Sort   key.Binding
+	Accept key.Binding // leave the filter box, keeping the filter
+	Clear  key.Binding // leave the filter box, clearing it
+	Back   key.Binding
+	Quit   key.Binding
 }
 
 func newContactListKeys() contactListKeys {
 	return contactListKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first")),
-		End:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
+		listKeys: newListKeys(),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),

@@ -73,13 +73,7 @@ func (f logForm) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return f, nil
 	}
-	if key.Matches(k, f.form.keys.Cancel) {
-		if f.form.changed(f.initial) {
-			return f, push(newConfirm(f.c, "Throw away this entry?", "", pop))
-		}
-		return f, pop
-	}
-	submit, cmd := f.form.handleKey(k)
+	submit, cmd := f.form.cancelOrKey(f.c, k, f.initial, "Throw away this entry?")
 	if !submit {
 		return f, cmd
 	}

@@ -89,6 +89,19 @@ func (m *miniForm) handleKey(k tea.KeyMsg) (submit bool, cmd tea.Cmd) {
 	return false, cmd
 }
 
+// cancelOrKey handles a key of a form that started from initial: esc
+// leaves (asking first, with question, if anything changed); anything else
+// goes to the fields. submit is true when the user asked to save.
+func (m *miniForm) cancelOrKey(c *common, k tea.KeyMsg, initial []string, question string) (submit bool, cmd tea.Cmd) {
+	if key.Matches(k, m.keys.Cancel) {
+		if m.changed(initial) {
+			return false, push(newConfirm(c, question, "", pop))
+		}
+		return false, pop
+	}
+	return m.handleKey(k)
+}
+
 func (m miniForm) changed(initial []string) bool {
 	for i := range m.fields {
 		if m.value(i) != strings.TrimSpace(initial[i]) {

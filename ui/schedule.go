@@ -89,13 +89,7 @@ func (f scheduleForm) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return f, nil
 	}
-	if key.Matches(k, f.form.keys.Cancel) {
-		if f.form.changed(f.initial) {
-			return f, push(newConfirm(f.c, "Throw away this schedule?", "", pop))
-		}
-		return f, pop
-	}
-	submit, cmd := f.form.handleKey(k)
+	submit, cmd := f.form.cancelOrKey(f.c, k, f.initial, "Throw away this schedule?")
 	if !submit {
 		return f, cmd
 	}
