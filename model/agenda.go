@@ -31,6 +31,8 @@ type UpcomingInterview struct {
 	Today bool
 	// Missed marks one whose day has passed without it being held.
 	Missed bool
+	// Underway marks one whose clock has started and not ended.
+	Underway bool
 }
 
 // ThankYouDue is one entry of Agenda.ThankYouDue.
@@ -94,7 +96,16 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
 		}
 		a := acts[c.ID]
-		if p := a.Pending; p != nil {
+		if u := a.Underway; u != nil {
+			// Whatever its schedule said, it is going on today.
+			var sch Schedule
+			if u.Scheduled != nil {
+				sch = *u.Scheduled
+			}
+			ag.Upcoming = append(ag.Upcoming, UpcomingInterview{
+				ContactID: c.ID, InterviewID: u.ID, Schedule: sch, Today: true, Underway: true,
+			})
+		} else if p := a.Pending; p != nil {
 			at := p.Scheduled.At
 			if at.Before(horizon) {
 				ag.Upcoming = append(ag.Upcoming, UpcomingInterview{
@@ -121,7 +132,12 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 			created[c.ID] = c.Created
 		}
 	}
-	sortByTimeThenID(ag.Upcoming, func(u UpcomingInterview) time.Time { return u.Schedule.At },
+	sortByTimeThenID(ag.Upcoming, func(u UpcomingInterview) time.Time {
+		if u.Underway {
+			return time.Time{} // going on now: first
+		}
+		return u.Schedule.At
+	},
 		func(u UpcomingInterview) uint64 { return u.ContactID })
 	sortByTimeThenID(ag.ThankYouDue, func(t ThankYouDue) time.Time { return t.Due },
 		func(t ThankYouDue) uint64 { return t.ContactID })

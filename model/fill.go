@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -54,14 +55,28 @@ func (v Values) referralNote() string {
 // leaves {{interview.date}} visibly unfilled rather than guessed.
 func InterviewDay(iv Interview) time.Time { return iv.Clock.StartedAt }
 
-// TakeawayChoices are the paragraphs of an interview's notes, each on one
-// line, for the user to pick the takeaway a thank-you or update mentions.
+// TakeawayChoices are what a thank-you or update can mention, each on one
+// line: the wrap-up's takeaways, then starred paragraphs, then the rest of
+// the notes.
 func TakeawayChoices(iv Interview) []string {
 	var out []string
-	for _, n := range iv.Notes {
-		if s := strings.Join(strings.Fields(n.Text), " "); s != "" {
+	add := func(text string) {
+		if s := strings.Join(strings.Fields(text), " "); s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
+	}
+	// What the user wrote down as takeaways first, a line each, then the
+	// paragraphs they starred, then the rest of the notes.
+	for _, l := range strings.Split(iv.WrapUp.Takeaways, "\n") {
+		add(l)
+	}
+	for _, n := range iv.Notes {
+		if n.Starred {
+			add(n.Text)
+		}
+	}
+	for _, n := range iv.Notes {
+		add(n.Text)
 	}
 	return out
 }

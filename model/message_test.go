@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,5 +48,17 @@ func TestTemplatePurpose(t *testing.T) {
 		if got := TemplatePurpose(id); got != want {
 			t.Errorf("TemplatePurpose(%q) = %q, want %q", id, got, want)
 		}
+	}
+}
+
+func TestTakeawayChoicesPutTheWrapUpAndStarsFirst(t *testing.T) {
+	iv := Interview{
+		Notes: []Note{{Text: "plain note"}, {Text: "starred\nnote", Starred: true}},
+	}
+	iv.WrapUp.Takeaways = "Writing wins arguments.\n\nLearn GIS."
+	got := TakeawayChoices(iv)
+	want := []string{"Writing wins arguments.", "Learn GIS.", "starred note", "plain note"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("choices = %q, want %q", got, want)
 	}
 }

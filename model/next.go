@@ -63,6 +63,9 @@ type Activity struct {
 	// today on, else the latest one before today (missed, or held but never
 	// logged). Nil if none.
 	Pending *Interview
+	// Underway is an interview whose clock has started and not ended: the
+	// conversation is going on, or was paused. Nil if none.
+	Underway *Interview
 }
 
 // Summarize builds each contact's Activity, keyed by contact ID. Days are
@@ -95,6 +98,10 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 				a.ThankYouBy = iv.WrapUp.ThankYouDue
 			}
 			a.LastHeld = maxTime(a.LastHeld, at)
+		} else if st := iv.Clock.State(); st == Running || st == Paused {
+			if a.Underway == nil || iv.ID > a.Underway.ID {
+				a.Underway = iv
+			}
 		} else if iv.Scheduled != nil && !iv.Scheduled.At.IsZero() && pendingBefore(iv, a.Pending, today) {
 			a.Pending = iv
 		}
@@ -133,6 +140,8 @@ const (
 	StepInterview
 	StepThankYou
 	StepKeepInTouch
+	// StepUnderway: an interview has started and not ended; finish it.
+	StepUnderway
 )
 
 func (k StepKind) String() string {
@@ -147,6 +156,8 @@ func (k StepKind) String() string {
 		return "send a thank-you"
 	case StepKeepInTouch:
 		return "send an update"
+	case StepUnderway:
+		return "interview under way"
 	}
 	return ""
 }
@@ -162,13 +173,16 @@ type Step struct {
 	Overdue bool
 }
 
-// NextStep is the one thing to do next for c, most pressing first: a
-// pending interview, then a thank-you owed, then (for contacts still in
+// NextStep is the one thing to do next for c, most pressing first: an
+// interview under way, a pending interview, then a thank-you owed, then (for contacts still in
 // play) a follow-up on an unanswered request, a request to send, or an
 // update to someone who may be contacted again.
 func NextStep(now time.Time, c Contact, a Activity, s Settings) Step {
 	s = s.Normalized()
 	today := startOfDay(now)
+	if a.Underway != nil {
+		return Step{Kind: StepUnderway}
+	}
 	if a.Pending != nil {
 		at := a.Pending.Scheduled.At
 		return Step{Kind: StepInterview, Due: at, Overdue: at.Before(today)}

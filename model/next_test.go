@@ -44,8 +44,19 @@ func TestInterviewInProgressIsNotHeld(t *testing.T) {
 	if len(ag.ThankYouDue) != 0 {
 		t.Errorf("thank-you due for an interview in progress: %+v", ag.ThankYouDue)
 	}
-	if len(ag.Upcoming) != 1 || !ag.Upcoming[0].Today {
-		t.Errorf("upcoming = %+v, want today's interview", ag.Upcoming)
+	if len(ag.Upcoming) != 1 || !ag.Upcoming[0].Today || !ag.Upcoming[0].Underway {
+		t.Errorf("upcoming = %+v, want today's interview, under way", ag.Upcoming)
+	}
+	// Even one scheduled for later: once started, it is going on now.
+	later := scheduled(2, 1, at(12, 10, 0))
+	later.Clock = Clock{}.Start(at(11, 8, 30))
+	acts := Summarize(now, []Interview{later}, nil)
+	if step := NextStep(now, people(1)[0], acts[1], Defaults()); step.Kind != StepUnderway {
+		t.Errorf("next step = %v, want the interview under way", step.Kind)
+	}
+	ag = NextSteps(now, people(1), []Interview{later}, nil, Defaults())
+	if len(ag.Upcoming) != 1 || !ag.Upcoming[0].Underway {
+		t.Errorf("upcoming = %+v", ag.Upcoming)
 	}
 }
 

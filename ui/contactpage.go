@@ -252,8 +252,16 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return p, startInterview(p.c.store, p.contact.ID, p.c.now())
 	case key.Matches(msg, p.keys.Prepare):
-		if open := p.unfinishedInterview(); open.ID != 0 && open.Clock.State() == model.NotStarted {
-			return p, push(newPlanScreenFor(p.c, p.contact, open))
+		open := p.unfinishedInterview()
+		switch open.Clock.State() {
+		case model.Running, model.Paused:
+			// Its checklist is edited on the live screen; a plan now would
+			// make a second interview beside the one going on.
+			return p, info("An interview with %s is under way: s opens it. Prepare the next one once it has ended.", p.contact.Name)
+		case model.NotStarted:
+			if open.ID != 0 {
+				return p, push(newPlanScreenFor(p.c, p.contact, open))
+			}
 		}
 		return p, push(newPlanScreen(p.c, p.contact))
 	case key.Matches(msg, p.keys.Write):

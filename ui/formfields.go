@@ -59,12 +59,8 @@ func newFieldState(st *Styles, f formField, c model.Contact) fieldState {
 	case kindToggle:
 		s.on = v != ""
 	case kindArea:
-		s.area = textarea.New()
-		s.area.Placeholder = f.hint
-		s.area.ShowLineNumbers = false
-		s.area.Prompt = ""
+		s.area = newArea(st, f.hint)
 		s.area.SetHeight(3)
-		s.area.CharLimit = 0
 		s.area.FocusedStyle.CursorLine = st.Muted.UnsetForeground()
 		s.area.SetValue(v)
 	default:

@@ -159,15 +159,21 @@ func (h home) buildItems() []homeItem {
 	for _, u := range h.agenda.Upcoming {
 		c := h.byID[u.ContactID]
 		when := dayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
-		how := fmt.Sprintf("%s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
-		line := padRight(when, 17) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
+		how := ""
+		if !u.Schedule.At.IsZero() {
+			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
+		}
+		whenCol := func(s string) string { return padRight(s, max(17, cellWidth(s)+1)) }
+		line := whenCol(when) + c.Name + st.Muted.Render(subtitleSuffix(c)+how)
 		switch {
+		case u.Underway:
+			line = st.Accent.Render(whenCol("under way")) + c.Name + st.Muted.Render(subtitleSuffix(c)+how)
 		case u.Missed:
 			// Held but not ended in Parley, rescheduled, or missed: either
-			// way it needs the user.
-			line = st.Overdue.Render(padRight("! "+when, 17)) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how+" · not held")
+			// way it needs the user. The mark goes first, where it is seen.
+			line = st.Overdue.Render(whenCol("! "+when)) + c.Name + st.Muted.Render(" · not held"+subtitleSuffix(c)+how)
 		case u.Today:
-			line = st.Accent.Render(padRight(when, 17)) + c.Name + st.Muted.Render(subtitleSuffix(c)+" · "+how)
+			line = st.Accent.Render(whenCol(when)) + c.Name + st.Muted.Render(subtitleSuffix(c)+how)
 		}
 		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 )
 
@@ -15,6 +16,22 @@ func newInput(st *Styles, placeholder string) textinput.Model {
 	ti.CharLimit = 0
 	ti.Cursor.SetMode(cursor.CursorStatic)
 	return ti
+}
+
+// newArea is a multi-line text field in the theme: no line numbers or
+// prompt, no length limit, and a cursor that does not blink. Without
+// colour its hint is bracketed, as a one-line field's is.
+func newArea(st *Styles, placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.CharLimit = 0
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.Placeholder = placeholder
+	if st.NoColor && placeholder != "" {
+		ta.Placeholder = "(" + placeholder + ")"
+	}
+	return ta
 }
 
 // inputView draws a field. Without colour, reverse video is gone too, so a

@@ -224,6 +224,8 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, s.keys.StartPause):
 		return s.startPause()
+	case key.Matches(msg, s.keys.End) && s.ended():
+		return s, info("This interview has ended.")
 	case key.Matches(msg, s.keys.End):
 		return s, push(newConfirm(s.c, "End the interview?",
 			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.iv.ID} }))
@@ -236,6 +238,13 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s, nil
 	case key.Matches(msg, s.keys.SwitchPane):
 		return s, s.cycleFocus()
+	case key.Matches(msg, s.keys.SwitchBack):
+		// Backwards is forwards all the way round but one.
+		var cmds []tea.Cmd
+		for range s.focusStops() - 1 {
+			cmds = append(cmds, s.cycleFocus())
+		}
+		return s, tea.Batch(cmds...)
 	case key.Matches(msg, s.keys.Editor):
 		return s.openEditor()
 	}
@@ -312,6 +321,14 @@ func (s *interviewScreen) setFocus(p pane) tea.Cmd {
 		return nil
 	}
 	return s.wrap.focus(s.wrap.part)
+}
+
+// focusStops is how many places tab visits.
+func (s interviewScreen) focusStops() int {
+	if s.ended() {
+		return int(wrapUpParts) + 2 // the wrap-up's parts, notes, questions
+	}
+	return 2
 }
 
 // cycleFocus moves focus on with tab: questions and notes during the

@@ -14,6 +14,7 @@ type interviewKeys struct {
 	TickNext   key.Binding
 	Editor     key.Binding
 	SwitchPane key.Binding
+	SwitchBack key.Binding
 
 	StarNote key.Binding
 
@@ -42,6 +43,7 @@ func newInterviewKeys() interviewKeys {
 		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
 		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
+		SwitchBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous part")),
 		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
 		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star answer")),
 
@@ -70,11 +72,19 @@ func (s interviewScreen) help() help.KeyMap {
 		return keyMap{short: []key.Binding{k.InputOK, k.InputAbort}, full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
 	}
 	if s.ended() {
+		// The clock is done: only what helps write things down is offered.
 		k.SwitchPane.SetHelp("tab", "next part")
+		k.StartPause.SetEnabled(false)
+		k.End.SetEnabled(false)
+		chords = []key.Binding{k.TickNext, k.Editor, k.SwitchPane, k.SwitchBack}
 	}
 	if s.focus == paneWrapUp {
+		if s.wrap.adding {
+			b := s.wrap.bindings() // enter adds, esc cancels: nothing else
+			return keyMap{short: b, full: [][]key.Binding{b}}
+		}
 		short := append(s.wrap.bindings(), k.SwitchPane, k.Back)
-		return keyMap{short: short, full: [][]key.Binding{short}}
+		return keyMap{short: short, full: [][]key.Binding{short, chords}}
 	}
 	if s.focus == paneNotes {
 		return keyMap{

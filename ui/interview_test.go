@@ -425,3 +425,25 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 		t.Errorf("the wrong date is still shown:\n%s", v)
 	}
 }
+
+func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlE))
+	d.send(keyRunes("y"))
+	if iv := d.interview(); iv.focus != paneWrapUp || iv.wrap.part != partTakeaways {
+		t.Fatalf("after the end: focus %v part %v", iv.focus, iv.wrap.part)
+	}
+	d.send(keyType(tea.KeyShiftTab)) // back round to the questions
+	if iv := d.interview(); iv.focus != paneChecklist {
+		t.Errorf("shift+tab from the takeaways: focus %v", iv.focus)
+	}
+	d.send(keyType(tea.KeyShiftTab))
+	if iv := d.interview(); iv.focus != paneNotes {
+		t.Errorf("shift+tab from the questions: focus %v", iv.focus)
+	}
+	// The clock is done: ctrl+e does not offer to end it again.
+	d.send(keyType(tea.KeyCtrlE))
+	if v := d.view(); strings.Contains(v, "End the interview?") {
+		t.Errorf("offered to end an ended interview:\n%s", v)
+	}
+}

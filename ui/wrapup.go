@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -67,12 +66,7 @@ func newWrapUpPane(st *Styles, w model.WrapUp) wrapUpPane {
 		ConfirmInput: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
 		CancelInput:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
-	p.takeaways = textarea.New()
-	p.takeaways.Placeholder = "What did you learn? What surprised you? Does this path fit you?"
-	p.takeaways.ShowLineNumbers = false
-	p.takeaways.Prompt = ""
-	p.takeaways.CharLimit = 0
-	p.takeaways.Cursor.SetMode(cursor.CursorStatic)
+	p.takeaways = newArea(st, "What did you learn? What surprised you? Does this path fit you?")
 	p.takeaways.SetValue(w.Takeaways)
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
