@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -61,7 +62,11 @@ type contactList struct {
 	index    *model.SearchIndex
 	next     []model.Step // by position in contacts
 	counts   []model.StageCount
-	loaded   bool
+	// countLines is counts drawn at the current width, kept because the
+	// header is drawn on every keystroke and the counts change only when
+	// the notebook does.
+	countLines []string
+	loaded     bool
 
 	sortKey model.SortKey
 	order   []int // positions, sorted by sortKey
@@ -283,6 +288,7 @@ func (l *contactList) rebuild() {
 			l.counts[o].Count++
 		}
 	}
+	l.drawCounts()
 	l.inHits = make([]bool, len(l.contacts))
 	l.hits = l.hits[:0] // positions of the old index mean nothing now
 	l.prevQ = model.Query{}
@@ -434,8 +440,14 @@ func confirmDelete(c *common, contact model.Contact) screen {
 		deleteContact(c.store, contact.ID))
 }
 
+// drawCounts renders the stage counts for the header.
+func (l *contactList) drawCounts() {
+	l.countLines = strings.Split(stageCountsView(l.c.styles, l.counts, l.width), "\n")
+}
+
 func (l contactList) setSize(w, h int) screen {
 	l.width, l.height = w, h
+	l.drawCounts()
 	l.move(0)
 	return l
 }
