@@ -139,7 +139,7 @@ func (p contactPage) render() (lines []string, cursorLine int) {
 	case !p.loaded:
 		add(st.Muted.Render("Loading…"))
 	case len(p.interviews) == 0:
-		add("None yet. i schedules one; s starts one now (a 20-minute clock, questions, notes).")
+		add("None yet. p prepares one, s starts one now, i schedules one.")
 	default:
 		for _, iv := range p.interviews {
 			mark(interviewSummary(iv, now))
