@@ -37,7 +37,8 @@ Options:
 Environment:
   PARLEY_DB   the notebook file, unless --db is given
   NO_COLOR    plain text, no colours or reverse video
-  EDITOR      the editor ctrl+g opens notes in (default: vi)
+  VISUAL, EDITOR
+              the editor for notes (ctrl+g) and drafts (E) (default: vi)
 `
 
 func main() {

@@ -201,7 +201,11 @@ func prepareEditorCmd(text string, getenv func(string) string) tea.Cmd {
 			_ = os.RemoveAll(dir)
 			return editorReadyMsg{err: err}
 		}
-		argv := strings.Fields(getenv("EDITOR"))
+		editor := getenv("VISUAL")
+		if editor == "" {
+			editor = getenv("EDITOR")
+		}
+		argv := strings.Fields(editor)
 		if len(argv) == 0 {
 			argv = []string{"vi"}
 		}
