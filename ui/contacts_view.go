@@ -91,7 +91,10 @@ func (l contactList) view() string {
 // header is the stage counts and the filter line, above the columns.
 func (l contactList) header() []string {
 	st := l.c.styles
-	lines := l.countLines[:len(l.countLines):len(l.countLines)] // appending copies
+	var lines []string
+	if l.height >= smallScreenRows {
+		lines = l.countLines[:len(l.countLines):len(l.countLines)] // appending copies
+	}
 	if l.filter.Focused() || l.filter.Value() != "" {
 		lines = append(lines, st.Accent.Render("/ ")+inputView(st, l.filter, l.width-2))
 	}

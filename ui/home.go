@@ -223,6 +223,9 @@ func (h home) view() string {
 		return head + "\n\n" + welcome(st, h.width)
 	}
 	top := []string{head, stageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	if h.height < smallScreenRows {
+		top = []string{head} // the items matter more than the counts
+	}
 	var body []string
 	cursorLine := 0
 	section := homeItemKind(-1)

@@ -54,3 +54,7 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// smallScreenRows is the height below which the list and What's next drop
+// their stage counts, which would otherwise leave no room for a single row.
+const smallScreenRows = 12
