@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/questions"
 	"parley/store"
 )
 
@@ -75,6 +76,15 @@ func logInteraction(s *store.Store, it model.Interaction) tea.Cmd {
 // Scheduled in the same transaction.
 func scheduleInterview(s *store.Store, iv model.Interview, sch model.Schedule) tea.Cmd {
 	return func() tea.Msg {
+		if iv.ID == 0 && len(iv.Questions) == 0 {
+			// A new interview starts from the same plan s would give, so
+			// it is ready to run when the day comes.
+			st, err := s.QuestionBank()
+			if err != nil {
+				return interviewScheduledMsg{err: err}
+			}
+			iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), sch.Budget()).Questions()
+		}
 		saved, err := s.ScheduleInterview(iv, sch)
 		return interviewScheduledMsg{saved, err}
 	}

@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
-	"parley/questions"
 )
 
 // scheduleForm records an agreed interview: when, how, where and how long
@@ -100,9 +99,7 @@ func (f scheduleForm) update(msg tea.Msg) (screen, tea.Cmd) {
 	}
 	iv := f.interview
 	if iv.ID == 0 {
-		// The starter questions, as `s` would give, so the interview is
-		// ready to run when the day comes.
-		iv = model.NewInterview(f.contact.ID, questions.Starter(), f.c.now())
+		iv = model.NewInterview(f.contact.ID, nil, f.c.now()) // questions come in the command
 	}
 	return f, tea.Sequence(pop, scheduleInterview(f.c.store, iv, sch),
 		info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan 15:04")))
