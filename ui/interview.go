@@ -87,7 +87,9 @@ func newInterviewScreen(c *common, contact model.Contact, iv model.Interview) in
 
 // load starts the clock's ticks if the interview is running, and reads the
 // due-date rules the wrap-up needs.
-func (s interviewScreen) load() tea.Cmd { return tea.Batch(s.tick(), loadSettings(s.c.store)) }
+func (s interviewScreen) load() tea.Cmd {
+	return tea.Batch(s.tick(), loadSettings(s.c.store), loadLastThanks(s.c.store, s.iv.ContactID))
+}
 
 func (s interviewScreen) ended() bool { return s.iv.Clock.State() == model.Ended }
 
@@ -152,6 +154,13 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	case contactSavedMsg:
 		if msg.err == nil && msg.contact.ID == s.contact.ID {
 			s.contact = msg.contact
+		}
+	case thanksLoadedMsg:
+		// A thank-you logged on or after the day the interview ended
+		// answers the wrap-up's due date.
+		if msg.contactID == s.iv.ContactID && msg.err == nil && s.ended() &&
+			!model.DueDate(msg.at, 0).Before(model.DueDate(s.iv.Clock.EndedAt, 0)) {
+			s.wrap.thanked = msg.at
 		}
 	case settingsLoadedMsg:
 		if msg.err == nil {

@@ -447,3 +447,23 @@ func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
 		t.Errorf("offered to end an ended interview:\n%s", v)
 	}
 }
+
+// Once a thank-you is on the timeline, the wrap-up says it was sent instead
+// of showing a due date.
+func TestWrapUpShowsThankYouSent(t *testing.T) {
+	d, s, clk := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyCtrlT))
+	clk.advance(20 * time.Minute)
+	d.send(keyType(tea.KeyCtrlE))
+	d.send(keyRunes("y"))
+	iv := d.interview().iv
+	clk.advance(24 * time.Hour)
+	if _, err := s.AddInteraction(model.Interaction{ContactID: iv.ContactID, Kind: model.KindThankYou, At: clk.now()}, true); err != nil {
+		t.Fatal(err)
+	}
+	d.send(keyType(tea.KeyEsc)) // leave, and come back to it
+	d.send(keyType(tea.KeyEnter))
+	if v := d.view(); !strings.Contains(v, "Thank-you sent Mon 23 Nov 2026") || strings.Contains(v, "Thank-you due") {
+		t.Errorf("wrap-up after the thank-you:\n%s", v)
+	}
+}

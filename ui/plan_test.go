@@ -252,3 +252,25 @@ func TestPrepareFillsTheScheduledInterview(t *testing.T) {
 		t.Errorf("%d interviews, want 1", len(ivs))
 	}
 }
+
+// While an interview is under way, p does not plan a second one beside it.
+func TestPrepareWhileUnderwaySaysSo(t *testing.T) {
+	h := newHarness(t, 80, 22)
+	c, err := h.c.store.PutContact(model.Contact{Name: "Ben Okafor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := model.NewInterview(c.ID, []string{"How did you start?"}, harnessNow)
+	iv.Clock = iv.Clock.Start(harnessNow)
+	if _, err := h.c.store.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	h.open(newContactPage(h.c, c))
+	h.keys("p")
+	if _, ok := h.top().(planScreen); ok {
+		t.Fatal("p opened a plan for a second interview")
+	}
+	if v := h.app.View(); !strings.Contains(v, "under way: s opens it") {
+		t.Errorf("no word on why:\n%s", v)
+	}
+}

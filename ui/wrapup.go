@@ -52,6 +52,9 @@ type wrapUpPane struct {
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
+	// thanked is when a thank-you was logged after this interview, if one
+	// was: the due date is then moot.
+	thanked time.Time
 	width   int
 }
 
@@ -248,6 +251,10 @@ func (p wrapUpPane) view(now time.Time) string {
 	if p.adding {
 		b.WriteString("  + " + inputView(st, p.refInput, p.width-4) + "\n")
 	}
+	if !p.thanked.IsZero() {
+		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
+		return b.String()
+	}
 	due := heading(partThankYou, "Thank-you due ") + inputView(st, p.due, 12)
 	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
 		due += st.Muted.Render(" " + daysFrom(now, d))
@@ -349,5 +356,29 @@ func logInterviewHeld(s *store.Store, iv model.Interview, now time.Time) tea.Cmd
 		}
 		c, err := s.Contact(iv.ContactID)
 		return contactSavedMsg{contact: c, err: err}
+	}
+}
+
+// thanksLoadedMsg carries when the contact was last thanked, for the
+// wrap-up of an ended interview.
+type thanksLoadedMsg struct {
+	contactID uint64
+	at        time.Time
+	err       error
+}
+
+func (m thanksLoadedMsg) failed() error { return m.err }
+
+// loadLastThanks finds the latest thank-you on the contact's timeline.
+func loadLastThanks(s *store.Store, contactID uint64) tea.Cmd {
+	return func() tea.Msg {
+		its, err := s.Interactions(contactID)
+		var last time.Time
+		for _, it := range its {
+			if it.Kind == model.KindThankYou && it.At.After(last) {
+				last = it.At
+			}
+		}
+		return thanksLoadedMsg{contactID, last, err}
 	}
 }
