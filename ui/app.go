@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"parley/model"
 	"parley/store"
 )
 
@@ -50,6 +51,10 @@ type App struct {
 	// crashed holds a panic caught in Update or View; the program then
 	// quits, saves what it can and reports it.
 	crashed error
+
+	// orphans are interviews whose screen closed before their last save
+	// went through (see orphans.go).
+	orphans map[uint64]model.Interview
 }
 
 // newApp builds the root model with "What's next" as its first screen.
@@ -123,6 +128,13 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		return a, nil
 	}
 	var cmds []tea.Cmd
+	switch m := msg.(type) {
+	case orphanRetryMsg:
+		return a, a.retryOrphans()
+	case interviewSavedMsg:
+		a.releaseSaved(m)
+		cmds = append(cmds, a.adoptFailedSave(m))
+	}
 	if f, ok := msg.(failure); ok && f.failed() != nil {
 		var c tea.Cmd
 		a, c = a.setStatus(statusMsg{text: plainError(f.failed()), err: true})
@@ -272,7 +284,7 @@ func (a App) fullHelpView(groups [][]key.Binding) string {
 // Flush writes what screens hold unsaved. It runs after the program has
 // stopped, whatever stopped it.
 func (a App) Flush(s *store.Store) error {
-	var errs []string
+	errs := a.flushOrphans(s)
 	for _, sc := range a.stack {
 		if f, ok := sc.(flusher); ok {
 			if err := f.flush(s); err != nil {

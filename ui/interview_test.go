@@ -467,3 +467,35 @@ func TestWrapUpShowsThankYouSent(t *testing.T) {
 		t.Errorf("wrap-up after the thank-you:\n%s", v)
 	}
 }
+
+// If the write made as the screen closes fails, the notes are not lost
+// with the screen: the root keeps them, retries, and writes them at exit.
+func TestFailedSaveOnLeavingIsKept(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.typeText("typed while the disk is failing")
+	path := s.Path()
+	s.Close() // every write now fails
+	d.send(keyType(tea.KeyEsc))
+	d.send(keyType(tea.KeyEsc)) // leave: the save fails
+	if _, ok := d.app.top().(interviewScreen); ok {
+		t.Fatal("still on the live screen")
+	}
+	if v := d.view(); !strings.Contains(v, "! Could not save") {
+		t.Errorf("the failure is not shown:\n%s", v)
+	}
+	if len(d.app.orphans) != 1 {
+		t.Fatalf("orphans = %d, want the interview kept", len(d.app.orphans))
+	}
+	s2, err := store.Open(path) // the disk is back
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if err := d.app.Flush(s2); err != nil {
+		t.Fatal(err)
+	}
+	ivs := mustInterviews(t, s2)
+	if got := noteTexts(ivs[0]); got != "typed while the disk is failing" {
+		t.Errorf("notes = %q", got)
+	}
+}
