@@ -7,12 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
-	"parley/model"
 	"parley/store"
 	"parley/ui"
 )
@@ -93,61 +90,4 @@ func run(args []string, stdout, stderr io.Writer) error {
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()
 	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
-}
-
-// runAdd is `parley add`: capture a name from the shell and print what was
-// saved. The arguments are checked before the notebook is opened, so a
-// mistake writes nothing.
-func runAdd(args []string, stdout io.Writer) error {
-	// --db belongs to parley, not to the contact; take it out first.
-	var dbPath string
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--db" || a == "-db":
-			if i+1 >= len(args) {
-				return errors.New("--db needs a value")
-			}
-			dbPath = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
-			dbPath = a[strings.IndexByte(a, '=')+1:]
-		default:
-			rest = append(rest, a)
-		}
-	}
-	c, err := model.ParseAddArgs(rest)
-	if errors.Is(err, model.ErrAddHelp) {
-		fmt.Fprintln(stdout, model.AddUsage)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if dbPath == "" {
-		if dbPath, err = store.DefaultPath(); err != nil {
-			return err
-		}
-	}
-	s, err := store.Open(dbPath)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	now := time.Now()
-	c.Created, c.Updated = now, now
-	saved, err := s.PutContact(c)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Added %s (%s)", saved.Name, saved.CurrentStage())
-	for _, f := range [][2]string{{"org", saved.Organisation}, {"role", saved.Role}, {"email", saved.Email},
-		{"tags", strings.Join(saved.Tags, ", ")}, {"note", saved.Notes}} {
-		if f[1] != "" {
-			fmt.Fprintf(stdout, "\n  %-6s %s", f[0]+":", f[1])
-		}
-	}
-	fmt.Fprintln(stdout)
-	return nil
 }

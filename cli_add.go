@@ -1,4 +1,4 @@
-package model
+package main
 
 import (
 	"errors"
@@ -6,25 +6,86 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+
+	"parley/model"
+	"parley/store"
 )
 
-// AddUsage is the one-line synopsis of `parley add`, for its help and
+// runAdd is `parley add`: capture a name from the shell and print what was
+// saved. The arguments are checked before the notebook is opened, so a
+// mistake writes nothing.
+func runAdd(args []string, stdout io.Writer) error {
+	// --db belongs to parley, not to the contact; take it out first.
+	var dbPath string
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--db" || a == "-db":
+			if i+1 >= len(args) {
+				return errors.New("--db needs a value")
+			}
+			dbPath = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			dbPath = a[strings.IndexByte(a, '=')+1:]
+		default:
+			rest = append(rest, a)
+		}
+	}
+	c, err := parseAddArgs(rest)
+	if errors.Is(err, errAddHelp) {
+		fmt.Fprintln(stdout, addUsage)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if dbPath == "" {
+		if dbPath, err = store.DefaultPath(); err != nil {
+			return err
+		}
+	}
+	s, err := store.Open(dbPath)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	now := time.Now()
+	c.Created, c.Updated = now, now
+	saved, err := s.PutContact(c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Added %s (%s)", saved.Name, saved.CurrentStage())
+	for _, f := range [][2]string{{"org", saved.Organisation}, {"role", saved.Role}, {"email", saved.Email},
+		{"tags", strings.Join(saved.Tags, ", ")}, {"note", saved.Notes}} {
+		if f[1] != "" {
+			fmt.Fprintf(stdout, "\n  %-6s %s", f[0]+":", f[1])
+		}
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+// addUsage is the one-line synopsis of `parley add`, for its help and
 // errors.
-const AddUsage = `usage: parley add "Name" [--org ORG] [--role ROLE] [--email EMAIL] [--tag TAG]... [--note NOTE]`
+const addUsage = `usage: parley add "Name" [--org ORG] [--role ROLE] [--email EMAIL] [--tag TAG]... [--note NOTE]`
 
-// ErrAddHelp is returned by ParseAddArgs for -h or --help, so the caller
-// prints AddUsage and exits zero.
-var ErrAddHelp = errors.New(AddUsage)
+// errAddHelp is returned by parseAddArgs for -h or --help, so the caller
+// prints addUsage and exits zero.
+var errAddHelp = errors.New(addUsage)
 
-// ParseAddArgs reads the arguments of `parley add` (after "add") into a new
+// parseAddArgs reads the arguments of `parley add` (after "add") into a new
 // contact at ToContact, for capturing a name on the go. Options may come
 // before or after the name; --tag may be repeated. Every error is one plain
 // line naming the problem — a missing name, an unknown option, an option
 // without its value, an email that cannot be one — and no contact is
 // returned with it, so the caller writes nothing. Created and Updated are
 // left for the caller, who has the clock.
-func ParseAddArgs(args []string) (Contact, error) {
-	var c Contact
+func parseAddArgs(args []string) (model.Contact, error) {
+	var c model.Contact
 	var tags tagList
 	fs := flag.NewFlagSet("add", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -38,7 +99,7 @@ func ParseAddArgs(args []string) (Contact, error) {
 	var names []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return Contact{}, plainFlagError(err)
+			return model.Contact{}, plainFlagError(err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -56,9 +117,9 @@ func ParseAddArgs(args []string) (Contact, error) {
 	}
 	switch {
 	case len(names) == 0 || strings.TrimSpace(strings.Join(names, "")) == "":
-		return Contact{}, errors.New("add needs a name, like: parley add \"Ana Ruiz\" --org \"City Council\"")
+		return model.Contact{}, errors.New("add needs a name, like: parley add \"Ana Ruiz\" --org \"City Council\"")
 	case len(names) > 1:
-		return Contact{}, fmt.Errorf("add takes one name; put it in quotes: parley add %q", strings.Join(names, " "))
+		return model.Contact{}, fmt.Errorf("add takes one name; put it in quotes: parley add %q", strings.Join(names, " "))
 	}
 	c.Name = strings.TrimSpace(names[0])
 	c.Organisation = strings.TrimSpace(c.Organisation)
@@ -66,9 +127,9 @@ func ParseAddArgs(args []string) (Contact, error) {
 	c.Email = strings.TrimSpace(c.Email)
 	c.Notes = strings.TrimSpace(c.Notes)
 	c.Tags = tags
-	c.Stage = ToContact
+	c.Stage = model.ToContact
 	if msg := c.Validate(); msg != "" {
-		return Contact{}, errors.New(msg)
+		return model.Contact{}, errors.New(msg)
 	}
 	return c, nil
 }
@@ -77,7 +138,7 @@ func ParseAddArgs(args []string) (Contact, error) {
 // double-dash spelling people type.
 func plainFlagError(err error) error {
 	if errors.Is(err, flag.ErrHelp) {
-		return ErrAddHelp
+		return errAddHelp
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
