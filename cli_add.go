@@ -52,6 +52,9 @@ func runAdd(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer s.Close()
+	if err := s.Verify(); err != nil {
+		return err
+	}
 	now := time.Now()
 	c.Created, c.Updated = now, now
 	saved, err := s.PutContact(c)

@@ -78,16 +78,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if cmd == "export" {
+		return runExport(path, stdout)
+	}
 	s, err := store.Open(path)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if cmd == "export" {
-		return s.Export(stdout)
-	}
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()
 	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+}
+
+// runExport is `parley export`: a read, so it opens the notebook read-only
+// and never creates or changes anything.
+func runExport(path string, stdout io.Writer) error {
+	s, err := store.OpenReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return s.Export(stdout)
 }

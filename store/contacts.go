@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -109,8 +108,8 @@ func deleteWhere[T any](b *bolt.Bucket, doomed func(T) bool) error {
 	var keys [][]byte
 	err := b.ForEach(func(k, data []byte) error {
 		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		if err := decodeRecord(k, data, &v); err != nil {
+			return err
 		}
 		if doomed(v) {
 			keys = append(keys, append([]byte(nil), k...))
