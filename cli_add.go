@@ -10,6 +10,7 @@ import (
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 // runAdd is `parley add`: capture a name from the shell and print what was
@@ -61,11 +62,12 @@ func runAdd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Added %s (%s)", saved.Name, saved.CurrentStage())
+	// What was saved is user text going to a terminal: print it made safe.
+	fmt.Fprintf(stdout, "Added %s (%s)", safetext.Line(saved.Name), saved.CurrentStage())
 	for _, f := range [][2]string{{"org", saved.Organisation}, {"role", saved.Role}, {"email", saved.Email},
 		{"tags", strings.Join(saved.Tags, ", ")}, {"note", saved.Notes}} {
 		if f[1] != "" {
-			fmt.Fprintf(stdout, "\n  %-6s %s", f[0]+":", f[1])
+			fmt.Fprintf(stdout, "\n  %-6s %s", f[0]+":", safetext.Line(f[1]))
 		}
 	}
 	fmt.Fprintln(stdout)
@@ -124,10 +126,12 @@ func parseAddArgs(args []string) (model.Contact, error) {
 	case len(names) > 1:
 		return model.Contact{}, fmt.Errorf("add takes one name; put it in quotes: parley add %q", strings.Join(names, " "))
 	}
-	c.Name = strings.TrimSpace(names[0])
-	c.Organisation = strings.TrimSpace(c.Organisation)
+	// Control, bidi and invisible characters can never be meant in a name,
+	// an organisation, an email or a tag, so they are not saved there.
+	c.Name = safetext.Clean(names[0])
+	c.Organisation = safetext.Clean(c.Organisation)
 	c.Role = strings.TrimSpace(c.Role)
-	c.Email = strings.TrimSpace(c.Email)
+	c.Email = safetext.Clean(c.Email)
 	c.Notes = strings.TrimSpace(c.Notes)
 	c.Tags = tags
 	c.Stage = model.ToContact
@@ -165,7 +169,7 @@ type tagList []string
 func (t *tagList) String() string { return strings.Join(*t, ",") }
 
 func (t *tagList) Set(v string) error {
-	v = strings.TrimSpace(v)
+	v = safetext.Clean(v)
 	if v == "" {
 		return errors.New("a tag cannot be empty")
 	}

@@ -12,6 +12,7 @@ import (
 
 	"parley/store"
 	"parley/ui"
+	"parley/ui/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -40,7 +41,8 @@ Environment:
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "parley:", err)
+		// Errors can quote user text (a name, a path): print them made safe.
+		fmt.Fprintln(os.Stderr, "parley:", safetext.Line(err.Error()))
 		os.Exit(1)
 	}
 }

@@ -88,7 +88,7 @@ func (s *Store) Export(w io.Writer) error {
 	return nil
 }
 
-// escapeInvisible rewrites, in JSON that encoding/json wrote, every
+// escapeInvisible rewrites, in JSON that encoding/json wrote, DEL and every
 // non-ASCII control or format character (C1 controls, bidi controls,
 // zero-width characters, line and paragraph separators) as a \uXXXX escape.
 // Outside strings such JSON is all ASCII, so every one is inside a string,
@@ -96,6 +96,11 @@ func (s *Store) Export(w io.Writer) error {
 func escapeInvisible(doc []byte) []byte {
 	out := make([]byte, 0, len(doc))
 	for i := 0; i < len(doc); {
+		if doc[i] == 0x7f { // DEL, the one ASCII control encoding/json leaves raw
+			out = append(out, `\u007f`...)
+			i++
+			continue
+		}
 		if doc[i] < utf8.RuneSelf {
 			out = append(out, doc[i])
 			i++
