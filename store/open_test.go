@@ -253,3 +253,34 @@ func TestExportEscapesInvisibleCharacters(t *testing.T) {
 		t.Errorf("round trip: %v, %q", err, nb.Contacts[0].Name)
 	}
 }
+
+func TestScrambledPagesAreDamageNotACrash(t *testing.T) {
+	for _, fill := range []byte{0x00, 0xaa, 0xff} {
+		path := notebookWithRecords(t)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Keep the two meta pages, so the file still looks like bbolt's,
+		// and scramble every page after them.
+		const pageSize = 4096
+		for i := 2 * pageSize; i < len(data); i++ {
+			data[i] = fill ^ byte(i)
+		}
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		before := fingerprint(t, path)
+		err = openAndRead(path)
+		if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotNotebook) {
+			t.Errorf("fill %#x: err = %v, want damage reported", fill, err)
+		}
+		if err != nil && (strings.Contains(err.Error(), "\n") || strings.Contains(err.Error(), "runtime")) {
+			t.Errorf("fill %#x: err is not one plain line: %q", fill, err)
+		}
+		if fingerprint(t, path) != before {
+			t.Errorf("fill %#x: the file was changed", fill)
+		}
+		t.Logf("fill %#x: %v", fill, err)
+	}
+}
