@@ -175,8 +175,8 @@ func open(path string, readOnly bool) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// create makes a new, empty notebook at path. It is built under a temporary
-// name and then hard-linked into place, which fails if path exists: of
+// create makes a new, empty notebook at path, at the current schema. It is
+// built under a temporary name and then hard-linked into place, which fails if path exists: of
 // several Parleys creating the same notebook at once exactly one file wins
 // and everyone opens that one, and a crash never leaves a half-made file
 // that a later Open would take for someone else's.
@@ -202,7 +202,10 @@ func create(path string) error {
 		if err := meta.Put(keyApp, appName); err != nil {
 			return err
 		}
-		return meta.Put(keySchema, []byte("0"))
+		if err := meta.Put(keySchema, []byte("0")); err != nil {
+			return err
+		}
+		return migrate(tx)
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
