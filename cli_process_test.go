@@ -158,7 +158,7 @@ func TestConcurrentAddsOnANewNotebook(t *testing.T) {
 		if len(leftovers) > 0 {
 			t.Errorf("round %d: temporary files left: %v", round, leftovers)
 		}
-		t.Logf("round %d: %d of %d added, the rest told the notebook was busy", round, len(added), adders)
+		t.Logf("round %d: %d of %d added (any others were told the notebook was busy)", round, len(added), adders)
 	}
 }
 
