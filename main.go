@@ -22,6 +22,7 @@ var version = "0.1.0-dev"
 var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
 	newExportCmd,
+	newManCmd,
 	newVersionCmd,
 }
 
@@ -89,6 +90,15 @@ func newRootCmd(app *cli) *cobra.Command {
 		root.AddCommand(newCmd(app))
 	}
 	root.InitDefaultCompletionCmd()
+	if completion, _, err := root.Find([]string{"completion"}); err == nil && completion != root {
+		completion.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf(c, "no completion for %q; the shells are bash, zsh, fish and powershell", args[0])
+			}
+			return usageErrorf(c, "completion needs a shell: bash, zsh, fish or powershell")
+		}
+		completion.Args = cobra.ArbitraryArgs
+	}
 	markUsageErrors(root)
 	return root
 }
