@@ -59,6 +59,10 @@ func reportError(stderr io.Writer, err error) int {
 // long option such as -tag.
 var shorthandMisuse = regexp.MustCompile(`^unknown shorthand flag: '.' in -([^ =]+)`)
 
+// invalidValue is pflag's complaint about a value an option refused:
+// the value, the option, and why.
+var invalidValue = regexp.MustCompile(`^invalid argument (".*") for "(?:-., )?(--[^"]+)" flag: (.*)$`)
+
 // flagError turns pflag's messages into ours, with the double-dash
 // spelling people type. A value an option refuses (an empty tag) is the
 // user's mistake; everything else is a usage mistake.
@@ -86,10 +90,12 @@ func flagError(cmd *cobra.Command, err error) error {
 		}
 		return usageErrorf(cmd, "%s needs a value", name)
 	}
-	if strings.HasPrefix(msg, "invalid argument") {
-		if i := strings.LastIndex(msg, ": "); i >= 0 {
-			return errors.New(msg[i+2:])
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		value, name, why := m[1], m[2], m[3]
+		if strings.Contains(why, "strconv.") {
+			return usageErrorf(cmd, "%s wants a number, not %s", name, value)
 		}
+		return errors.New(why)
 	}
 	return usageErrorf(cmd, "%s", msg)
 }

@@ -83,3 +83,23 @@ func TestBadUsageExitsTwo(t *testing.T) {
 	// A bad value is the user's mistake, exit 1, and nothing is written.
 	failsPlainly(t, parley(t, "add", "Ana", "--email", "nope", "--db", db), "email address")
 }
+
+func TestNextExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	failsPlainly(t, parley(t, "next", "--db", filepath.Join(dir, "none.db")), "no notebook at")
+	db := filepath.Join(dir, "n.db")
+	if r := parley(t, "add", "Ana", "--db", db); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := parley(t, "next", "--db", db); r.code != 3 || r.stdout != "" || r.stderr != "" {
+		t.Errorf("nothing due: %+v", r)
+	}
+	if r := parley(t, "add", "Bo", "--referred-by", "Ana", "--db", db); r.code != 0 {
+		t.Fatal(r)
+	}
+	if r := parley(t, "next", "--db", db); r.code != 0 || !strings.Contains(r.stdout, "Bo ") || r.stderr != "" {
+		t.Errorf("a referral to contact: %+v", r)
+	}
+	usageFails(t, parley(t, "next", "--days", "-1", "--db", db), "--days is from 0 to 366")
+	usageFails(t, parley(t, "next", "--days", "soon", "--db", db), "")
+}

@@ -23,6 +23,7 @@ var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
 	newExportCmd,
 	newManCmd,
+	newNextCmd,
 	newVersionCmd,
 }
 
@@ -50,7 +51,11 @@ func main() {
 // run parses args and runs the command they name, writing data to stdout.
 // It prints no error itself: the caller gives it to reportError.
 func run(args []string, stdout, stderr io.Writer) error {
-	app := &cli{stdout: stdout, stderr: stderr, now: time.Now}
+	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now}, args)
+}
+
+// execute runs the command args name with app's output and clock.
+func execute(app *cli, args []string) error {
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	return root.Execute()
