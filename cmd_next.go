@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +22,7 @@ const maxNextDays = 366
 func newNextCmd(app *cli) *cobra.Command {
 	var asJSON bool
 	var days int
+	var on string
 	cmd := &cobra.Command{
 		Use:   "next",
 		Short: "Print what is due: interviews, thank-yous, follow-ups, updates, referrals",
@@ -38,13 +40,24 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
   parley next >/dev/null && echo "Parley: something to do today"`,
 		Example: `  parley next
   parley next --days 14
+  parley next --on fri
   parley next --json | jq '.interviews[].contact.name'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if days < 0 || days > maxNextDays {
 				return usageErrorf(cmd, "--days is from 0 to %d", maxNextDays)
 			}
-			report, err := app.dueReport(days)
+			now := app.now()
+			var asOf string
+			if on != "" {
+				w, err := model.ParseWhen(on, now)
+				if err != nil {
+					return fmt.Errorf("--on: %w", err)
+				}
+				asOf = "As of " + w.Describe(now)
+				now = w.At
+			}
+			report, err := app.dueReport(now, days)
 			if err != nil {
 				return err
 			}
@@ -55,7 +68,7 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 				if err := enc.Encode(report); err != nil {
 					return err
 				}
-			} else if _, err := fmt.Fprint(app.stdout, report.text(textWidth)); err != nil {
+			} else if err := printDueText(app, report, asOf); err != nil {
 				return err
 			}
 			if !report.DueToday {
@@ -65,12 +78,27 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts instead of text")
+	cmd.Flags().StringVar(&on, "on", "", "what is due as of another `day` (fri, next tue 10:00, 2026-12-03)")
 	cmd.Flags().IntVar(&days, "days", model.UpcomingDays, "how many `days` after today to look ahead for interviews and updates")
 	return cmd
 }
 
-// dueReport reads the notebook and builds what is due at app.now().
-func (app *cli) dueReport(days int) (dueReport, error) {
+// printDueText prints the report as text, under the day it is for when
+// that is not now, so the user sees how --on was read.
+func printDueText(app *cli, report dueReport, asOf string) error {
+	text := report.text(textWidth)
+	if asOf != "" {
+		if text == "" {
+			text = "Nothing is due.\n"
+		}
+		text = asOf + "\n\n" + text
+	}
+	_, err := fmt.Fprint(app.stdout, text)
+	return err
+}
+
+// dueReport reads the notebook and builds what is due at now.
+func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
 	path, err := app.notebookPath()
 	if err != nil {
 		return dueReport{}, err
@@ -90,7 +118,7 @@ func (app *cli) dueReport(days int) (dueReport, error) {
 	if err != nil {
 		return dueReport{}, err
 	}
-	return buildDueReport(app.now(), days, nb, settings), nil
+	return buildDueReport(now, days, nb, settings), nil
 }
 
 // textWidth is the width `parley next` fits its lines to.

@@ -197,3 +197,21 @@ func TestNextQuietWhenNothingIsDue(t *testing.T) {
 		t.Errorf("coming only: %q, %v", out, err)
 	}
 }
+
+func TestNextOn(t *testing.T) {
+	loc, err := time.LoadLocation("Asia/Tokyo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, now := nextFixture(t, loc)
+	out, err := runNext(t, now, "--on", "thu", "--days", "0", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "As of Thu 3 Dec 2026 (in 3 days)\n\n") || !strings.Contains(out, "today 10:00         Bo Li") {
+		t.Errorf("next --on thu:\n%s", out)
+	}
+	if _, err := runNext(t, now, "--on", "whenever", "--db", db); err == nil || !strings.Contains(err.Error(), `--on: "whenever" is not a date`) {
+		t.Errorf("--on whenever: %v", err)
+	}
+}
