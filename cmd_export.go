@@ -2,8 +2,6 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"parley/store"
 )
 
 func newExportCmd(app *cli) *cobra.Command {
@@ -12,14 +10,11 @@ func newExportCmd(app *cli) *cobra.Command {
 		Short: "Write the whole notebook as JSON to stdout",
 		Long: `Write the whole notebook as JSON to stdout.
 
-Export only reads: it never creates, upgrades or changes the notebook.`,
+Export only reads: it never creates, upgrades or changes the notebook. While
+another Parley has the notebook open it cannot read it, and says so.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			path, err := app.notebookPath()
-			if err != nil {
-				return err
-			}
-			s, err := store.OpenReadOnly(path)
+			s, err := app.openForReading()
 			if err != nil {
 				return err
 			}
