@@ -25,7 +25,8 @@ type Notebook struct {
 	Interactions []model.Interaction `json:"interactions"`
 }
 
-// Snapshot reads the whole notebook in one transaction.
+// Snapshot reads the whole notebook in one transaction, every note and
+// message included; the first screen wants Overview.
 func (s *Store) Snapshot() (Notebook, error) {
 	nb := Notebook{
 		Format:       ExportFormat,
@@ -42,17 +43,23 @@ func (s *Store) Snapshot() (Notebook, error) {
 		if err != nil {
 			return err
 		}
-		err = forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+		err = forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			iv, err := withNotes(tx, h)
+			if err != nil {
+				return err
+			}
 			nb.Interviews = append(nb.Interviews, iv)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+		err = forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
 			nb.Interactions = append(nb.Interactions, it)
 			return nil
 		})
+		withTexts(tx, nb.Interactions)
+		return err
 	})
 	if err != nil {
 		return nb, fmt.Errorf("read notebook: %w", err)

@@ -7,21 +7,25 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"parley/model"
+	"parley/questions"
 )
 
 // errStale aborts the transaction of a save that a newer one overtook.
 var errStale = errors.New("stale interview revision")
 
-// Interviews returns a contact's interviews, oldest first.
+// Interviews returns a contact's interviews, oldest first, notes included.
+// It reads only that contact's records, through the index.
 func (s *Store) Interviews(contactID uint64) ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
-			if iv.ContactID == contactID {
-				out = append(out, iv)
+		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
+			iv, err := readInterview(tx, id)
+			if err != nil {
+				return fmt.Errorf("interview %d: %w", id, err)
 			}
-			return nil
-		})
+			out = append(out, iv)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read interviews: %w", err)
@@ -29,10 +33,33 @@ func (s *Store) Interviews(contactID uint64) ([]model.Interview, error) {
 	return out, nil
 }
 
-// Interview returns one interview, or ErrNotFound.
+// ContactInterviewHeaders returns a contact's interviews without their
+// notes (Notes is nil), oldest first, through the index.
+func (s *Store) ContactInterviewHeaders(contactID uint64) ([]model.Interview, error) {
+	var out []model.Interview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
+			h, err := readInterviewHeader(tx, id)
+			if err != nil {
+				return fmt.Errorf("interview %d: %w", id, err)
+			}
+			out = append(out, h.Interview)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read interviews of contact %d: %w", contactID, err)
+	}
+	return out, nil
+}
+
+// Interview returns one interview, notes included, or ErrNotFound.
 func (s *Store) Interview(id uint64) (model.Interview, error) {
 	var iv model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error { return get(tx.Bucket(bucketInterviews), id, &iv) })
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		iv, err = readInterview(tx, id)
+		return err
+	})
 	if err != nil {
 		return iv, fmt.Errorf("read interview %d: %w", id, err)
 	}
@@ -42,7 +69,9 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 // PutInterview saves an interview, giving it an ID if it has none, and
 // returns it as saved. Saves may finish out of order; one whose Rev is older
 // than the stored copy's is dropped, so a stale snapshot never overwrites
-// newer notes.
+// newer notes. Notes are saved with the rest in one transaction; an
+// interview whose Notes is nil (as the header reads return them) keeps the
+// notes already stored.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
@@ -64,7 +93,7 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 				return errStale
 			}
 		}
-		return put(b, iv.ID, iv)
+		return putInterview(tx, iv)
 	})
 	if err == errStale {
 		return iv, nil
@@ -75,12 +104,17 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	return iv, nil
 }
 
-// AllInterviews returns every interview in the notebook, oldest first, for
-// statistics across them (how often each question was asked and starred).
+// AllInterviews returns every interview in the notebook, oldest first, notes
+// included. It decodes every note in the notebook: lists want
+// InterviewHeaders, statistics QuestionStats.
 func (s *Store) AllInterviews() ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			iv, err := withNotes(tx, h)
+			if err != nil {
+				return err
+			}
 			out = append(out, iv)
 			return nil
 		})
@@ -89,4 +123,43 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 		return nil, fmt.Errorf("read interviews: %w", err)
 	}
 	return out, nil
+}
+
+// InterviewHeaders returns every interview without its notes (Notes is
+// nil), oldest first: what the agenda and the list need. Open an interview
+// with Interview before showing or editing its notes.
+func (s *Store) InterviewHeaders() ([]model.Interview, error) {
+	var out []model.Interview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			out = append(out, h.Interview)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read interviews: %w", err)
+	}
+	return out, nil
+}
+
+// QuestionStats counts, across every interview, how often each question was
+// planned, asked and starred (see questions.Stats), reading no notes: each
+// header keeps the questions that have a starred note under them.
+func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
+	var ivs []model.Interview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			iv := h.Interview
+			// One starred note per question is all Stats looks at.
+			for _, q := range h.StarredUnder {
+				iv.Notes = append(iv.Notes, model.Note{QuestionID: q, Starred: true})
+			}
+			ivs = append(ivs, iv)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read question statistics: %w", err)
+	}
+	return questions.Stats(ivs), nil
 }

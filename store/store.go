@@ -110,6 +110,9 @@ func open(path string) (*Store, error) {
 		return nil, err
 	}
 	err = guard(func() error { return ro.View(identify) })
+	if err == nil {
+		err = guard(func() error { return keepCopyBeforeUpgrade(ro, path) })
+	}
 	if cerr := ro.Close(); err == nil {
 		err = cerr
 	}
@@ -224,6 +227,8 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: notes apart from interview headers, contact indexes.
+	migrateToLayout2,
 }
 
 // SchemaVersion is the schema this build of Parley writes.

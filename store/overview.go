@@ -1,0 +1,65 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// Overview is what the first screen and the contact list compute from:
+// every contact, every interview without its notes, and every timeline
+// entry without its text. It decodes no notes and no message copies, so
+// its cost follows the number of records, not how much was written.
+type Overview struct {
+	Contacts []model.Contact
+	// Interviews have nil Notes; open one with Interview before showing or
+	// editing its notes.
+	Interviews []model.Interview
+	// Interactions have empty Text, in ID order.
+	Interactions []model.Interaction
+	Settings     model.Settings
+}
+
+// Overview reads the notebook's overview in one transaction, so the three
+// lists agree with each other.
+func (s *Store) Overview() (Overview, error) {
+	var ov Overview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ov = Overview{}
+		err := forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
+			ov.Contacts = append(ov.Contacts, c)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			ov.Interviews = append(ov.Interviews, h.Interview)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+			ov.Interactions = append(ov.Interactions, it)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
+			if err := json.Unmarshal(data, &ov.Settings); err != nil {
+				return fmt.Errorf("%w: settings: %v", ErrDamaged, err)
+			}
+		}
+		ov.Settings = ov.Settings.Normalized()
+		return nil
+	})
+	if err != nil {
+		return Overview{}, fmt.Errorf("read notebook: %w", err)
+	}
+	return ov, nil
+}
