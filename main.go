@@ -27,6 +27,8 @@ Usage:
   parley add "Name" [--org ORG] [--role ROLE] [--email EMAIL] [--tag TAG]... [--note NOTE] [--db PATH]
                                   add a contact without opening the notebook
   parley export [--db PATH]       write the whole notebook as JSON to stdout
+  parley demo --db PATH [--contacts N] [--seed N]
+                                  make a new notebook of made-up people to look around in
   parley --help | --version
 
 Options:
@@ -55,6 +57,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if cmd == "add" {
 		return runAdd(args, stdout)
+	}
+	if len(args) > 0 && args[0] == "demo" {
+		return runDemo(args[1:], stdout)
 	}
 	fs := flag.NewFlagSet("parley", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
