@@ -44,7 +44,7 @@ func (s *Store) Snapshot() (Notebook, error) {
 			return err
 		}
 		err = forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
-			iv, err := withNotes(tx, h)
+			iv, err := whole(tx, h, true)
 			if err != nil {
 				return err
 			}

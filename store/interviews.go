@@ -33,9 +33,10 @@ func (s *Store) Interviews(contactID uint64) ([]model.Interview, error) {
 	return out, nil
 }
 
-// ContactInterviewHeaders returns a contact's interviews without their
-// notes (Notes is nil), oldest first, through the index.
-func (s *Store) ContactInterviewHeaders(contactID uint64) ([]model.Interview, error) {
+// InterviewsWithoutNotes returns a contact's interviews with their
+// checklists but not their notes (Notes is nil), oldest first, through the
+// index: what a contact page lists.
+func (s *Store) InterviewsWithoutNotes(contactID uint64) ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
@@ -43,7 +44,11 @@ func (s *Store) ContactInterviewHeaders(contactID uint64) ([]model.Interview, er
 			if err != nil {
 				return fmt.Errorf("interview %d: %w", id, err)
 			}
-			out = append(out, h.Interview)
+			iv, err := whole(tx, h, false)
+			if err != nil {
+				return err
+			}
+			out = append(out, iv)
 		}
 		return nil
 	})
@@ -69,9 +74,9 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 // PutInterview saves an interview, giving it an ID if it has none, and
 // returns it as saved. Saves may finish out of order; one whose Rev is older
 // than the stored copy's is dropped, so a stale snapshot never overwrites
-// newer notes. Notes are saved with the rest in one transaction; an
-// interview whose Notes is nil (as the header reads return them) keeps the
-// notes already stored.
+// newer notes. Notes and checklist are saved with the rest in one
+// transaction; what a header read leaves out is kept as stored: a nil
+// Notes keeps the notes, a nil Questions and Closing the checklist.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
@@ -111,7 +116,7 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
-			iv, err := withNotes(tx, h)
+			iv, err := whole(tx, h, true)
 			if err != nil {
 				return err
 			}
@@ -125,9 +130,11 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 	return out, nil
 }
 
-// InterviewHeaders returns every interview without its notes (Notes is
-// nil), oldest first: what the agenda and the list need. Open an interview
-// with Interview before showing or editing its notes.
+// InterviewHeaders returns every interview without its checklist or notes
+// (Questions, Closing and Notes are nil), oldest first: what the agenda and
+// the list need. Open an interview with Interview before showing or
+// editing it; saving a header back keeps what it left out (see
+// PutInterview).
 func (s *Store) InterviewHeaders() ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -142,24 +149,16 @@ func (s *Store) InterviewHeaders() ([]model.Interview, error) {
 	return out, nil
 }
 
-// QuestionStats counts, across every interview, how often each question was
-// planned, asked and starred (see questions.Stats), reading no notes: each
-// header keeps the questions that have a starred note under them.
+// QuestionStats is questions.Stats over every interview, read from the
+// statistics kept as interviews change: no checklist or note is read.
 func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
-	var ivs []model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
-			iv := h.Interview
-			// One starred note per question is all Stats looks at.
-			for _, q := range h.StarredUnder {
-				iv.Notes = append(iv.Notes, model.Note{QuestionID: q, Starred: true})
-			}
-			ivs = append(ivs, iv)
-			return nil
-		})
+	var stats map[string]questions.Stat
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		stats, err = readStats(tx)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read question statistics: %w", err)
 	}
-	return questions.Stats(ivs), nil
+	return stats, nil
 }

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -53,8 +55,8 @@ func TestHeadersCarryNoNotesAndSavingOneKeepsThem(t *testing.T) {
 		t.Fatalf("InterviewHeaders = %d, %v", len(headers), err)
 	}
 	for _, h := range headers {
-		if h.Notes != nil || len(h.Questions) != 2 {
-			t.Errorf("header %d: notes %v, %d questions", h.ID, h.Notes, len(h.Questions))
+		if h.Notes != nil || h.Questions != nil || h.Closing != nil || h.Created.IsZero() {
+			t.Errorf("header %+v", h)
 		}
 	}
 	h := headers[0]
@@ -64,7 +66,8 @@ func TestHeadersCarryNoNotesAndSavingOneKeepsThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := s.Interview(ivA.ID)
-	if err != nil || !reflect.DeepEqual(got.Notes, ivA.Notes) || got.WrapUp.Takeaways != "keep going" {
+	if err != nil || !reflect.DeepEqual(got.Notes, ivA.Notes) || !reflect.DeepEqual(got.Questions, ivA.Questions) ||
+		!reflect.DeepEqual(got.Closing, ivA.Closing) || got.WrapUp.Takeaways != "keep going" {
 		t.Errorf("after saving a header: %+v, %v", got, err)
 	}
 	// An empty, non-nil list is the user deleting every note.
@@ -76,9 +79,9 @@ func TestHeadersCarryNoNotesAndSavingOneKeepsThem(t *testing.T) {
 	if got, _ := s.Interview(ivA.ID); len(got.Notes) != 0 {
 		t.Errorf("notes not cleared: %+v", got.Notes)
 	}
-	mine, err := s.ContactInterviewHeaders(a.ID)
-	if err != nil || len(mine) != 1 || mine[0].ID != ivA.ID || mine[0].Notes != nil {
-		t.Errorf("ContactInterviewHeaders = %+v, %v", mine, err)
+	mine, err := s.InterviewsWithoutNotes(a.ID)
+	if err != nil || len(mine) != 1 || mine[0].ID != ivA.ID || mine[0].Notes != nil || len(mine[0].Questions) != 2 {
+		t.Errorf("InterviewsWithoutNotes = %+v, %v", mine, err)
 	}
 }
 
@@ -199,5 +202,98 @@ func TestSchedulingKeepsNotes(t *testing.T) {
 	}
 	if got, _ := s.Interview(ivA.ID); !reflect.DeepEqual(got.Notes, ivA.Notes) || got.Scheduled == nil {
 		t.Errorf("after scheduling: %+v", got)
+	}
+}
+
+// The kept statistics must always equal questions.Stats over the whole
+// interviews, whatever sequence of saves, header saves, schedules,
+// deletions and batches got them there.
+func TestKeptStatsFollowEveryChange(t *testing.T) {
+	s, _ := openTemp(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	texts := []string{"Path?", "A week?", "Advice?", "Skills?", "Who else?"}
+	var contacts []uint64
+	check := func(step string) {
+		t.Helper()
+		all, err := s.AllInterviews()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.QuestionStats()
+		if want := questions.Stats(all); err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %s: kept %v, %v; want %v", step, got, err, want)
+		}
+	}
+	randomInterview := func(contactID uint64) model.Interview {
+		iv := model.NewInterview(contactID, nil, t0)
+		for _, i := range r.Perm(len(texts))[:1+r.IntN(len(texts))] {
+			iv.AddQuestion(texts[i])
+			q := &iv.Questions[len(iv.Questions)-1]
+			if r.IntN(2) == 0 {
+				q.BankID = "bank-" + texts[i]
+			}
+			q.Asked, q.Starred = r.IntN(2) == 0, r.IntN(4) == 0
+		}
+		for range r.IntN(4) {
+			iv.Notes = append(iv.Notes, model.Note{QuestionID: r.IntN(len(iv.Questions) + 1), Starred: r.IntN(2) == 0, Text: "n"})
+		}
+		return iv
+	}
+	for step := range 200 {
+		switch op := r.IntN(7); {
+		case op == 0 || len(contacts) == 0:
+			c, err := s.PutContact(model.Contact{Name: "C"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			contacts = append(contacts, c.ID)
+			if _, err := s.PutInterview(randomInterview(c.ID)); err != nil {
+				t.Fatal(err)
+			}
+		case op == 1:
+			ids, err := s.AddContacts([]NewContact{{Contact: model.Contact{Name: "B"},
+				Interviews: []model.Interview{randomInterview(0), randomInterview(0)}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			contacts = append(contacts, ids...)
+		case op == 2 && len(contacts) > 1:
+			i := r.IntN(len(contacts))
+			if err := s.DeleteContact(contacts[i]); err != nil {
+				t.Fatal(err)
+			}
+			contacts = append(contacts[:i], contacts[i+1:]...)
+		default:
+			c := contacts[r.IntN(len(contacts))]
+			ivs, err := s.Interviews(c)
+			if err != nil || len(ivs) == 0 {
+				continue
+			}
+			iv := ivs[r.IntN(len(ivs))]
+			next := randomInterview(c)
+			switch op {
+			case 3: // an edit of checklist and notes
+				iv.Questions, iv.Notes = next.Questions, next.Notes
+			case 4: // a header saved back
+				iv.Questions, iv.Closing, iv.Notes = nil, nil, nil
+				iv.WrapUp.Takeaways = "t"
+			case 5: // notes only
+				iv.Notes = next.Notes
+			case 6:
+				if _, err := s.ScheduleInterview(iv, model.Schedule{At: t0, Mode: model.ModePhone}); err != nil {
+					t.Fatal(err)
+				}
+				check("schedule")
+				continue
+			}
+			iv.Rev++
+			if _, err := s.PutInterview(iv); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("step " + strconv.Itoa(step))
+	}
+	if stats, _ := s.QuestionStats(); len(stats) == 0 {
+		t.Error("the test ended with no statistics to compare")
 	}
 }

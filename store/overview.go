@@ -15,8 +15,8 @@ import (
 // its cost follows the number of records, not how much was written.
 type Overview struct {
 	Contacts []model.Contact
-	// Interviews have nil Notes; open one with Interview before showing or
-	// editing its notes.
+	// Interviews are headers: their Questions, Closing and Notes are nil
+	// (see InterviewHeaders).
 	Interviews []model.Interview
 	// Interactions have empty Text, in ID order.
 	Interactions []model.Interaction
