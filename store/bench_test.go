@@ -18,17 +18,27 @@ import (
 var benchNow = time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)
 
 // benchSizes are the notebook sizes of the growth table; interviews are
-// about half the contacts. Pick one with -bench 'Store/contacts=10000/'.
+// about half the contacts. Pick one with -bench 'Store/^contacts=10000$/'.
 var benchSizes = []int{1000, 10000, 50000}
 
 // BenchmarkStore measures, at each size, what loading a screen costs in the
 // store: the whole notebook as the first screen reads it today (Snapshot)
 // against the notes-free Overview, one contact's page, and the bank's
 // statistics. Each reports its worst iteration beside the mean.
+//
+// The notebook is made with demo.Fill, or, when PARLEY_SCHEMA1_DIR names
+// the folder where BenchmarkUpgrade kept its schema-1 notebooks, upgraded
+// from one of those: the same records the schema-1 store can be measured
+// on, laid out as an upgraded notebook is.
 func BenchmarkStore(b *testing.B) {
 	for _, n := range benchSizes {
-		b.Run("contacts="+itoa(n), func(b *testing.B) {
+		b.Run("contacts="+strconv.Itoa(n), func(b *testing.B) {
 			path := filepath.Join(b.TempDir(), "parley.db")
+			if dir := os.Getenv("PARLEY_SCHEMA1_DIR"); dir != "" {
+				upgraded(b, filepath.Join(dir, "schema1-"+strconv.Itoa(n)+".db"), path)
+				benchReads(b, path)
+				return
+			}
 			s, err := store.Open(path)
 			if err != nil {
 				b.Fatal(err)
@@ -47,6 +57,24 @@ func BenchmarkStore(b *testing.B) {
 				counts.Contacts, counts.Interviews, counts.Interactions, took.Round(time.Millisecond), float64(info.Size())/1e6)
 			benchReads(b, path)
 		})
+	}
+}
+
+// upgraded copies the schema-1 notebook at src to path and opens it once,
+// which upgrades it.
+func upgraded(b *testing.B, src, path string) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		b.Skip(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	s := mustOpen(b, path)
+	b.Logf("upgraded %s in %v", src, time.Since(start).Round(time.Millisecond))
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -156,8 +184,4 @@ func mustOpen(b *testing.B, path string) *store.Store {
 		b.Fatal(err)
 	}
 	return s
-}
-
-func itoa(n int) string {
-	return strconv.Itoa(n)
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -254,5 +255,42 @@ func assertSchema(t *testing.T, s *Store, want int) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestUpgradeOfAGeneratedNotebookKeepsEveryRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	writeSchema1(t, path, 400, time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+	old := readSchema1(t, path)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	nb, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(old.interviews) < 100 || !reflect.DeepEqual(nb.Contacts, old.contacts) ||
+		!reflect.DeepEqual(nb.Interviews, old.interviews) || !reflect.DeepEqual(nb.Interactions, old.interactions) {
+		t.Errorf("upgrade changed records (%d interviews)", len(old.interviews))
+	}
+	if stats, err := s.QuestionStats(); err != nil || !reflect.DeepEqual(stats, questions.Stats(old.interviews)) {
+		t.Errorf("statistics after upgrade differ: %v", err)
+	}
+	for _, c := range old.contacts[:50] {
+		ivs, err := s.Interviews(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []model.Interview
+		for _, iv := range old.interviews {
+			if iv.ContactID == c.ID {
+				want = append(want, iv)
+			}
+		}
+		if !reflect.DeepEqual(ivs, want) {
+			t.Errorf("contact %d: interviews through the index differ", c.ID)
+		}
 	}
 }
