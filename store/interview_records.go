@@ -77,7 +77,13 @@ func putInterview(tx *bolt.Tx, iv model.Interview) error {
 	if err := put(tx.Bucket(bucketInterviews), iv.ID, h); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketContactInterviews).Put(indexKey(iv.ContactID, iv.ID), nil); err != nil {
+	index := tx.Bucket(bucketContactInterviews)
+	if before.ContactID != 0 && before.ContactID != iv.ContactID {
+		if err := index.Delete(indexKey(before.ContactID, iv.ID)); err != nil {
+			return err
+		}
+	}
+	if err := index.Put(indexKey(iv.ContactID, iv.ID), nil); err != nil {
 		return err
 	}
 	return adjustStats(tx, statsOf(oldList, before.StarredUnder), statsOf(newList, h.StarredUnder))

@@ -16,27 +16,17 @@ var errStale = errors.New("stale interview revision")
 // Interviews returns a contact's interviews, oldest first, notes included.
 // It reads only that contact's records, through the index.
 func (s *Store) Interviews(contactID uint64) ([]model.Interview, error) {
-	var out []model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error {
-		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
-			iv, err := readInterview(tx, id)
-			if err != nil {
-				return fmt.Errorf("interview %d: %w", id, err)
-			}
-			out = append(out, iv)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read interviews: %w", err)
-	}
-	return out, nil
+	return s.contactInterviews(contactID, true)
 }
 
 // InterviewsWithoutNotes returns a contact's interviews with their
 // checklists but not their notes (Notes is nil), oldest first, through the
 // index: what a contact page lists.
 func (s *Store) InterviewsWithoutNotes(contactID uint64) ([]model.Interview, error) {
+	return s.contactInterviews(contactID, false)
+}
+
+func (s *Store) contactInterviews(contactID uint64, withNotes bool) ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
 		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
@@ -44,7 +34,7 @@ func (s *Store) InterviewsWithoutNotes(contactID uint64) ([]model.Interview, err
 			if err != nil {
 				return fmt.Errorf("interview %d: %w", id, err)
 			}
-			iv, err := whole(tx, h, false)
+			iv, err := whole(tx, h, withNotes)
 			if err != nil {
 				return err
 			}

@@ -49,7 +49,7 @@ func twoContacts(t *testing.T, s *Store) (a, b model.Contact, ivA, ivB model.Int
 
 func TestHeadersCarryNoNotesAndSavingOneKeepsThem(t *testing.T) {
 	s, _ := openTemp(t)
-	a, _, ivA, _ := twoContacts(t, s)
+	a, b, ivA, _ := twoContacts(t, s)
 	headers, err := s.InterviewHeaders()
 	if err != nil || len(headers) != 2 {
 		t.Fatalf("InterviewHeaders = %d, %v", len(headers), err)
@@ -78,6 +78,20 @@ func TestHeadersCarryNoNotesAndSavingOneKeepsThem(t *testing.T) {
 	}
 	if got, _ := s.Interview(ivA.ID); len(got.Notes) != 0 {
 		t.Errorf("notes not cleared: %+v", got.Notes)
+	}
+	moved := got
+	moved.ContactID = b.ID
+	moved.Rev++
+	if _, err := s.PutInterview(moved); err != nil {
+		t.Fatal(err)
+	}
+	if ivs, _ := s.Interviews(a.ID); len(ivs) != 0 {
+		t.Errorf("an interview moved to another contact is still listed under the first: %+v", ivs)
+	}
+	moved.ContactID = a.ID
+	moved.Rev++
+	if _, err := s.PutInterview(moved); err != nil {
+		t.Fatal(err)
 	}
 	mine, err := s.InterviewsWithoutNotes(a.ID)
 	if err != nil || len(mine) != 1 || mine[0].ID != ivA.ID || mine[0].Notes != nil || len(mine[0].Questions) != 2 {
