@@ -128,10 +128,12 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 func (s *Store) InterviewHeaders() ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
-			out = append(out, h.Interview)
-			return nil
-		})
+		headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
+		out = make([]model.Interview, len(headers))
+		for i, h := range headers {
+			out[i] = h.Interview
+		}
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read interviews: %w", err)

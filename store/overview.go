@@ -29,25 +29,19 @@ func (s *Store) Overview() (Overview, error) {
 	var ov Overview
 	err := s.db.View(func(tx *bolt.Tx) error {
 		ov = Overview{}
-		err := forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
-			ov.Contacts = append(ov.Contacts, c)
-			return nil
-		})
+		var err error
+		if ov.Contacts, err = decodeBucket[model.Contact](tx.Bucket(bucketContacts)); err != nil {
+			return err
+		}
+		headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
 		if err != nil {
 			return err
 		}
-		err = forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
-			ov.Interviews = append(ov.Interviews, h.Interview)
-			return nil
-		})
-		if err != nil {
-			return err
+		ov.Interviews = make([]model.Interview, len(headers))
+		for i, h := range headers {
+			ov.Interviews[i] = h.Interview
 		}
-		err = forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
-			ov.Interactions = append(ov.Interactions, it)
-			return nil
-		})
-		if err != nil {
+		if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
 			return err
 		}
 		if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
