@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 
-	"parley/model"
 	"parley/store"
 	"parley/ui"
+	"parley/ui/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -45,7 +43,8 @@ Environment:
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "parley:", err)
+		// Errors can quote user text (a name, a path): print them made safe.
+		fmt.Fprintln(os.Stderr, "parley:", safetext.Line(err.Error()))
 		os.Exit(1)
 	}
 }
@@ -86,73 +85,27 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
+	if cmd == "export" {
+		return runExport(path, stdout)
+	}
 	s, err := store.Open(path)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if cmd == "export" {
-		return s.Export(stdout)
-	}
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()
 	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
 }
 
-// runAdd is `parley add`: capture a name from the shell and print what was
-// saved. The arguments are checked before the notebook is opened, so a
-// mistake writes nothing.
-func runAdd(args []string, stdout io.Writer) error {
-	// --db belongs to parley, not to the contact; take it out first.
-	var dbPath string
-	var rest []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--db" || a == "-db":
-			if i+1 >= len(args) {
-				return errors.New("--db needs a value")
-			}
-			dbPath = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
-			dbPath = a[strings.IndexByte(a, '=')+1:]
-		default:
-			rest = append(rest, a)
-		}
-	}
-	c, err := model.ParseAddArgs(rest)
-	if errors.Is(err, model.ErrAddHelp) {
-		fmt.Fprintln(stdout, model.AddUsage)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if dbPath == "" {
-		if dbPath, err = store.DefaultPath(); err != nil {
-			return err
-		}
-	}
-	s, err := store.Open(dbPath)
+// runExport is `parley export`: a read, so it opens the notebook read-only
+// and never creates or changes anything.
+func runExport(path string, stdout io.Writer) error {
+	s, err := store.OpenReadOnly(path)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	now := time.Now()
-	c.Created, c.Updated = now, now
-	saved, err := s.PutContact(c)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Added %s (%s)", saved.Name, saved.CurrentStage())
-	for _, f := range [][2]string{{"org", saved.Organisation}, {"role", saved.Role}, {"email", saved.Email},
-		{"tags", strings.Join(saved.Tags, ", ")}, {"note", saved.Notes}} {
-		if f[1] != "" {
-			fmt.Fprintf(stdout, "\n  %-6s %s", f[0]+":", f[1])
-		}
-	}
-	fmt.Fprintln(stdout)
-	return nil
+	return s.Export(stdout)
 }

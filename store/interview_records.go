@@ -205,3 +205,16 @@ func readStats(tx *bolt.Tx) (map[string]questions.Stat, error) {
 	})
 	return out, err
 }
+
+// verifyInterviewParts reads every interview's checklist and notes and the
+// kept statistics, for Verify.
+func verifyInterviewParts(tx *bolt.Tx) error {
+	if err := forEach(tx.Bucket(bucketChecklists), func(checklist) error { return nil }); err != nil {
+		return err
+	}
+	if err := forEach(tx.Bucket(bucketInterviewNotes), func([]model.Note) error { return nil }); err != nil {
+		return err
+	}
+	_, err := readStats(tx)
+	return err
+}

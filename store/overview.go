@@ -27,30 +27,32 @@ type Overview struct {
 // lists agree with each other.
 func (s *Store) Overview() (Overview, error) {
 	var ov Overview
-	err := s.db.View(func(tx *bolt.Tx) error {
-		ov = Overview{}
-		var err error
-		if ov.Contacts, err = decodeBucket[model.Contact](tx.Bucket(bucketContacts)); err != nil {
-			return err
-		}
-		headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
-		if err != nil {
-			return err
-		}
-		ov.Interviews = make([]model.Interview, len(headers))
-		for i, h := range headers {
-			ov.Interviews[i] = h.Interview
-		}
-		if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
-			return err
-		}
-		if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
-			if err := json.Unmarshal(data, &ov.Settings); err != nil {
-				return fmt.Errorf("%w: settings: %v", ErrDamaged, err)
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			ov = Overview{}
+			var err error
+			if ov.Contacts, err = decodeBucket[model.Contact](tx.Bucket(bucketContacts)); err != nil {
+				return err
 			}
-		}
-		ov.Settings = ov.Settings.Normalized()
-		return nil
+			headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
+			if err != nil {
+				return err
+			}
+			ov.Interviews = make([]model.Interview, len(headers))
+			for i, h := range headers {
+				ov.Interviews[i] = h.Interview
+			}
+			if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
+				return err
+			}
+			if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
+				if err := json.Unmarshal(data, &ov.Settings); err != nil {
+					return fmt.Errorf("%w: settings: %v", ErrDamaged, err)
+				}
+			}
+			ov.Settings = ov.Settings.Normalized()
+			return nil
+		})
 	})
 	if err != nil {
 		return Overview{}, fmt.Errorf("read notebook: %w", err)

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parley/model"
+)
+
+func TestParseAddArgs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want model.Contact
+		err  string // a fragment of the error, "" for success
+	}{
+		{"name only", []string{"Ana Ruiz"}, model.Contact{Name: "Ana Ruiz", Stage: model.ToContact}, ""},
+		{"options after the name", []string{"Ana Ruiz", "--org", "City Council", "--role=Analyst", "--email", "ana@example.org"},
+			model.Contact{Name: "Ana Ruiz", Organisation: "City Council", Role: "Analyst", Email: "ana@example.org", Stage: model.ToContact}, ""},
+		{"options before the name", []string{"--tag", "policy", "-tag", "local", "--tag", "policy", "Ana", "--note", " met at fair "},
+			model.Contact{Name: "Ana", Tags: []string{"policy", "local"}, Notes: "met at fair", Stage: model.ToContact}, ""},
+		{"dash after double dash", []string{"--org", "X", "--", "-Ana-"}, model.Contact{Name: "-Ana-", Organisation: "X", Stage: model.ToContact}, ""},
+		{"no name", []string{"--org", "City Council"}, model.Contact{}, "needs a name"},
+		{"blank name", []string{"  "}, model.Contact{}, "needs a name"},
+		{"nothing", nil, model.Contact{}, "needs a name"},
+		{"unquoted name", []string{"Ana", "Ruiz"}, model.Contact{}, `one name; put it in quotes: parley add "Ana Ruiz"`},
+		{"unknown option", []string{"Ana", "--phone", "123"}, model.Contact{}, "unknown option --phone"},
+		{"missing value", []string{"Ana", "--org"}, model.Contact{}, "--org needs a value"},
+		{"bad email", []string{"Ana", "--email", "ana.example.org"}, model.Contact{}, "email address"},
+		{"empty tag", []string{"Ana", "--tag", " "}, model.Contact{}, "tag cannot be empty"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseAddArgs(tc.args)
+			if tc.err == "" {
+				if err != nil || !reflect.DeepEqual(got, tc.want) {
+					t.Errorf("got %+v, %v; want %+v", got, err, tc.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Fatalf("err = %v, want it to mention %q", err, tc.err)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+			if !reflect.DeepEqual(got, model.Contact{}) {
+				t.Errorf("a contact came back with the error: %+v", got)
+			}
+		})
+	}
+	if _, err := parseAddArgs([]string{"--help"}); !errors.Is(err, errAddHelp) {
+		t.Errorf("--help: %v", err)
+	}
+}
