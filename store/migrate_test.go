@@ -294,3 +294,23 @@ func TestUpgradeOfAGeneratedNotebookKeepsEveryRecord(t *testing.T) {
 		}
 	}
 }
+
+func TestReadOnlyOpenOfSchema1NeitherUpgradesNorCopies(t *testing.T) {
+	path := copyFixture(t)
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := OpenReadOnly(path); !errors.Is(err, ErrNeedsUpgrade) {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("OpenReadOnly = %v, want ErrNeedsUpgrade", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+		t.Error("a read-only open changed the file")
+	}
+	if _, err := os.Stat(BackupPath(path, 1)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a read-only open made a copy: %v", err)
+	}
+}
