@@ -21,6 +21,7 @@ var version = "0.1.0-dev"
 // cmd_NAME.go, with its constructor, and one line here.
 var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
+	newDemoCmd,
 	newExportCmd,
 	newManCmd,
 	newNextCmd,

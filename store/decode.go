@@ -29,8 +29,12 @@ func recordName(v any, key []byte) string {
 	switch v.(type) {
 	case *model.Contact:
 		kind = "contact"
-	case *model.Interview:
+	case *model.Interview, *interviewHeader:
 		kind = "interview"
+	case *checklist:
+		kind = "checklist of interview"
+	case *[]model.Note:
+		kind = "notes of interview"
 	case *model.Interaction:
 		kind = "timeline entry"
 	case *storedTemplate:
@@ -49,6 +53,8 @@ func recordID(v any) (uint64, bool) {
 	case *model.Contact:
 		return r.ID, true
 	case *model.Interview:
+		return r.ID, true
+	case *interviewHeader:
 		return r.ID, true
 	case *model.Interaction:
 		return r.ID, true

@@ -29,7 +29,8 @@ type Notebook struct {
 	Interactions []model.Interaction `json:"interactions"`
 }
 
-// Snapshot reads the whole notebook in one transaction.
+// Snapshot reads the whole notebook in one transaction, every note and
+// message included; the first screen wants Overview.
 func (s *Store) Snapshot() (Notebook, error) {
 	nb := Notebook{
 		Format:       ExportFormat,
@@ -47,17 +48,23 @@ func (s *Store) Snapshot() (Notebook, error) {
 			if err != nil {
 				return err
 			}
-			err = forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+			err = forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+				iv, err := whole(tx, h, true)
+				if err != nil {
+					return err
+				}
 				nb.Interviews = append(nb.Interviews, iv)
 				return nil
 			})
 			if err != nil {
 				return err
 			}
-			return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+			err = forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
 				nb.Interactions = append(nb.Interactions, it)
 				return nil
 			})
+			withTexts(tx, nb.Interactions)
+			return err
 		})
 	})
 	if err != nil {
@@ -137,7 +144,10 @@ func (s *Store) Verify() error {
 			if err := forEach(tx.Bucket(bucketContacts), func(model.Contact) error { return nil }); err != nil {
 				return err
 			}
-			if err := forEach(tx.Bucket(bucketInterviews), func(model.Interview) error { return nil }); err != nil {
+			if err := forEach(tx.Bucket(bucketInterviews), func(interviewHeader) error { return nil }); err != nil {
+				return err
+			}
+			if err := verifyInterviewParts(tx); err != nil {
 				return err
 			}
 			if err := forEach(tx.Bucket(bucketInteractions), func(model.Interaction) error { return nil }); err != nil {

@@ -157,6 +157,9 @@ func open(path string, readOnly bool) (*Store, error) {
 	if err == nil && readOnly && !upToDate {
 		err = ErrNeedsUpgrade
 	}
+	if err == nil && !upToDate {
+		err = guard(func() error { return keepCopyBeforeUpgrade(ro, target) })
+	}
 	if err != nil {
 		ro.Close()
 		return nil, err
@@ -293,6 +296,8 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: notes apart from interview headers, contact indexes.
+	migrateToLayout2,
 }
 
 // layout is what a notebook of the current schema holds: every bucket, and
@@ -304,6 +309,8 @@ var layout = []struct {
 }{
 	{bucketContacts, true}, {bucketInterviews, true}, {bucketInteractions, true},
 	{bucketQuestions, false}, {bucketPlans, false}, {bucketTemplates, false}, {bucketSettings, false},
+	{bucketInterviewNotes, false}, {bucketChecklists, false}, {bucketQuestionStats, false},
+	{bucketInteractionTexts, false}, {bucketContactInterviews, false}, {bucketContactInteractions, false},
 }
 
 // checkLayout finds damage to a notebook's shape, reading only a few pages
