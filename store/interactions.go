@@ -141,7 +141,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 			return fmt.Errorf("interview %d: %w", iv.ID, err)
 		}
 		iv.ApplySchedule(sch)
-		iv.Rev++
+		bumpRev(&iv)
 		if err := put(b, iv.ID, iv); err != nil {
 			return err
 		}

@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"parley/model"
 	"parley/store"
 )
 
@@ -34,16 +33,34 @@ type shutdownMsg struct{ reason string }
 
 type statusExpiredMsg struct{ gen int }
 
+// entry is one screen on the stack with its address.
+type entry struct {
+	id screenID
+	s  screen
+}
+
 // App is the root model.
 type App struct {
 	c        *common
 	keys     globalKeys
-	stack    []screen
+	stack    []entry
 	width    int
 	height   int
 	sized    bool
 	help     help.Model
 	fullHelp bool
+
+	// lastID is the id given to the newest screen.
+	lastID screenID
+	// openers maps every screen ever pushed to the screen that opened it,
+	// so a result for a closed screen reaches the one that asked for it.
+	openers map[screenID]screenID
+
+	// summary is the shared read of the notebook; summaryGen tags the
+	// latest read asked for, so an older read landing late is dropped.
+	summary       notebook
+	summaryGen    int
+	summaryLoaded bool
 
 	status    statusMsg
 	statusGen int
@@ -52,22 +69,47 @@ type App struct {
 	// quits, saves what it can and reports it.
 	crashed error
 
-	// orphans are interviews whose screen closed before their last save
-	// went through (see orphans.go).
-	orphans map[uint64]model.Interview
+	// kept are saves of interviews whose screen closed before the save
+	// went through (see keepFailedSave).
+	kept map[uint64]interviewSave
+}
+
+// summaryLoadedMsg is the root's own read of the notebook summary.
+type summaryLoadedMsg struct {
+	gen int
+	notebookLoadedMsg
 }
 
 // newApp builds the root model with "What's next" as its first screen.
 func newApp(c *common) App {
 	h := help.New()
 	h.Styles = c.styles.Help
-	return App{c: c, keys: newGlobalKeys(), help: h, stack: []screen{newHome(c)}}
+	return App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1,
+		stack: []entry{{id: 1, s: newHome(c)}}, openers: map[screenID]screenID{}}
 }
 
-// Init loads the first screen's data.
-func (a App) Init() tea.Cmd { return loadNotebook(a.c.store) }
+// Init reads the notebook summary the first screen shows.
+func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
 
-func (a App) top() screen { return a.stack[len(a.stack)-1] }
+func (a App) top() screen { return a.stack[len(a.stack)-1].s }
+
+// screens is the stack, bottom first.
+func (a App) screens() []screen {
+	out := make([]screen, len(a.stack))
+	for i, e := range a.stack {
+		out[i] = e.s
+	}
+	return out
+}
+
+// reloadSummary reads the shared summary once, for every screen showing it.
+func (a App) reloadSummary(gen int) tea.Cmd {
+	load := loadNotebook(a.c.store)
+	return func() tea.Msg {
+		msg, _ := load().(notebookLoadedMsg)
+		return summaryLoadedMsg{gen, msg}
+	}
+}
 
 // Update dispatches by message type; screens own their own keys.
 func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
@@ -86,39 +128,32 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		return a.handleKey(msg)
 	case shutdownMsg:
 		return a, tea.Quit
+	case routedMsg:
+		return a.deliver(msg.to, msg.msg)
+	}
+	// Not addressed: the result of the root's own command, a signal, or
+	// Bubble Tea handing back what a program in the terminal returned.
+	if m, ok := msg.(interviewOwnerMsg); ok {
+		if i := a.ownerOf(m.forInterview()); i >= 0 {
+			return a.deliver(a.stack[i].id, msg)
+		}
+	}
+	return a.deliver(rootID, msg)
+}
+
+// deliver handles msg for screen to: navigation and the status line here,
+// the rest for that screen alone (or, if it closed, its opener).
+func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
+	switch msg := msg.(type) {
 	case pushMsg:
-		a.stack = append(a.stack, msg.s)
-		a.resize()
-		if l, ok := msg.s.(loader); ok {
-			return a, l.load()
+		return a.push(to, msg.s)
+	case openInterviewMsg:
+		if i := a.ownerOf(msg.interview.ID); i >= 0 {
+			return a.bringForward(i), nil
 		}
-		return a, nil
-	case replaceMsg:
-		var save tea.Cmd
-		if sv, ok := a.top().(saver); ok {
-			save = sv.saveNow()
-		}
-		a.stack[len(a.stack)-1] = msg.s
-		a.resize()
-		return a, save
+		return a.push(to, newInterviewScreen(a.c, msg.contact, msg.interview))
 	case popMsg:
-		// A screen closing with changes not yet written writes them now:
-		// its autosave timer would find it gone. The screen below re-reads
-		// its data only after that write, or it could show the old state.
-		var save tea.Cmd
-		if len(a.stack) > 1 {
-			if sv, ok := a.top().(saver); ok {
-				save = sv.saveNow()
-			}
-			a.stack = a.stack[:len(a.stack)-1]
-		}
-		a.resize()
-		if r, ok := a.top().(revealer); ok {
-			var cmd tea.Cmd
-			a.stack[len(a.stack)-1], cmd = r.reveal()
-			return a, tea.Sequence(save, cmd)
-		}
-		return a, save
+		return a.pop(to)
 	case statusMsg:
 		return a.setStatus(msg)
 	case statusExpiredMsg:
@@ -126,27 +161,154 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 			a.status = statusMsg{}
 		}
 		return a, nil
+	case summaryLoadedMsg:
+		if msg.gen != a.summaryGen {
+			return a, nil
+		}
+		return a.setSummary(msg.notebookLoadedMsg)
+	case notebookLoadedMsg:
+		return a.setSummary(msg)
+	case orphanRetryMsg:
+		return a, a.retryKept()
 	}
 	var cmds []tea.Cmd
-	switch m := msg.(type) {
-	case orphanRetryMsg:
-		return a, a.retryOrphans()
-	case interviewSavedMsg:
-		a.releaseSaved(m)
-		cmds = append(cmds, a.adoptFailedSave(m))
-	}
 	if f, ok := msg.(failure); ok && f.failed() != nil {
 		var c tea.Cmd
 		a, c = a.setStatus(statusMsg{text: plainError(f.failed()), err: true})
 		cmds = append(cmds, c)
 	}
-	// Results go to every screen, so a covered screen stays current.
-	for i, s := range a.stack {
+	if m, ok := msg.(interviewSavedMsg); ok {
+		cmds = append(cmds, a.keepFailedSave(m))
+	}
+	if ch, ok := msg.(changer); ok {
+		cmds = append(cmds, a.announce(ch.changes()))
+	}
+	if i := a.find(a.alive(to)); i >= 0 {
 		var c tea.Cmd
-		a.stack[i], c = s.update(msg)
-		cmds = append(cmds, c)
+		a.stack[i].s, c = a.stack[i].s.update(msg)
+		cmds = append(cmds, addressed(a.stack[i].id, c))
 	}
 	return a, tea.Batch(cmds...)
+}
+
+// setSummary keeps a read of the summary and hands it to the screens
+// showing it.
+func (a App) setSummary(msg notebookLoadedMsg) (App, tea.Cmd) {
+	if msg.err != nil {
+		return a.setStatus(statusMsg{text: plainError(msg.err), err: true})
+	}
+	a.summary, a.summaryLoaded = msg.nb, true
+	return a, a.tell(func(w watcher) bool { return w[shownSummary] }, msg)
+}
+
+// announce tells the screens that show a changed kind of record, and reads
+// the shared summary again, once, if the change moves it.
+func (a *App) announce(changes []notebookChangedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	summary := false
+	for _, ch := range changes {
+		summary = summary || ch.movesSummary()
+		cmds = append(cmds, a.tell(func(w watcher) bool { return w[ch.kind] }, ch))
+	}
+	if summary {
+		a.summaryGen++
+		cmds = append(cmds, a.reloadSummary(a.summaryGen))
+	}
+	return tea.Batch(cmds...)
+}
+
+// tell delivers msg to every screen whose watcher matches.
+func (a *App) tell(match func(watcher) bool, msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, e := range a.stack {
+		if !match(e.s.watches()) {
+			continue
+		}
+		var c tea.Cmd
+		a.stack[i].s, c = e.s.update(msg)
+		cmds = append(cmds, addressed(e.id, c))
+	}
+	return tea.Batch(cmds...)
+}
+
+// push opens s above the others; opener is the screen that asked.
+func (a App) push(opener screenID, s screen) (App, tea.Cmd) {
+	a.lastID++
+	id := a.lastID
+	a.openers[id] = opener
+	a.stack = append(a.stack, entry{id: id, s: s})
+	a.resize()
+	load := s.load()
+	if s.watches()[shownSummary] && a.summaryLoaded {
+		// It shows the summary the root already holds; it gets a fresh
+		// one with the next change.
+		var c tea.Cmd
+		top := &a.stack[len(a.stack)-1].s
+		*top, c = (*top).update(notebookLoadedMsg{nb: a.summary})
+		load = tea.Batch(load, c)
+	}
+	return a, addressed(id, load)
+}
+
+// bringForward moves the screen at i to the top: a record has one live
+// screen, and opening it again shows that one.
+func (a App) bringForward(i int) App {
+	e := a.stack[i]
+	a.stack = append(append(a.stack[:i:i], a.stack[i+1:]...), e)
+	a.resize()
+	return a
+}
+
+// pop closes screen id (the top one if the root asked). A screen closing
+// with changes not yet written writes them now: its autosave timer would
+// find it gone. The screens below hear of the write when it lands.
+func (a App) pop(id screenID) (App, tea.Cmd) {
+	i := a.find(id)
+	if i < 0 {
+		i = len(a.stack) - 1
+	}
+	if i == 0 {
+		return a, nil
+	}
+	closed := a.stack[i]
+	a.stack = append(a.stack[:i:i], a.stack[i+1:]...)
+	a.resize()
+	cmds := []tea.Cmd{addressed(closed.id, closed.s.saveNow())}
+	if i == len(a.stack) && a.top().watches()[shownSummary] {
+		// Back on a summary: the clock has moved on since it was read.
+		a.summaryGen++
+		cmds = append(cmds, a.reloadSummary(a.summaryGen))
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// find is the stack index of screen id, or -1.
+func (a App) find(id screenID) int {
+	for i, e := range a.stack {
+		if e.id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// alive follows openers from id to the nearest screen still open; rootID
+// when none is.
+func (a App) alive(id screenID) screenID {
+	for id != rootID && a.find(id) < 0 {
+		id = a.openers[id]
+	}
+	return id
+}
+
+// ownerOf is the stack index of the live screen of interview id, or -1.
+func (a App) ownerOf(id uint64) int {
+	for i, e := range a.stack {
+		if is, ok := e.s.(interviewScreen); ok && is.iv.ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -185,8 +347,8 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	i := len(a.stack) - 1
 	var cmd tea.Cmd
-	a.stack[i], cmd = a.stack[i].update(msg)
-	return a, cmd
+	a.stack[i].s, cmd = a.stack[i].s.update(msg)
+	return a, addressed(a.stack[i].id, cmd)
 }
 
 func (a App) setStatus(msg statusMsg) (App, tea.Cmd) {
@@ -205,8 +367,8 @@ func (a *App) resize() {
 		return
 	}
 	h := max(a.height-lipgloss.Height(a.footer()), 1)
-	for i, s := range a.stack {
-		a.stack[i] = s.setSize(a.width, h)
+	for i, e := range a.stack {
+		a.stack[i].s = e.s.setSize(a.width, h)
 	}
 }
 
@@ -284,14 +446,15 @@ func (a App) fullHelpView(groups [][]key.Binding) string {
 // Flush writes what screens hold unsaved. It runs after the program has
 // stopped, whatever stopped it.
 func (a App) Flush(s *store.Store) error {
-	errs := a.flushOrphans(s)
-	for _, sc := range a.stack {
-		if f, ok := sc.(flusher); ok {
-			if err := f.flush(s); err != nil {
-				errs = append(errs, err.Error())
-			}
+	var errs []string
+	for _, e := range a.stack {
+		if err := e.s.flush(s); err != nil {
+			errs = append(errs, err.Error())
 		}
 	}
+	// Screens first: an interview still open writes its newest text, and
+	// the kept failed saves of closed ones after.
+	errs = append(errs, a.flushKept(s)...)
 	if len(errs) > 0 {
 		return fmt.Errorf("could not save your last changes: %s", strings.Join(errs, "; "))
 	}

@@ -403,4 +403,43 @@ func (b bankScreen) help() help.KeyMap {
 }
 
 // flush writes the bank if its last save did not go through.
-func (b bankScreen) flush(s *store.Store) error { return b.bank.flush(b.c, s) }
+// watches nothing: the bank screen holds its own copy of the bank.
+func (b bankScreen) watches() watcher { return watching() }
+
+// withTypedQuestion is the bank with the question in the form applied, if
+// one is being typed and is valid.
+func (b bankScreen) withTypedQuestion() (questions.UserState, bool) {
+	f := b.form
+	if b.mode != bankForm || strings.TrimSpace(f.input.Value()) == "" {
+		return b.bank.state, false
+	}
+	var (
+		st  questions.UserState
+		err error
+	)
+	if f.id == "" {
+		st, _, err = b.bank.state.Add(f.input.Value(), f.theme, f.kind, nil)
+	} else {
+		st, err = b.bank.state.Edit(f.id, f.input.Value(), f.theme, f.kind)
+	}
+	return st, err == nil
+}
+
+// unsaved: a change not yet on disk, or a question being typed.
+func (b bankScreen) unsaved() bool {
+	_, typed := b.withTypedQuestion()
+	return b.bank.unsaved || typed
+}
+
+// saveNow is nil: every change is written as it is made, and a question
+// still in the form is the user's to finish or drop.
+func (b bankScreen) saveNow() tea.Cmd { return nil }
+
+// flush writes the bank, with the question being typed when the program
+// stops (ctrl+c, SIGTERM, SIGHUP).
+func (b bankScreen) flush(s *store.Store) error {
+	if st, typed := b.withTypedQuestion(); typed {
+		b.bank.state, b.bank.unsaved = st, true
+	}
+	return b.bank.flush(b.c, s)
+}

@@ -1,44 +1,11 @@
 package ui
 
 import (
-	"sync"
-	"sync/atomic"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/questions"
 	"parley/store"
 )
-
-// bankWriter keeps writes of the question bank in the order the user made
-// the changes. Each change saves the whole state from a command, and
-// commands run concurrently, so a slow write of an older state could land
-// after a newer one. A save takes its sequence number when it is made, in
-// Update, where changes happen one at a time; the writer then drops any save
-// older than the last one written. It is shared through common because the
-// bank screen and the plan screen both save the bank.
-type bankWriter struct {
-	issued  atomic.Uint64
-	mu      sync.Mutex
-	written uint64
-}
-
-// next hands out the sequence number for a save about to be made.
-func (w *bankWriter) next() uint64 { return w.issued.Add(1) }
-
-// write saves st unless a newer save already went through.
-func (w *bankWriter) write(s *store.Store, seq uint64, st questions.UserState) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if seq < w.written {
-		return nil
-	}
-	if err := s.PutQuestionBank(st); err != nil {
-		return err
-	}
-	w.written = seq
-	return nil
-}
 
 // Results of reading and writing the bank.
 type (
@@ -59,6 +26,13 @@ type (
 
 func (m bankLoadedMsg) failed() error { return m.err }
 func (m bankSavedMsg) failed() error  { return m.err }
+
+func (m bankSavedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	return []notebookChangedMsg{{kind: changedBank}}
+}
 
 // loadBank reads the bank state, and the statistics too if withStats.
 func loadBank(s *store.Store, withStats bool) tea.Cmd {
@@ -86,11 +60,12 @@ type bankCopy struct {
 func (b *bankCopy) change(c *common, st questions.UserState, note string) tea.Cmd {
 	b.state = st
 	b.unsaved = true
-	seq := c.bank.next()
+	seq := c.bank.ticket()
 	b.lastSeq = seq
 	w, s := c.bank, c.store
 	return func() tea.Msg {
-		return bankSavedMsg{seq: seq, note: note, err: w.write(s, seq, st)}
+		_, err := w.apply(0, seq, func() error { return s.PutQuestionBank(st) })
+		return bankSavedMsg{seq: seq, note: note, err: err}
 	}
 }
 
@@ -112,5 +87,6 @@ func (b bankCopy) flush(c *common, s *store.Store) error {
 	if !b.unsaved {
 		return nil
 	}
-	return c.bank.write(s, c.bank.next(), b.state)
+	_, err := c.bank.apply(0, c.bank.ticket(), func() error { return s.PutQuestionBank(b.state) })
+	return err
 }

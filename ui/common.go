@@ -25,8 +25,10 @@ type common struct {
 	now func() time.Time
 	// after is tea.Tick; tests replace it to fire timers by hand.
 	after func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
-	// bank orders the writes of the question bank (see bankWriter).
-	bank *bankWriter
+	// bank orders the writes of the question bank (see writer).
+	bank *writer
+	// interviews is the one writer of interviews (see interviewWriter).
+	interviews *interviewWriter
 	// term is the terminal the program draws on, for escape sequences
 	// such as OSC 52 (see terminalOutput); nil when there is none.
 	term io.Writer
@@ -35,8 +37,8 @@ type common struct {
 }
 
 // screen is one page of the interface. The root sends it key presses only
-// while it is on top, and every other message always, so results of its
-// commands reach it even when another screen covers it.
+// while it is on top; the results of its own commands always, even when
+// another screen covers it; and the changes it watches.
 type screen interface {
 	update(msg tea.Msg) (screen, tea.Cmd)
 	view() string
@@ -46,31 +48,38 @@ type screen interface {
 	// capturing is true while a text field has focus, so plain letters
 	// (q, ?) are text rather than shortcuts.
 	capturing() bool
+	lifecycle
 }
 
-// flusher is a screen holding changes not yet written. flush writes them
-// synchronously; it is called only after the program has stopped.
-type flusher interface {
+// lifecycle is what the root asks of every screen over its life, so the
+// compiler, not a type assertion, makes a new screen think about loading
+// and saving.
+type lifecycle interface {
+	// load reads the screen's data when it is pushed (nil: nothing to read).
+	load() tea.Cmd
+	// watches is the kinds of change the screen shows; the root tells it
+	// of those (notebookChangedMsg), and sends it the summary if it
+	// watches shownSummary.
+	watches() watcher
+	// unsaved is true while the screen holds changes or typed text that
+	// are not written yet.
+	unsaved() bool
+	// saveNow writes them from a command (nil when there are none); the
+	// root calls it when the screen closes.
+	saveNow() tea.Cmd
+	// flush writes them synchronously; the root calls it after the program
+	// has stopped, whatever stopped it (ctrl+c, SIGTERM, SIGHUP).
 	flush(s *store.Store) error
 }
 
-// revealer is a screen that wants to know when it is on top again after
-// the screen above it closed, to refresh what it summarises.
-type revealer interface {
-	reveal() (screen, tea.Cmd)
-}
+// nothingToSave is embedded, as a visible choice, by screens that hold no
+// text or changes of their own: a list, a confirmation, a picker that
+// writes at once.
+type nothingToSave struct{}
 
-// saver is a screen that may hold changes its autosave has not written
-// yet; saveNow writes them from a command (nil when there are none). The
-// root calls it when the screen closes.
-type saver interface {
-	saveNow() tea.Cmd
-}
-
-// loader is a screen that reads its data when it is pushed.
-type loader interface {
-	load() tea.Cmd
-}
+func (nothingToSave) unsaved() bool              { return false }
+func (nothingToSave) saveNow() tea.Cmd           { return nil }
+func (nothingToSave) flush(s *store.Store) error { return nil }
 
 // keyMap adapts binding lists to help.KeyMap.
 type keyMap struct {

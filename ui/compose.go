@@ -100,12 +100,10 @@ func (s composeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.contactID == s.contactID && msg.err == nil {
 			return s.loaded(msg.data)
 		}
-	case profileSavedMsg, templateSavedMsg, settingsSavedMsg:
-		if f := msg.(failure); f.failed() == nil && s.phase != composeLoading {
-			return s, s.load()
-		}
-	case contactSavedMsg:
-		if msg.err == nil && msg.contact.ID == s.contactID {
+	case notebookChangedMsg:
+		// Placeholders come from the profile, the templates, the rules
+		// and the contact: any of them edited above means a fresh read.
+		if s.phase != composeLoading && (msg.kind != changedContact || msg.contactID == s.contactID) {
 			return s, s.load()
 		}
 	case copiedMsg:
@@ -270,6 +268,20 @@ func (s composeScreen) noReply() (model.Waiting, bool) {
 // flush keeps a draft the user has edited but not sent when the program
 // stops under it (ctrl+c, a closed window): it is written to the drafts
 // folder, as `f` would, rather than lost.
+// watches what fills the message in.
+func (s composeScreen) watches() watcher {
+	return watching(changedProfile, changedTemplates, changedSettings, changedContact)
+}
+
+// unsaved is true while the message holds edits not sent or logged.
+func (s composeScreen) unsaved() bool { return s.edited || s.phase == composeEdit }
+
+// saveNow is nil: leaving with edits asks first (throw away?), and an
+// unsent draft is kept as a file only when the program stops.
+func (s composeScreen) saveNow() tea.Cmd { return nil }
+
+// flush keeps an edited, unsent message as a draft file when the program
+// stops (ctrl+c, SIGTERM, SIGHUP).
 func (s composeScreen) flush(st *store.Store) error {
 	if s.phase == composeEdit {
 		s.setText(s.area.Value())

@@ -224,11 +224,11 @@ func (s composeScreen) logged(m messageLoggedMsg) tea.Cmd {
 		what = "request"
 	}
 	text := fmt.Sprintf("Logged the %s (%s) on %s's timeline. Stage: %s.", what, m.interaction.Channel, c.Name, c.CurrentStage())
-	cmds := []tea.Cmd{pop, func() tea.Msg { return contactSavedMsg{contact: c} }, info("%s", text)}
+	cmds := []tea.Cmd{pop, info("%s", text)}
 	if m.interaction.Kind == model.KindThankYou {
 		due := m.interaction.At.AddDate(0, 0, s.data.settings.Normalized().KeepInTouchDays)
 		if c.MayContactAgain {
-			cmds[2] = info("%s Update due around %s.", text, due.Local().Format("2 Jan 2006"))
+			cmds[1] = info("%s Update due around %s.", text, due.Local().Format("2 Jan 2006"))
 		} else {
 			// Only their permission makes a later update welcome, so the
 			// question is theirs, and the answer is recorded on their page.

@@ -10,6 +10,7 @@ import (
 // confirmScreen asks a yes/no question over the screen below it. Yes runs
 // onYes; either answer closes it.
 type confirmScreen struct {
+	nothingToSave
 	c        *common
 	question string
 	detail   string
@@ -60,3 +61,6 @@ func (s confirmScreen) capturing() bool         { return false }
 func (s confirmScreen) help() help.KeyMap {
 	return keyMap{short: []key.Binding{s.keys.Yes, s.keys.No}, full: [][]key.Binding{{s.keys.Yes, s.keys.No}}}
 }
+
+func (s confirmScreen) load() tea.Cmd    { return nil }
+func (s confirmScreen) watches() watcher { return watching() }

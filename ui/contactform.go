@@ -279,6 +279,18 @@ func (f contactForm) help() help.KeyMap {
 
 // flush saves a form that holds a valid, changed contact when the program
 // stops underneath it (ctrl+c, a closed window), so typing is never lost.
+// watches nothing: the form edits its own copy.
+func (f contactForm) watches() watcher { return watching() }
+
+// unsaved is true while the form holds typed changes.
+func (f contactForm) unsaved() bool { return f.changed() }
+
+// saveNow is nil: a form closes only by saving, or by the user throwing
+// the changes away.
+func (f contactForm) saveNow() tea.Cmd { return nil }
+
+// flush writes valid typed changes when the program stops with the form
+// open (ctrl+c, SIGTERM, SIGHUP).
 func (f contactForm) flush(s *store.Store) error {
 	c := f.contact()
 	if !f.changed() || c.Validate() != "" {

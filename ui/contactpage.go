@@ -57,6 +57,7 @@ type pageItem struct {
 // contactPage shows one contact: their details, the next step, who
 // referred whom, their interviews and their timeline.
 type contactPage struct {
+	nothingToSave
 	c          *common
 	keys       contactPageKeys
 	contact    model.Contact
@@ -79,6 +80,14 @@ type interviewCreatedMsg struct {
 }
 
 func (m interviewCreatedMsg) failed() error { return m.err }
+
+func (m interviewCreatedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	iv := m.interview
+	return []notebookChangedMsg{{kind: changedInterview, contactID: iv.ContactID, interview: &iv}}
+}
 
 // startInterview creates an interview from the starting plan, the user's
 // default set or a balanced pick from their bank, for the default budget.
@@ -141,8 +150,31 @@ func newContactPage(c *common, contact model.Contact) contactPage {
 // load reads the page's data; the root calls it on push.
 func (p contactPage) load() tea.Cmd { return loadContactPage(p.c.store, p.contact.ID) }
 
-// reveal re-reads the page when a form or interview above it closes.
-func (p contactPage) reveal() (screen, tea.Cmd) { return p, p.load() }
+// watches every contact (names in the referral tree), and the
+// interviews, timeline and rules that make this contact's page.
+func (p contactPage) watches() watcher {
+	return watching(changedContact, changedInterview, changedTimeline, changedSettings)
+}
+
+// changed re-reads the page when a change touches it. An autosave of one
+// of its interviews is taken as it comes: they come every half second
+// while notes are typed.
+func (p contactPage) changed(msg notebookChangedMsg) (screen, tea.Cmd) {
+	switch {
+	case msg.kind == changedContact && msg.contactID == p.contact.ID && msg.contact == nil:
+		return p, pop // deleted
+	case msg.kind == changedInterview && msg.autosave && msg.contactID == p.contact.ID:
+		for i := range p.interviews {
+			if p.interviews[i].ID == msg.interview.ID {
+				p.interviews[i] = *msg.interview
+			}
+		}
+		return p, nil
+	case msg.kind == changedContact, msg.kind == changedSettings, msg.contactID == p.contact.ID:
+		return p, p.load()
+	}
+	return p, nil
+}
 
 func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -154,38 +186,12 @@ func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.contactID == p.contact.ID && msg.err == nil {
 			p.setInterviews(msg.interviews)
 		}
-	case contactSavedMsg:
-		if msg.err == nil && msg.contact.ID == p.contact.ID {
-			p.contact = msg.contact
-			return p, p.load()
-		}
-	case contactDeletedMsg:
-		if msg.err == nil && msg.id == p.contact.ID {
-			return p, pop
-		}
-	case interactionLoggedMsg:
-		if msg.err == nil && msg.interaction.ContactID == p.contact.ID {
-			return p, p.load()
-		}
-	case interviewScheduledMsg:
-		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, p.load()
-		}
+	case notebookChangedMsg:
+		return p.changed(msg)
 	case interviewCreatedMsg:
+		// The page that asked opens it; the change reaches every page.
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, tea.Batch(p.load(), push(newInterviewScreen(p.c, p.contact, msg.interview)))
-		}
-	case planReadyMsg:
-		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, p.load()
-		}
-	case interviewSavedMsg:
-		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			for i := range p.interviews {
-				if p.interviews[i].ID == msg.interview.ID && p.interviews[i].Rev <= msg.interview.Rev {
-					p.interviews[i] = msg.interview
-				}
-			}
+			return p, openInterview(p.contact, msg.interview)
 		}
 	case tea.KeyMsg:
 		return p.handleKey(msg)
@@ -248,7 +254,7 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		// An interview scheduled, prepared or under way is the one to hold,
 		// not a second.
 		if open := p.unfinishedInterview(); open.ID != 0 {
-			return p, push(newInterviewScreen(p.c, p.contact, open))
+			return p, openInterview(p.contact, open)
 		}
 		return p, startInterview(p.c.store, p.contact.ID, p.c.now())
 	case key.Matches(msg, p.keys.Prepare):
@@ -299,7 +305,7 @@ func (p contactPage) open() tea.Cmd {
 	}
 	for _, iv := range p.interviews {
 		if iv.ID == it.interviewID {
-			return push(newInterviewScreen(p.c, p.contact, iv))
+			return openInterview(p.contact, iv)
 		}
 	}
 	return nil

@@ -90,18 +90,20 @@ func newContactList(c *common) contactList {
 	return contactList{c: c, keys: newContactListKeys(), filter: f, index: model.NewSearchIndex(nil)}
 }
 
-// load reads the notebook unless the screen that opened the list handed
-// it over.
-func (l contactList) load() tea.Cmd {
-	if l.loaded {
-		return nil
-	}
-	return loadNotebook(l.c.store)
-}
+// load: the root sends the summary it reads for every screen showing it.
+func (l contactList) load() tea.Cmd { return nil }
 
-// reveal re-reads the notebook when the user comes back from a contact's
-// page or a form: stages and next steps may have moved.
-func (l contactList) reveal() (screen, tea.Cmd) { return l, loadNotebook(l.c.store) }
+// watches the shared summary: stages and next steps move with every log,
+// schedule and edit, made here or anywhere.
+func (l contactList) watches() watcher { return watching(shownSummary) }
+
+// unsaved: contacts deleted here stay in the trash, undoable, until the
+// user leaves the list.
+func (l contactList) unsaved() bool { return len(l.trash) > 0 }
+
+// saveNow is nil: the list empties its trash itself before it closes
+// (see purge), where the user can still undo up to the last moment.
+func (l contactList) saveNow() tea.Cmd { return nil }
 
 // markDeletedMsg is the user confirming a delete on the list.
 type markDeletedMsg struct{ id uint64 }
@@ -115,11 +117,6 @@ func (l contactList) selected() (model.Contact, bool) {
 
 func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
 	var reload tea.Cmd
-	if changesNotebook(msg) {
-		// Stages and next steps move with logs and schedules too; a save
-		// can also land after the read that reveal started.
-		reload = loadNotebook(l.c.store)
-	}
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:
 		if msg.err == nil {

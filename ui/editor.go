@@ -95,3 +95,7 @@ func readNotesFile(msg editorDoneMsg, at time.Duration) tea.Cmd {
 		return notesEditedMsg{interviewID: msg.interviewID, notes: notes}
 	}
 }
+
+func (m editorFileMsg) forInterview() uint64  { return m.interviewID }
+func (m editorDoneMsg) forInterview() uint64  { return m.interviewID }
+func (m notesEditedMsg) forInterview() uint64 { return m.interviewID }

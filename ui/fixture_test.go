@@ -70,9 +70,17 @@ func appRun(t *testing.T, a App, cmd tea.Cmd) App {
 	if cmd == nil {
 		return a
 	}
-	switch msg := cmd().(type) {
-	case pushMsg, popMsg, replaceMsg, markDeletedMsg:
+	msg := cmd()
+	switch m := unrouted(msg).(type) {
+	case pushMsg, popMsg, markDeletedMsg, openInterviewMsg:
 		return appSend(t, a, msg)
+	case tea.BatchMsg:
+		for _, c := range m {
+			a = appRun(t, a, c)
+		}
+		return a
+	}
+	switch msg := msg.(type) {
 	case tea.BatchMsg:
 		for _, c := range msg {
 			a = appRun(t, a, c)

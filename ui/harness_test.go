@@ -26,14 +26,14 @@ func newHarness(t *testing.T, w, h int) *harness {
 	t.Helper()
 	c, _, _ := newTestCommon(t)
 	c.now = func() time.Time { return harnessNow }
-	c.bank = &bankWriter{}
+	c.bank = &writer{}
 	d := newDriver(t, c, w, h+2)
 	d.failOnError = true
 	return &harness{driver: d, c: c}
 }
 
 // screens is the stack above the contact list the App starts on.
-func (h *harness) screens() []screen { return h.app.stack[1:] }
+func (h *harness) screens() []screen { return h.app.screens()[1:] }
 
 func (h *harness) top() screen { return h.app.top() }
 

@@ -55,7 +55,7 @@ func newTestCommon(t *testing.T) (*common, *store.Store, *fakeClock) {
 	after := func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d, fn(clk.t.Add(d))} }
 	}
-	return &common{styles: &styles, store: s, now: clk.now, after: after}, s, clk
+	return &common{styles: &styles, store: s, now: clk.now, after: after, bank: &writer{}, interviews: &interviewWriter{}}, s, clk
 }
 
 func keyRunes(s string) tea.KeyMsg     { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
@@ -101,6 +101,8 @@ type driver struct {
 	quit    bool
 	// failOnError fails the test on any error a command reports.
 	failOnError bool
+	// seen is every message sent to the app, unaddressed.
+	seen []tea.Msg
 }
 
 func newDriver(t *testing.T, c *common, w, h int) *driver {
@@ -115,6 +117,7 @@ func (d *driver) send(msg tea.Msg) {
 	if f, ok := msg.(failure); ok && f.failed() != nil && d.failOnError {
 		d.t.Errorf("%T failed: %v", msg, f.failed())
 	}
+	d.seen = append(d.seen, unrouted(msg))
 	m, cmd := d.app.Update(msg)
 	d.app = m.(App)
 	d.do(cmd)
@@ -122,6 +125,13 @@ func (d *driver) send(msg tea.Msg) {
 
 func (d *driver) do(cmd tea.Cmd) {
 	for _, msg := range collect(cmd) {
+		// A timer a screen set comes back addressed to it: it waits in
+		// pending with its address.
+		if r, ok := msg.(routedMsg); ok {
+			if tm, ok := r.msg.(timerMsg); ok {
+				msg = timerMsg{tm.d, routedMsg{r.to, tm.msg}}
+			}
+		}
 		switch m := msg.(type) {
 		case timerMsg:
 			d.pending = append(d.pending, m)
@@ -146,7 +156,7 @@ func (d *driver) fire(match func(tea.Msg) bool) int {
 	d.pending = nil
 	n := 0
 	for _, p := range pending {
-		if match(p.msg) {
+		if match(unrouted(p.msg)) {
 			d.send(p.msg)
 			n++
 		} else {
@@ -159,3 +169,11 @@ func (d *driver) fire(match func(tea.Msg) bool) int {
 func (d *driver) view() string { return d.app.View() }
 
 func isAutosave(m tea.Msg) bool { _, ok := m.(autosaveMsg); return ok }
+
+// unrouted is msg without its address, if it has one.
+func unrouted(msg tea.Msg) tea.Msg {
+	if r, ok := msg.(routedMsg); ok {
+		return r.msg
+	}
+	return msg
+}

@@ -52,6 +52,7 @@ type homeItem struct {
 // home is the first screen, "What's next": what is due, without being
 // asked, and one key from each item to the place to act on it.
 type home struct {
+	nothingToSave
 	c      *common
 	keys   homeKeys
 	nb     notebook
@@ -66,16 +67,14 @@ type home struct {
 
 func newHome(c *common) home { return home{c: c, keys: newHomeKeys()} }
 
-// reveal refreshes the agenda whenever the user comes back to it: the
-// clock has moved on and something below may have changed.
-func (h home) reveal() (screen, tea.Cmd) { return h, loadNotebook(h.c.store) }
+// load: the root sends the summary it reads for every screen showing it.
+func (h home) load() tea.Cmd { return nil }
+
+// watches the shared summary, which the root reads again after every
+// change that moves it and whenever the user comes back here.
+func (h home) watches() watcher { return watching(shownSummary) }
 
 func (h home) update(msg tea.Msg) (screen, tea.Cmd) {
-	// A save can land after the read that reveal started, so every change
-	// is followed by a fresh read.
-	if changesNotebook(msg) {
-		return h, loadNotebook(h.c.store)
-	}
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:
 		if msg.err == nil {
@@ -135,7 +134,7 @@ func (h home) act(it homeItem) tea.Cmd {
 	case itemUpcoming:
 		for _, iv := range h.nb.interviews {
 			if iv.ID == it.interviewID {
-				return tea.Sequence(page, push(newInterviewScreen(h.c, c, iv)))
+				return tea.Sequence(page, openInterview(c, iv))
 			}
 		}
 	case itemThankYou:

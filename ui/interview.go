@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -49,9 +50,16 @@ type interviewScreen struct {
 	now     time.Time
 	tickGen int
 
+	// owner is this screen's token with the interview writer; gen counts
+	// changes made here and savedGen the ones known to be on disk.
+	owner         uint64
+	gen           uint64
+	savedGen      uint64
 	saveScheduled bool
-	savedRev      uint64
 	saveErr       error
+	// conflict is set when a save lost a race with another write: saving
+	// stops until the user says to save their version over it.
+	conflict bool
 
 	thankYouDays int
 	// editing is set while the notes are out in $EDITOR.
@@ -70,11 +78,14 @@ type (
 	autosaveMsg struct{ id uint64 }
 )
 
+func (m clockTickMsg) forInterview() uint64 { return m.id }
+func (m autosaveMsg) forInterview() uint64  { return m.id }
+
 func newInterviewScreen(c *common, contact model.Contact, iv model.Interview) interviewScreen {
 	s := interviewScreen{
 		c: c, keys: newInterviewKeys(), contact: contact, iv: iv,
 		notes: newNotesPane(c.styles, iv.Notes), focus: paneNotes,
-		input: newInput(c.styles, ""), savedRev: iv.Rev, now: c.now(),
+		input: newInput(c.styles, ""), owner: c.interviews.newOwner(), now: c.now(),
 		wrap: newWrapUpPane(c.styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 	}
 	s.notes.focused = true
@@ -107,8 +118,8 @@ func (s interviewScreen) tick() tea.Cmd {
 
 // changed records a change to the interview and makes sure a save follows.
 func (s *interviewScreen) changed() tea.Cmd {
-	s.iv.Rev++
-	if s.saveScheduled {
+	s.gen++
+	if s.saveScheduled || s.conflict {
 		return nil
 	}
 	s.saveScheduled = true
@@ -127,7 +138,15 @@ func (s interviewScreen) snapshot() model.Interview {
 	return iv
 }
 
-func (s interviewScreen) unsaved() bool { return s.iv.Rev > s.savedRev }
+func (s interviewScreen) unsaved() bool { return s.gen > s.savedGen }
+
+// save is the command writing the interview as it stands.
+func (s interviewScreen) save() tea.Cmd {
+	return s.c.interviews.save(s.c.store, s.owner, s.gen, s.snapshot())
+}
+
+// watches: the contact's name and details show in the header.
+func (s interviewScreen) watches() watcher { return watching(changedContact) }
 
 func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 	s.now = s.c.now()
@@ -142,18 +161,23 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			return s, nil
 		}
 		s.saveScheduled = false
-		if !s.unsaved() {
+		if !s.unsaved() || s.conflict {
 			return s, nil
 		}
-		return s, saveInterview(s.c.store, s.snapshot())
+		return s, s.save()
 	case interviewSavedMsg:
-		if msg.interview.ID != s.iv.ID {
+		if msg.interview.ID != s.iv.ID || msg.save.owner != s.owner {
 			return s, nil
 		}
 		return s.saved(msg)
-	case contactSavedMsg:
-		if msg.err == nil && msg.contact.ID == s.contact.ID {
-			s.contact = msg.contact
+	case interviewHeldMsg:
+		if msg.saved.interview.ID != s.iv.ID {
+			return s, nil
+		}
+		return s.saved(msg.saved)
+	case notebookChangedMsg:
+		if msg.contact != nil && msg.contact.ID == s.contact.ID {
+			s.contact = *msg.contact
 		}
 	case thanksLoadedMsg:
 		// A thank-you logged on or after the day the interview ended
@@ -210,6 +234,15 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (s interviewScreen) saved(msg interviewSavedMsg) (screen, tea.Cmd) {
+	if msg.superseded {
+		return s, nil // a newer save of ours is on its way
+	}
+	if errors.Is(msg.err, store.ErrConflict) {
+		// Someone else wrote the interview: keep the text on screen and
+		// stop saving over it until the user says so (ctrl+s).
+		s.saveErr, s.conflict = msg.err, true
+		return s, nil
+	}
 	if msg.err != nil {
 		s.saveErr = msg.err
 		if s.saveScheduled {
@@ -222,8 +255,24 @@ func (s interviewScreen) saved(msg interviewSavedMsg) (screen, tea.Cmd) {
 		return s, s.c.after(saveRetryDelay, func(time.Time) tea.Msg { return autosaveMsg{id} })
 	}
 	s.saveErr = nil
-	s.savedRev = max(s.savedRev, msg.interview.Rev)
+	s.iv.Rev = max(s.iv.Rev, msg.interview.Rev)
+	s.savedGen = max(s.savedGen, msg.save.gen)
 	return s, nil
+}
+
+// keepMine saves the user's version over one written elsewhere, after a
+// conflict: it builds on the stored revision, read in the command.
+func (s interviewScreen) keepMine() (screen, tea.Cmd) {
+	s.conflict, s.saveErr = false, nil
+	snap, st, w, owner, gen := s.snapshot(), s.c.store, s.c.interviews, s.owner, s.gen
+	return s, func() tea.Msg {
+		stored, err := st.Interview(snap.ID)
+		if err != nil {
+			return interviewSavedMsg{save: interviewSave{interview: snap, owner: owner, gen: gen}, err: err}
+		}
+		snap.Rev = stored.Rev
+		return w.write(st, interviewSave{interview: snap, owner: owner, gen: gen, seq: w.ticket()})
+	}
 }
 
 func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
@@ -231,6 +280,8 @@ func (s interviewScreen) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		return s.handleInput(msg)
 	}
 	switch {
+	case s.conflict && key.Matches(msg, s.keys.KeepMine):
+		return s.keepMine()
 	case key.Matches(msg, s.keys.StartPause):
 		return s.startPause()
 	case key.Matches(msg, s.keys.End) && s.ended():
@@ -317,8 +368,10 @@ func (s interviewScreen) end() (screen, tea.Cmd) {
 	s.wrap = newWrapUpPane(s.c.styles, s.iv.WrapUp)
 	s.wrap.setWidth(s.wrapWidth())
 	focusCmd := s.setFocus(paneWrapUp)
+	s.gen++
 	snap := s.snapshot()
-	return s, tea.Batch(s.changed(), focusCmd, logInterviewHeld(s.c.store, snap, s.now),
+	held := s.c.interviews.save(s.c.store, s.owner, s.gen, snap)
+	return s, tea.Batch(focusCmd, logInterviewHeld(s.c.store, held, snap, s.now),
 		info("Interview ended after %s. Write down what you learned while it is fresh.", model.FormatClock(s.iv.WrapUp.Length)))
 }
 
@@ -388,7 +441,7 @@ func (s interviewScreen) saveNow() tea.Cmd {
 	if !s.unsaved() {
 		return nil
 	}
-	return saveInterview(s.c.store, s.snapshot())
+	return s.save()
 }
 
 // flush writes unsaved changes once the program has stopped.
@@ -396,6 +449,5 @@ func (s interviewScreen) flush(st *store.Store) error {
 	if !s.unsaved() {
 		return nil
 	}
-	_, err := st.PutInterview(s.snapshot())
-	return err
+	return s.c.interviews.writeNow(st, s.owner, s.snapshot())
 }

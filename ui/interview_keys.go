@@ -13,6 +13,7 @@ type interviewKeys struct {
 	End        key.Binding
 	TickNext   key.Binding
 	Editor     key.Binding
+	KeepMine   key.Binding
 	SwitchPane key.Binding
 	SwitchBack key.Binding
 
@@ -42,6 +43,7 @@ func newInterviewKeys() interviewKeys {
 		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
 		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
+		KeepMine:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save my version")),
 		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
 		SwitchBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous part")),
 		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
@@ -66,6 +68,16 @@ func newInterviewKeys() interviewKeys {
 }
 
 func (s interviewScreen) help() help.KeyMap {
+	km := s.paneHelp()
+	if s.conflict {
+		// After a lost race, saving waits for the user: say how.
+		km.short = append([]key.Binding{s.keys.KeepMine}, km.short...)
+		km.full = append([][]key.Binding{{s.keys.KeepMine}}, km.full...)
+	}
+	return km
+}
+
+func (s interviewScreen) paneHelp() keyMap {
 	k := s.keys
 	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
 	if s.inputFor != inputNone {

@@ -483,8 +483,8 @@ func TestFailedSaveOnLeavingIsKept(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "! Could not save") {
 		t.Errorf("the failure is not shown:\n%s", v)
 	}
-	if len(d.app.orphans) != 1 {
-		t.Fatalf("orphans = %d, want the interview kept", len(d.app.orphans))
+	if len(d.app.kept) != 1 {
+		t.Fatalf("kept saves = %d, want the interview kept", len(d.app.kept))
 	}
 	s2, err := store.Open(path) // the disk is back
 	if err != nil {

@@ -207,7 +207,10 @@ func TestFastShortcutsAreSplit(t *testing.T) {
 }
 
 // panicky is a screen with a bug: a key makes it panic.
-type panicky struct{}
+type panicky struct{ nothingToSave }
+
+func (p panicky) load() tea.Cmd    { return nil }
+func (p panicky) watches() watcher { return watching() }
 
 func (p panicky) update(msg tea.Msg) (screen, tea.Cmd) {
 	if _, ok := msg.(tea.KeyMsg); ok {
@@ -238,7 +241,7 @@ func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
 	if err := d.app.Flush(s); err != nil {
 		t.Fatal(err)
 	}
-	iv, _ := s.Interview(d.app.stack[len(d.app.stack)-2].(interviewScreen).iv.ID)
+	iv, _ := s.Interview(d.app.stack[len(d.app.stack)-2].s.(interviewScreen).iv.ID)
 	if noteTexts(iv) != "a note before the bug" {
 		t.Errorf("notes after the panic = %q", noteTexts(iv))
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 // dateTimeLayout is how dates are typed in forms: unambiguous in every
@@ -110,4 +112,28 @@ func (f logForm) help() help.KeyMap {
 	k.Choose.SetEnabled(f.form.choosing())
 	return keyMap{short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
 		full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
+}
+
+func (f logForm) load() tea.Cmd    { return nil }
+func (f logForm) watches() watcher { return watching() }
+
+// unsaved is true while the form holds typed changes.
+func (f logForm) unsaved() bool { return f.form.changed(f.initial) }
+
+// saveNow is nil: a form closes only by saving, or by the user throwing
+// the entry away.
+func (f logForm) saveNow() tea.Cmd { return nil }
+
+// flush logs the typed entry when the program stops with the form open
+// (ctrl+c, SIGTERM, SIGHUP); one that cannot be logged is reported.
+func (f logForm) flush(s *store.Store) error {
+	if !f.unsaved() {
+		return nil
+	}
+	it, errs := f.interaction()
+	if len(errs) > 0 {
+		return fmt.Errorf("the entry for %s was not logged: %s", f.contact.Name, firstProblem(errs))
+	}
+	_, err := s.AddInteraction(it, true)
+	return err
 }

@@ -15,13 +15,21 @@ import (
 type (
 	pushMsg struct{ s screen }
 	popMsg  struct{}
-	// replaceMsg swaps the top screen for another.
-	replaceMsg struct{ s screen }
 )
 
-func push(s screen) tea.Cmd    { return func() tea.Msg { return pushMsg{s} } }
-func pop() tea.Msg             { return popMsg{} }
-func replace(s screen) tea.Cmd { return func() tea.Msg { return replaceMsg{s} } }
+// openInterviewMsg asks the root for the live screen of an interview: the
+// one already open if there is one, else a new one.
+type openInterviewMsg struct {
+	contact   model.Contact
+	interview model.Interview
+}
+
+func openInterview(c model.Contact, iv model.Interview) tea.Cmd {
+	return func() tea.Msg { return openInterviewMsg{c, iv} }
+}
+
+func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
+func pop() tea.Msg          { return popMsg{} }
 
 // statusMsg puts a line in the status bar; errors stay until replaced,
 // other messages fade after a few seconds.
@@ -59,17 +67,27 @@ type (
 		interviews []model.Interview
 		err        error
 	}
-	interviewSavedMsg struct {
-		interview model.Interview
-		err       error
-	}
 )
 
 func (m contactsLoadedMsg) failed() error   { return m.err }
 func (m contactSavedMsg) failed() error     { return m.err }
 func (m contactDeletedMsg) failed() error   { return m.err }
 func (m interviewsLoadedMsg) failed() error { return m.err }
-func (m interviewSavedMsg) failed() error   { return m.err }
+
+func (m contactSavedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	c := m.contact
+	return []notebookChangedMsg{{kind: changedContact, contactID: c.ID, contact: &c}}
+}
+
+func (m contactDeletedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	return []notebookChangedMsg{{kind: changedContact, contactID: m.id}}
+}
 
 // Commands that talk to the store. Each captures its arguments when made
 // and touches no model state.
@@ -107,16 +125,11 @@ func loadInterviews(s *store.Store, contactID uint64) tea.Cmd {
 	}
 }
 
-func saveInterview(s *store.Store, iv model.Interview) tea.Cmd {
-	return func() tea.Msg {
-		saved, err := s.PutInterview(iv)
-		return interviewSavedMsg{saved, err}
-	}
-}
-
 // plainError words an error for the status line.
 func plainError(err error) string {
 	switch {
+	case errors.Is(err, store.ErrConflict):
+		return "This interview was changed elsewhere. Your text is kept here: press ctrl+s to save your version over it."
 	case errors.Is(err, store.ErrNotFound):
 		return "That record is no longer in the notebook."
 	default:

@@ -147,3 +147,14 @@ func (m miniForm) view(width int) []string {
 	}
 	return lines
 }
+
+// firstProblem is the problem of the first field that has one.
+func firstProblem(errs map[int]string) string {
+	first := -1
+	for i := range errs {
+		if first < 0 || i < first {
+			first = i
+		}
+	}
+	return errs[first]
+}

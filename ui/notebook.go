@@ -90,28 +90,19 @@ func scheduleInterview(s *store.Store, iv model.Interview, sch model.Schedule) t
 	}
 }
 
-// changesNotebook reports whether msg is the result of a change to the
-// notebook that can move a stage, a due date or a count, so screens that
-// summarise the notebook know their copy is stale.
-func changesNotebook(msg tea.Msg) bool {
-	switch m := msg.(type) {
-	case contactSavedMsg:
-		return m.err == nil
-	case contactDeletedMsg:
-		return m.err == nil
-	case interactionLoggedMsg:
-		return m.err == nil
-	case interviewScheduledMsg:
-		return m.err == nil
-	case interviewCreatedMsg:
-		return m.err == nil
+func (m interactionLoggedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
 	}
-	// Not interviewSavedMsg: autosaves come every half second while notes
-	// or a wrap-up are typed, and re-reading the notebook each time would
-	// make typing stutter in a large one. Ending an interview reports the
-	// contact instead (see logInterviewHeld), after the ended interview is
-	// on disk.
-	return false
+	return []notebookChangedMsg{{kind: changedTimeline, contactID: m.interaction.ContactID}}
+}
+
+func (m interviewScheduledMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	iv := m.interview
+	return []notebookChangedMsg{{kind: changedInterview, contactID: iv.ContactID, interview: &iv}}
 }
 
 // dayLabel names a day relative to today: "today", "tomorrow", "Thu 14

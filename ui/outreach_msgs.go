@@ -67,6 +67,35 @@ func (m settingsSavedMsg) failed() error   { return m.err }
 func (m messageLoggedMsg) failed() error   { return m.err }
 func (m templateSavedMsg) failed() error   { return m.err }
 
+// changesOf is the change a write of one kind reports, if it went through.
+func changesOf(err error, ch notebookChangedMsg) []notebookChangedMsg {
+	if err != nil {
+		return nil
+	}
+	return []notebookChangedMsg{ch}
+}
+
+func (m profileSavedMsg) changes() []notebookChangedMsg {
+	return changesOf(m.err, notebookChangedMsg{kind: changedProfile})
+}
+
+func (m templateSavedMsg) changes() []notebookChangedMsg {
+	return changesOf(m.err, notebookChangedMsg{kind: changedTemplates})
+}
+
+func (m settingsSavedMsg) changes() []notebookChangedMsg {
+	return changesOf(m.err, notebookChangedMsg{kind: changedSettings})
+}
+
+func (m messageLoggedMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	c := m.contact
+	return []notebookChangedMsg{{kind: changedTimeline, contactID: c.ID},
+		{kind: changedContact, contactID: c.ID, contact: &c}}
+}
+
 func loadCompose(s *store.Store, contactID uint64) tea.Cmd {
 	return func() tea.Msg {
 		var d composeData

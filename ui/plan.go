@@ -91,6 +91,14 @@ type (
 	planDeleteSetMsg struct{ name string }
 )
 
+func (m planReadyMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	iv := m.interview
+	return []notebookChangedMsg{{kind: changedInterview, contactID: iv.ContactID, interview: &iv}}
+}
+
 func (m planReadyMsg) failed() error { return m.err }
 
 func newPlanScreen(c *common, contact model.Contact) planScreen {
@@ -127,7 +135,6 @@ func createFromPlan(s *store.Store, contactID, target uint64, plan questions.Pla
 				return planReadyMsg{err: errors.New("that interview has started meanwhile; the plan was not applied")}
 			}
 			iv = stored
-			iv.Rev++
 		}
 		iv.Questions = plan.Questions()
 		iv.Budget = budget
@@ -190,15 +197,14 @@ func (p planScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case bankSavedMsg:
 		return p, p.bank.saved(msg)
-	case contactSavedMsg:
-		if msg.err == nil && msg.contact.ID == p.contact.ID {
-			p.contact = msg.contact
+	case notebookChangedMsg:
+		if msg.contact != nil && msg.contact.ID == p.contact.ID {
+			p.contact = *msg.contact
 		}
 	case planReadyMsg:
 		p.creating = false
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			live := newInterviewScreen(p.c, p.contact, msg.interview)
-			return p, tea.Batch(replace(live), live.load())
+			return p, tea.Sequence(pop, openInterview(p.contact, msg.interview))
 		}
 	case planDeleteSetMsg:
 		st, err := p.bank.state.DeleteSet(msg.name)
@@ -364,6 +370,16 @@ func (p planScreen) capturing() bool {
 // flush writes the bank (saved sets) if its last save did not go through.
 // The plan itself lives only on screen until Ready.
 func (p planScreen) flush(s *store.Store) error { return p.bank.flush(p.c, s) }
+
+// watches the contact it plans for, shown in the header.
+func (p planScreen) watches() watcher { return watching(changedContact) }
+
+// unsaved: a change to the bank (a set saved or deleted) not yet on disk.
+func (p planScreen) unsaved() bool { return p.bank.unsaved }
+
+// saveNow is nil: bank changes are written as they are made; the plan
+// itself becomes an interview only when the user says so.
+func (p planScreen) saveNow() tea.Cmd { return nil }
 
 func (p planScreen) help() help.KeyMap {
 	k := p.keys

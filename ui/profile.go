@@ -152,3 +152,13 @@ func (f profileForm) flush(s *store.Store) error {
 	_, err := s.PutProfile(f.profile())
 	return err
 }
+
+func (f profileForm) load() tea.Cmd    { return nil }
+func (f profileForm) watches() watcher { return watching() }
+
+// unsaved is true while the form holds typed changes.
+func (f profileForm) unsaved() bool { return f.changed() }
+
+// saveNow is nil: the form closes only by saving, or by the user throwing
+// the changes away.
+func (f profileForm) saveNow() tea.Cmd { return nil }

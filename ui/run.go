@@ -34,7 +34,7 @@ func Run(s *store.Store, opts Options) error {
 	// OSC 52 sequence never lands inside a frame (see terminalOutput).
 	term := newTerminalOutput(out)
 	c := &common{styles: &styles, store: s, now: time.Now, term: term, getenv: os.Getenv,
-		after: tea.Tick, bank: &bankWriter{}}
+		after: tea.Tick, bank: &writer{}, interviews: &interviewWriter{}}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 // scheduleForm records an agreed interview: when, how, where and how long
@@ -123,4 +125,32 @@ func (f scheduleForm) help() help.KeyMap {
 	k.Choose.SetEnabled(f.form.choosing())
 	return keyMap{short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
 		full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
+}
+
+func (f scheduleForm) load() tea.Cmd    { return nil }
+func (f scheduleForm) watches() watcher { return watching() }
+
+// unsaved is true while the form holds typed changes.
+func (f scheduleForm) unsaved() bool { return f.form.changed(f.initial) }
+
+// saveNow is nil: a form closes only by saving, or by the user throwing
+// the schedule away.
+func (f scheduleForm) saveNow() tea.Cmd { return nil }
+
+// flush records the typed schedule when the program stops with the form
+// open (ctrl+c, SIGTERM, SIGHUP); one that cannot be is reported.
+func (f scheduleForm) flush(s *store.Store) error {
+	if !f.unsaved() {
+		return nil
+	}
+	sch, errs := f.schedule()
+	if len(errs) > 0 {
+		return fmt.Errorf("the interview with %s was not scheduled: %s", f.contact.Name, firstProblem(errs))
+	}
+	iv := f.interview
+	if iv.ID == 0 {
+		iv = model.NewInterview(f.contact.ID, nil, f.c.now())
+	}
+	msg, _ := scheduleInterview(s, iv, sch)().(interviewScheduledMsg)
+	return msg.err
 }

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 // maxRuleDays bounds a due-date rule: ten years is already no rule at all.
@@ -165,4 +166,31 @@ func (s settingsScreen) help() help.KeyMap {
 	k := s.keys
 	k.Save.SetEnabled(s.loaded)
 	return keyMap{short: []key.Binding{k.Next, k.Save, k.Cancel}, full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}
+}
+
+func (s settingsScreen) watches() watcher { return watching() }
+
+// unsaved is true while a rule has been typed over.
+func (s settingsScreen) unsaved() bool {
+	if !s.loaded {
+		return false
+	}
+	st, _, problem := s.settings()
+	return problem != "" || st != s.base
+}
+
+// saveNow is nil: the form closes only by saving, or by esc.
+func (s settingsScreen) saveNow() tea.Cmd { return nil }
+
+// flush saves the typed rules when the program stops with the form open
+// (ctrl+c, SIGTERM, SIGHUP); rules that cannot be saved are reported.
+func (s settingsScreen) flush(st *store.Store) error {
+	if !s.unsaved() {
+		return nil
+	}
+	rules, _, problem := s.settings()
+	if problem != "" {
+		return fmt.Errorf("the due-date rules were not saved: %s", problem)
+	}
+	return st.PutSettings(rules)
 }

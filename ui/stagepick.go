@@ -13,6 +13,7 @@ import (
 // stagePicker sets a contact's stage by hand, in any direction: the user
 // knows things the notebook does not (a no by phone, a reply elsewhere).
 type stagePicker struct {
+	nothingToSave
 	c       *common
 	contact model.Contact
 	stages  []model.Stage
@@ -82,3 +83,6 @@ func (p stagePicker) help() help.KeyMap {
 	k := p.keys
 	return keyMap{short: []key.Binding{k.Set, k.Cancel}, full: [][]key.Binding{{k.Up, k.Down, k.Set, k.Cancel}}}
 }
+
+func (p stagePicker) load() tea.Cmd    { return nil }
+func (p stagePicker) watches() watcher { return watching() }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/model"
+	"parley/store"
 )
 
 // tfField is a part of the template form, in focus order.
@@ -286,4 +288,28 @@ func cycleStep(k tea.KeyMsg) int {
 		return -1
 	}
 	return 1
+}
+
+func (f templateForm) load() tea.Cmd    { return nil }
+func (f templateForm) watches() watcher { return watching() }
+
+// unsaved is true while the form holds typed changes.
+func (f templateForm) unsaved() bool { return f.changed() }
+
+// saveNow is nil: the form closes only by saving, or by the user throwing
+// the changes away.
+func (f templateForm) saveNow() tea.Cmd { return nil }
+
+// flush saves the typed template when the program stops with the form open
+// (ctrl+c, SIGTERM, SIGHUP); one that cannot be saved is reported.
+func (f templateForm) flush(s *store.Store) error {
+	if !f.changed() {
+		return nil
+	}
+	d := f.current()
+	if err := d.Validate(); err != nil {
+		return fmt.Errorf("the template %q was not saved: %w", d.Name, err)
+	}
+	_, err := s.PutTemplate(d)
+	return err
 }

@@ -18,6 +18,7 @@ type templatesKeys struct {
 // templatesScreen lists the message templates: Parley's own (editable and
 // resettable) and the user's (editable and deletable).
 type templatesScreen struct {
+	nothingToSave
 	c         *common
 	keys      templatesKeys
 	templates []model.TemplateDoc
@@ -55,7 +56,7 @@ func (s templatesScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 			s.loaded, s.templates = true, msg.templates
 			s.cursor = min(s.cursor, max(len(s.templates)-1, 0))
 		}
-	case templateSavedMsg:
+	case notebookChangedMsg:
 		return s, s.load()
 	case tea.KeyMsg:
 		return s.handleKey(msg)
@@ -142,3 +143,6 @@ func (s templatesScreen) help() help.KeyMap {
 	return keyMap{short: []key.Binding{k.Edit, k.New, k.Reset, k.Delete, k.Back},
 		full: [][]key.Binding{{k.Up, k.Down, k.Edit}, {k.New, k.Reset, k.Delete, k.Back}}}
 }
+
+// watches templates: saved, reset or deleted here or in the form above.
+func (s templatesScreen) watches() watcher { return watching(changedTemplates) }

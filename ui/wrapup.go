@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -314,6 +315,14 @@ type referralContactMsg struct {
 
 func (m referralContactMsg) failed() error { return m.err }
 
+func (m referralContactMsg) changes() []notebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	c := m.contact
+	return []notebookChangedMsg{{kind: changedContact, contactID: c.ID, contact: &c}}
+}
+
 // makeReferralContact saves a referral as a new contact, linked as referred
 // by the person interviewed.
 func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
@@ -337,14 +346,34 @@ func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referra
 	}
 }
 
-// logInterviewHeld writes the ended interview, puts it on the contact's
-// timeline, which moves them to interviewed, and reports the contact as it
-// now stands: the screens that summarise the notebook re-read it on that
-// report, so the interview must be on disk first.
-func logInterviewHeld(s *store.Store, iv model.Interview, now time.Time) tea.Cmd {
+// interviewHeldMsg reports an ended interview written and put on the
+// contact's timeline, with the contact as that left them.
+type interviewHeldMsg struct {
+	saved   interviewSavedMsg
+	contact model.Contact
+	err     error
+}
+
+func (m interviewHeldMsg) failed() error { return errors.Join(m.saved.err, m.err) }
+
+func (m interviewHeldMsg) changes() []notebookChangedMsg {
+	if m.saved.err != nil || m.err != nil {
+		return nil
+	}
+	iv, c := m.saved.interview, m.contact
+	return []notebookChangedMsg{{kind: changedInterview, contactID: iv.ContactID, interview: &iv},
+		{kind: changedTimeline, contactID: c.ID}, {kind: changedContact, contactID: c.ID, contact: &c}}
+}
+
+// logInterviewHeld writes the ended interview (save, through the writer),
+// then puts it on the contact's timeline, which moves them to interviewed:
+// the interview must be on disk before the screens summarising the
+// notebook hear of it.
+func logInterviewHeld(s *store.Store, save tea.Cmd, iv model.Interview, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		if _, err := s.PutInterview(iv); err != nil {
-			return contactSavedMsg{err: err}
+		saved, _ := save().(interviewSavedMsg)
+		if saved.err != nil {
+			return interviewHeldMsg{saved: saved}
 		}
 		it := model.Interaction{
 			ContactID: iv.ContactID, Kind: model.KindInterview, At: now,
@@ -352,10 +381,10 @@ func logInterviewHeld(s *store.Store, iv model.Interview, now time.Time) tea.Cmd
 				model.FormatClock(iv.WrapUp.Length), model.FormatClock(iv.Budget)),
 		}
 		if _, err := s.AddInteraction(it, true); err != nil {
-			return contactSavedMsg{err: err}
+			return interviewHeldMsg{saved: saved, err: err}
 		}
 		c, err := s.Contact(iv.ContactID)
-		return contactSavedMsg{contact: c, err: err}
+		return interviewHeldMsg{saved: saved, contact: c, err: err}
 	}
 }
 

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"reflect"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+)
+
+// Routing. Every screen gets an id when the root pushes it. The root wraps
+// the commands a screen returns so their results come back addressed to
+// that screen (routedMsg), and delivers them to it alone, covered or not.
+// A result for a screen that has closed goes to the screen that opened it:
+// a dialog's answer and a form's save belong to whoever asked for them.
+// Keys go to the top screen only. Shared data is not sent around: a result
+// that changed the notebook says what changed (see changer), and the root
+// tells only the screens that show that kind of record.
+
+// screenID names one screen on the stack for the life of the program.
+type screenID int
+
+// rootID addresses the root itself: results of its own commands.
+const rootID screenID = 0
+
+// routedMsg is a command's result addressed to the screen that issued it.
+type routedMsg struct {
+	to  screenID
+	msg tea.Msg
+}
+
+// interviewOwnerMsg is a message for whichever screen owns an interview,
+// such as the result of $EDITOR, which Bubble Tea hands back unaddressed.
+type interviewOwnerMsg interface{ forInterview() uint64 }
+
+var (
+	cmdType    = reflect.TypeOf(tea.Cmd(nil))
+	teaPkgPath = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
+)
+
+// addressed wraps cmd so that what it returns is delivered to screen to.
+// Batches and sequences are followed so each of their results is wrapped
+// too; Bubble Tea's own messages (quit, exec, window title) pass through
+// untouched, since the runtime must see them.
+func addressed(to screenID, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		switch m := msg.(type) {
+		case nil:
+			return nil
+		case routedMsg:
+			return m
+		case tea.BatchMsg:
+			out := make(tea.BatchMsg, len(m))
+			for i, c := range m {
+				out[i] = addressed(to, c)
+			}
+			return out
+		}
+		v := reflect.ValueOf(msg)
+		// tea.Sequence's message is an unexported slice of commands; a
+		// copy of the same type keeps it a sequence for the runtime.
+		if v.Kind() == reflect.Slice && v.Type().Elem() == cmdType {
+			out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+			for i := range v.Len() {
+				c, _ := v.Index(i).Interface().(tea.Cmd)
+				out.Index(i).Set(reflect.ValueOf(addressed(to, c)))
+			}
+			return out.Interface()
+		}
+		if v.Type().PkgPath() == teaPkgPath {
+			return msg
+		}
+		return routedMsg{to: to, msg: msg}
+	}
+}
+
+// changeKind is a kind of record in the notebook.
+type changeKind int
+
+const (
+	changedContact changeKind = iota
+	changedInterview
+	changedTimeline
+	changedSettings
+	changedProfile
+	changedTemplates
+	changedBank
+	// shownSummary is not a record: a screen watching it is sent the
+	// notebook summary each time the root reads it again.
+	shownSummary
+)
+
+// notebookChangedMsg tells a screen that a record it shows was written.
+// It carries the record when the write returned it, so a screen that only
+// needs the new copy does not read the notebook again.
+type notebookChangedMsg struct {
+	kind      changeKind
+	contactID uint64
+	// contact is the contact as saved, when the change was to one.
+	contact *model.Contact
+	// interview is the interview as saved, when the change was to one.
+	interview *model.Interview
+	// autosave marks the frequent saves of notes as they are typed, which
+	// must not make the shared summary be read again each time.
+	autosave bool
+}
+
+// changer is a result that wrote to the notebook; changes is empty when the
+// write failed.
+type changer interface{ changes() []notebookChangedMsg }
+
+// watcher is the set of change kinds a screen shows.
+type watcher map[changeKind]bool
+
+func watching(kinds ...changeKind) watcher {
+	w := watcher{}
+	for _, k := range kinds {
+		w[k] = true
+	}
+	return w
+}
+
+// summaryKinds are the changes that move what the shared notebook summary
+// (What's next and the contact list) shows.
+func (m notebookChangedMsg) movesSummary() bool {
+	switch m.kind {
+	case changedContact, changedTimeline, changedSettings:
+		return true
+	case changedInterview:
+		return !m.autosave
+	}
+	return false
+}
