@@ -394,7 +394,7 @@ func (a App) footer() string {
 func (a App) View() (out string) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = fmt.Sprintf("Parley hit an internal error: %v", r)
+			out = fmt.Sprintf("%s: %v", viewPanicText, r)
 		}
 	}()
 	if !a.sized {
@@ -460,6 +460,9 @@ func (a App) Flush(s *store.Store) error {
 	}
 	return nil
 }
+
+// viewPanicText opens what View draws instead of a screen that panicked.
+const viewPanicText = "Parley hit an internal error"
 
 // Crashed is the internal error that stopped the program, if any.
 func (a App) Crashed() error { return a.crashed }

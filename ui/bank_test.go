@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -155,21 +153,5 @@ func TestBankGolden(t *testing.T) {
 	h := newHarness(t, 80, 22) // 24 lines less the status and help lines
 	seedInterviews(t, h)
 	h.open(newBankScreen(h.c))
-	got := fit(h.view(), 80, 22) + "\n"
-	path := filepath.Join("testdata", "bank-80x24.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui -run Golden -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("bank view differs from %s:\n%s", path, got)
-	}
+	golden(t, "bank-80x24", fit(h.view(), 80, 22)+"\n")
 }

@@ -38,10 +38,11 @@ func benchNotebook(n int) notebook {
 	return notebook{contacts: cs, settings: model.Defaults()}
 }
 
-func benchCommon() *common {
+func benchCommon(b *testing.B) *common {
+	c, _, _ := newTestCommonAt(b, testNow)
 	st := NewStyles(false)
-	now := time.Date(2025, 3, 12, 9, 30, 0, 0, time.UTC)
-	return &common{styles: &st, now: func() time.Time { return now }}
+	c.styles = &st
+	return c
 }
 
 var benchQueries = []string{"ana ruiz", "cncl", "tag:pol", "reorg"}
@@ -53,7 +54,7 @@ func BenchmarkListFilter10k(b *testing.B) {
 	nb := benchNotebook(10000)
 	for _, q := range benchQueries {
 		b.Run(q, func(b *testing.B) {
-			l := newContactList(benchCommon())
+			l := newContactList(benchCommon(b))
 			l.setNotebook(nb)
 			var s screen = l.setSize(120, 40)
 			s, _ = s.update(keyRunes("/"))
@@ -82,7 +83,7 @@ func BenchmarkListFilter10k(b *testing.B) {
 
 // BenchmarkListCursor10k moves the cursor down one row, Update plus View.
 func BenchmarkListCursor10k(b *testing.B) {
-	l := newContactList(benchCommon())
+	l := newContactList(benchCommon(b))
 	l.setNotebook(benchNotebook(10000))
 	var s screen = l.setSize(120, 40)
 	down := tea.KeyMsg{Type: tea.KeyDown}

@@ -13,20 +13,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/model"
-	"parley/store"
 )
 
 var composeNow = time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
 
 func testCommon(t *testing.T) *common {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "parley.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return &common{styles: &plainStyles, store: s, now: func() time.Time { return composeNow },
-		getenv: func(string) string { return "" }}
+	c, _, _ := newTestCommonAt(t, composeNow)
+	return c
 }
 
 func fullProfile() model.Profile {

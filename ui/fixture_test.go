@@ -3,7 +3,6 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 	"time"
 
@@ -15,9 +14,9 @@ import (
 // testNow is the fixed clock of the UI tests: a Wednesday morning.
 var testNow = time.Date(2025, 3, 12, 9, 30, 0, 0, time.UTC)
 
-func fixtureCommon() *common {
-	st := NewStyles(true)
-	return &common{styles: &st, now: func() time.Time { return testNow }}
+func fixtureCommon(t testing.TB) *common {
+	c, _, _ := newTestCommonAt(t, testNow)
+	return c
 }
 
 func day(d, h int) time.Time { return time.Date(2025, 3, d, h, 0, 0, 0, time.UTC) }
@@ -58,42 +57,29 @@ func fixtureNotebook() notebook {
 
 // run sends msg to s, then runs the commands it returns that navigate
 // (push, pop), so a test can follow the user from screen to screen.
+// appSend sends msg to the app and follows only the navigation it asks
+// for (push, pop, open), on the one test driver: the fixture, not the empty
+// notebook behind it, is what the screens show.
 func appSend(t *testing.T, a App, msg tea.Msg) App {
 	t.Helper()
-	m, cmd := a.Update(msg)
-	a = m.(App)
-	return appRun(t, a, cmd)
+	d := &driver{t: t, app: a, only: isNavigation}
+	d.send(msg)
+	return d.app
 }
 
 func appRun(t *testing.T, a App, cmd tea.Cmd) App {
 	t.Helper()
-	if cmd == nil {
-		return a
-	}
-	msg := cmd()
-	switch m := unrouted(msg).(type) {
+	d := &driver{t: t, app: a, only: isNavigation}
+	d.do(cmd)
+	return d.app
+}
+
+func isNavigation(msg tea.Msg) bool {
+	switch unrouted(msg).(type) {
 	case pushMsg, popMsg, markDeletedMsg, openInterviewMsg:
-		return appSend(t, a, msg)
-	case tea.BatchMsg:
-		for _, c := range m {
-			a = appRun(t, a, c)
-		}
-		return a
+		return true
 	}
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			a = appRun(t, a, c)
-		}
-	default:
-		// tea.Sequence's message type is unexported: a slice of commands.
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-			for i := 0; i < v.Len(); i++ {
-				a = appRun(t, a, v.Index(i).Interface().(tea.Cmd))
-			}
-		}
-	}
-	return a
+	return false
 }
 
 func golden(t *testing.T, name, got string) {

@@ -24,9 +24,7 @@ var harnessNow = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 // (status and help lines) comes on top.
 func newHarness(t *testing.T, w, h int) *harness {
 	t.Helper()
-	c, _, _ := newTestCommon(t)
-	c.now = func() time.Time { return harnessNow }
-	c.bank = &writer{}
+	c, _, _ := newTestCommonAt(t, harnessNow)
 	d := newDriver(t, c, w, h+2)
 	d.failOnError = true
 	return &harness{driver: d, c: c}

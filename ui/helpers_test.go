@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -19,11 +22,41 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 func TestMain(m *testing.M) {
+	// RUNEWIDTH_EASTASIAN (or an East Asian locale) makes go-runewidth and
+	// x/ansi count ambiguous runes such as "─" and "·" as two cells, read
+	// once when the packages start. The tests draw for the common width
+	// whatever the machine says, so they run again in a child process
+	// with the setting pinned.
+	if os.Getenv("RUNEWIDTH_EASTASIAN") != "0" {
+		os.Exit(rerunWith("RUNEWIDTH_EASTASIAN=0"))
+	}
 	// Golden files need the same output on every machine: no colour
 	// profile detection, a fixed background.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
 	os.Exit(m.Run())
+}
+
+// rerunWith runs this test binary again with one more environment setting
+// and returns its exit code.
+func rerunWith(setting string) int {
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rerun the tests:", err)
+		return 1
+	}
+	cmd := exec.Command(exe, os.Args[1:]...)
+	cmd.Env = append(os.Environ(), setting)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		fmt.Fprintln(os.Stderr, "rerun the tests:", err)
+		return 1
+	}
+	return 0
 }
 
 // fakeClock is a wall clock the test moves by hand.
@@ -43,7 +76,13 @@ type timerMsg struct {
 
 // newTestCommon gives a screen a fresh notebook on a temporary file, no
 // colour, a clock the test controls and timers that fire only by hand.
-func newTestCommon(t *testing.T) (*common, *store.Store, *fakeClock) {
+func newTestCommon(t testing.TB) (*common, *store.Store, *fakeClock) {
+	return newTestCommonAt(t, testStart)
+}
+
+// newTestCommonAt is newTestCommon with the clock set to start. Every UI
+// test builds its common here: one fake clock, one kind of timer.
+func newTestCommonAt(t testing.TB, start time.Time) (*common, *store.Store, *fakeClock) {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "parley.db"))
 	if err != nil {
@@ -51,11 +90,13 @@ func newTestCommon(t *testing.T) (*common, *store.Store, *fakeClock) {
 	}
 	t.Cleanup(func() { s.Close() })
 	styles := NewStyles(true)
-	clk := &fakeClock{t: testStart}
+	clk := &fakeClock{t: start}
 	after := func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d, fn(clk.t.Add(d))} }
 	}
-	return &common{styles: &styles, store: s, now: clk.now, after: after, bank: &writer{}, interviews: &interviewWriter{}}, s, clk
+	c := &common{styles: &styles, store: s, now: clk.now, after: after, bank: &writer{},
+		interviews: &interviewWriter{}, getenv: func(string) string { return "" }}
+	return c, s, clk
 }
 
 func keyRunes(s string) tea.KeyMsg     { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
@@ -103,6 +144,9 @@ type driver struct {
 	failOnError bool
 	// seen is every message sent to the app, unaddressed.
 	seen []tea.Msg
+	// only, when set, chooses which results of commands go back in; the
+	// others are dropped (the fixture tests follow navigation alone).
+	only func(tea.Msg) bool
 }
 
 func newDriver(t *testing.T, c *common, w, h int) *driver {
@@ -131,6 +175,9 @@ func (d *driver) do(cmd tea.Cmd) {
 			if tm, ok := r.msg.(timerMsg); ok {
 				msg = timerMsg{tm.d, routedMsg{r.to, tm.msg}}
 			}
+		}
+		if d.only != nil && !d.only(msg) {
+			continue
 		}
 		switch m := msg.(type) {
 		case timerMsg:

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,7 +14,7 @@ import (
 
 func loadedList(t *testing.T) contactList {
 	t.Helper()
-	l := newContactList(fixtureCommon())
+	l := newContactList(fixtureCommon(t))
 	l.setNotebook(fixtureNotebook())
 	return l.setSize(120, 40).(contactList)
 }
@@ -95,7 +94,7 @@ func TestListDeleteAndUndo(t *testing.T) {
 }
 
 func TestFormFlagsFieldsAndConfirmsEsc(t *testing.T) {
-	var s screen = newContactForm(fixtureCommon(), model.Contact{}).setSize(80, 24)
+	var s screen = newContactForm(fixtureCommon(t), model.Contact{}).setSize(80, 24)
 	s, _ = s.update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if !strings.Contains(s.view(), "A contact needs a name.") {
 		t.Error("saving without a name is not flagged at the field")
@@ -121,17 +120,11 @@ func TestFormFlagsFieldsAndConfirmsEsc(t *testing.T) {
 // storeCommon is testCommon with a real notebook in a temporary file.
 func storeCommon(t *testing.T) (*common, *store.Store, model.Contact) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "n.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	cm, s, _ := newTestCommonAt(t, testNow)
 	c, err := s.PutContact(model.Contact{Name: "Ana Ruiz", Stage: model.ToContact, Created: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cm := fixtureCommon()
-	cm.store = s
 	return cm, s, c
 }
 
@@ -218,7 +211,7 @@ func TestHomeEnterGoesWhereToAct(t *testing.T) {
 func TestReferralTree(t *testing.T) {
 	nb := fixtureNotebook()
 	nb.contacts = append(nb.contacts, model.Contact{ID: 11, Name: "Kofi Brown", ReferredBy: 4})
-	p := newContactPage(fixtureCommon(), nb.contacts[0])
+	p := newContactPage(fixtureCommon(t), nb.contacts[0])
 	p.setLoaded(contactPageLoadedMsg{contact: nb.contacts[0], contacts: nb.contacts})
 	tree := p.referralTree()
 	if len(tree) != 3 || tree[0].id != 1 || tree[1].id != 4 || tree[1].depth != 1 || tree[2].id != 11 || tree[2].depth != 2 {
