@@ -105,10 +105,10 @@ func (a App) screens() []screen {
 // reloadSummary reads the shared summary once, for every screen showing it.
 func (a App) reloadSummary(gen int) tea.Cmd {
 	load := loadNotebook(a.c.store)
-	return func() tea.Msg {
+	return addressed(rootID, func() tea.Msg {
 		msg, _ := load().(notebookLoadedMsg)
 		return summaryLoadedMsg{gen, msg}
-	}
+	})
 }
 
 // Update dispatches by message type; screens own their own keys.
@@ -131,14 +131,16 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	case routedMsg:
 		return a.deliver(msg.to, msg.msg)
 	}
-	// Not addressed: the result of the root's own command, a signal, or
-	// Bubble Tea handing back what a program in the terminal returned.
+	// Not addressed: a signal, or Bubble Tea handing back what a program
+	// run in the terminal ($EDITOR) returned. The screen that ran it is
+	// the top one, since it had the terminal; a message naming an
+	// interview goes to that interview's owner wherever it is.
 	if m, ok := msg.(interviewOwnerMsg); ok {
 		if i := a.ownerOf(m.forInterview()); i >= 0 {
 			return a.deliver(a.stack[i].id, msg)
 		}
 	}
-	return a.deliver(rootID, msg)
+	return a.deliver(a.stack[len(a.stack)-1].id, msg)
 }
 
 // deliver handles msg for screen to: navigation and the status line here,
@@ -169,7 +171,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case notebookLoadedMsg:
 		return a.setSummary(msg)
 	case orphanRetryMsg:
-		return a, a.retryKept()
+		return a, addressed(rootID, a.retryKept())
 	}
 	var cmds []tea.Cmd
 	if f, ok := msg.(failure); ok && f.failed() != nil {

@@ -118,12 +118,6 @@ func (s composeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		} else {
 			s.setNotice("Printed on the terminal's main screen; it stays there after Parley quits.", false)
 		}
-	case editorReadyMsg:
-		if msg.err == nil {
-			return s, runDraftEditor(msg)
-		}
-	case editorClosedMsg:
-		return s, readEditedCmd(msg)
 	case draftEditedMsg:
 		if msg.err == nil {
 			s.setText(msg.text)

@@ -139,7 +139,8 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (screen, tea.Cmd) {
 		s.phase = composeEdit
 		return s, nil
 	case key.Matches(k, s.keys.Editor):
-		return s, prepareEditorCmd(d.LogText(), s.c.env())
+		return s, editText(d.LogText(), "message.txt", "the draft", s.c.env(), func(text string) string { return text },
+			func(text string, err error) tea.Msg { return draftEditedMsg{text: text, err: err} })
 	case key.Matches(k, s.keys.Copy):
 		return s, copyCmd(s.c.term, d.Text, "the message", s.c.env())
 	case key.Matches(k, s.keys.CopySubject) && d.Subject != "":

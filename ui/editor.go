@@ -6,96 +6,87 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"parley/model"
 )
 
-// Editing notes in $EDITOR, in three steps, each I/O step in a command:
-// write the notes to a private temporary file, run the editor on it with
-// the terminal handed over, then read the file back and remove it.
+// Editing text in $EDITOR: one round trip for every screen that offers it
+// (the interview's notes, a message draft). Each I/O step runs in a
+// command: write the text to a private temporary file, hand the terminal
+// to the editor, then read the file back, remove it and make the screen's
+// message from it.
 
-type (
-	editorFileMsg struct {
-		interviewID uint64
-		dir, path   string
-		err         error
-	}
-	editorDoneMsg struct {
-		interviewID uint64
-		dir, path   string
-		err         error
-	}
-	notesEditedMsg struct {
-		interviewID uint64
-		notes       []model.Note
-		err         error
-	}
-)
+// editFile is the private copy the editor works on.
+type editFile struct{ dir, path string }
 
-func (m editorFileMsg) failed() error  { return m.err }
-func (m editorDoneMsg) failed() error  { return m.err }
-func (m notesEditedMsg) failed() error { return m.err }
-
-// writeNotesFile puts the notes in a file only the user can read: the notes
-// are about a real person.
-func writeNotesFile(ivID uint64, text string) tea.Cmd {
-	return func() tea.Msg {
-		dir, err := os.MkdirTemp("", "parley-notes-")
-		if err != nil {
-			return editorFileMsg{interviewID: ivID, err: fmt.Errorf("make a file for the editor: %w", err)}
-		}
-		path := filepath.Join(dir, "notes.md")
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-			os.RemoveAll(dir)
-			return editorFileMsg{interviewID: ivID, err: fmt.Errorf("make a file for the editor: %w", err)}
-		}
-		return editorFileMsg{interviewID: ivID, dir: dir, path: path}
+// writeEditFile puts text in a folder and file only the user can read
+// (0700, 0600): notes and drafts are about real people.
+func writeEditFile(text, name string) (editFile, error) {
+	dir, err := os.MkdirTemp("", "parley-edit-")
+	if err != nil {
+		return editFile{}, err
 	}
+	f := editFile{dir: dir, path: filepath.Join(dir, name)}
+	if err := os.WriteFile(f.path, []byte(text), 0o600); err != nil {
+		os.RemoveAll(dir)
+		return editFile{}, err
+	}
+	return f, nil
 }
 
-// editorCommand is $VISUAL or $EDITOR (which may carry arguments, such as
-// "code --wait"), else vi.
-func editorCommand(path string) *exec.Cmd {
-	editor := os.Getenv("VISUAL")
+// readAndRemove reads the file as the editor left it and removes its
+// folder.
+func (f editFile) readAndRemove() (string, error) {
+	defer os.RemoveAll(f.dir)
+	data, err := os.ReadFile(f.path)
+	return string(data), err
+}
+
+// editorArgv is $VISUAL or $EDITOR (which may carry arguments, such as
+// "code --wait"), else vi, with the file to edit last.
+func editorArgv(getenv func(string) string, path string) []string {
+	editor := getenv("VISUAL")
 	if editor == "" {
-		editor = os.Getenv("EDITOR")
+		editor = getenv("EDITOR")
 	}
-	args := strings.Fields(editor)
-	if len(args) == 0 {
-		args = []string{"vi"}
+	argv := strings.Fields(editor)
+	if len(argv) == 0 {
+		argv = []string{"vi"}
 	}
-	return exec.Command(args[0], append(args[1:], path)...)
+	return append(argv, path)
 }
 
-func runEditor(msg editorFileMsg) tea.Cmd {
-	return tea.ExecProcess(editorCommand(msg.path), func(err error) tea.Msg {
-		if err != nil {
-			err = fmt.Errorf("the editor stopped with an error, so the notes were left as they were: %w", err)
-		}
-		return editorDoneMsg{interviewID: msg.interviewID, dir: msg.dir, path: msg.path, err: err}
-	})
-}
-
-// readNotesFile reads the edited notes back and removes the file. at stamps
-// new paragraphs that have no time of their own.
-func readNotesFile(msg editorDoneMsg, at time.Duration) tea.Cmd {
+// editText runs the round trip for text, in a file called name. what names
+// the text for error messages ("the notes"). parse turns the edited text
+// into what the screen wants, off the event loop; done makes the screen's
+// message of it, or of the error.
+func editText[T any](text, name, what string, getenv func(string) string,
+	parse func(string) T, done func(T, error) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
-		defer os.RemoveAll(msg.dir)
-		if msg.err != nil {
-			return notesEditedMsg{interviewID: msg.interviewID, err: msg.err}
-		}
-		data, err := os.ReadFile(msg.path)
+		var zero T
+		f, err := writeEditFile(text, name)
 		if err != nil {
-			return notesEditedMsg{interviewID: msg.interviewID, err: fmt.Errorf("read the edited notes: %w", err)}
+			return done(zero, fmt.Errorf("make a file for the editor: %w", err))
 		}
-		notes := model.ParseNotesFile(string(data), at)
-		return notesEditedMsg{interviewID: msg.interviewID, notes: notes}
+		argv := editorArgv(getenv, f.path)
+		run := tea.ExecProcess(exec.Command(argv[0], argv[1:]...), func(exitErr error) tea.Msg {
+			// This callback runs on the event loop: reading and parsing
+			// wait for a command of their own.
+			return tea.BatchMsg{func() tea.Msg { return finishEdit(f, exitErr, what, parse, done) }}
+		})
+		return run()
 	}
 }
 
-func (m editorFileMsg) forInterview() uint64  { return m.interviewID }
-func (m editorDoneMsg) forInterview() uint64  { return m.interviewID }
-func (m notesEditedMsg) forInterview() uint64 { return m.interviewID }
+// finishEdit reads the edited file back, removes it and reports.
+func finishEdit[T any](f editFile, exitErr error, what string, parse func(string) T, done func(T, error) tea.Msg) tea.Msg {
+	var zero T
+	text, err := f.readAndRemove()
+	switch {
+	case exitErr != nil:
+		return done(zero, fmt.Errorf("the editor stopped with an error, so nothing changed in %s: %w", what, exitErr))
+	case err != nil:
+		return done(zero, fmt.Errorf("read %s back from the editor: %w", what, err))
+	}
+	return done(parse(text), nil)
+}

@@ -194,20 +194,6 @@ func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.id == s.iv.ID && !s.ended() {
 			return s.end()
 		}
-	case editorFileMsg:
-		if msg.interviewID != s.iv.ID {
-			return s, nil
-		}
-		if msg.err != nil {
-			s.editing = false
-			return s, nil
-		}
-		return s, runEditor(msg)
-	case editorDoneMsg:
-		if msg.interviewID != s.iv.ID {
-			return s, nil
-		}
-		return s, readNotesFile(msg, s.iv.Elapsed(s.now))
 	case notesEditedMsg:
 		if msg.interviewID != s.iv.ID {
 			return s, nil
@@ -354,7 +340,13 @@ func (s interviewScreen) openEditor() (screen, tea.Cmd) {
 		q, _ := iv.QuestionByID(id)
 		return q.Text
 	})
-	return s, writeNotesFile(s.iv.ID, text)
+	// A paragraph new in the editor is stamped with the clock as the
+	// editor closes, read in the command that reads the file back.
+	id, now := iv.ID, s.c.now
+	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, iv.Elapsed(now())) }
+	return s, editText(text, "notes.md", "the notes", s.c.env(), stamp, func(notes []model.Note, err error) tea.Msg {
+		return notesEditedMsg{interviewID: id, notes: notes, err: err}
+	})
 }
 
 // endInterviewMsg comes back from the end confirmation.
@@ -451,3 +443,13 @@ func (s interviewScreen) flush(st *store.Store) error {
 	}
 	return s.c.interviews.writeNow(st, s.owner, s.snapshot())
 }
+
+// notesEditedMsg carries the notes back from $EDITOR.
+type notesEditedMsg struct {
+	interviewID uint64
+	notes       []model.Note
+	err         error
+}
+
+func (m notesEditedMsg) failed() error        { return m.err }
+func (m notesEditedMsg) forInterview() uint64 { return m.interviewID }

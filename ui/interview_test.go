@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -255,30 +255,56 @@ func TestNotesEditedInEditorComeBack(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.typeText("first thought")
 	iv := d.interview()
-	edited := "## 00:00 [q1]\nfirst thought, revised\n\n## \na new paragraph\n"
-	dir := t.TempDir()
-	path := filepath.Join(dir, "notes.md")
-	if err := os.WriteFile(path, []byte(edited), 0o600); err != nil {
+	f, err := writeEditFile("", "notes.md")
+	if err != nil {
 		t.Fatal(err)
 	}
-	d.do(readNotesFile(editorDoneMsg{interviewID: iv.iv.ID, dir: dir, path: path}, 5*time.Minute))
+	edited := "## 00:00 [q1]\nfirst thought, revised\n\n## \na new paragraph\n"
+	if err := os.WriteFile(f.path, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// As the editor exits: the file is read back, parsed and removed, and
+	// the result goes, unaddressed, to the interview's owner.
+	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, 5*time.Minute) }
+	d.send(finishEdit(f, nil, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
+		return notesEditedMsg{interviewID: iv.iv.ID, notes: notes, err: err}
+	}))
 	notes := d.interview().notes.Notes()
 	if len(notes) != 2 || notes[0].Text != "first thought, revised" || notes[1].At != 5*time.Minute {
 		t.Errorf("notes = %+v", notes)
 	}
-	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+	if _, err := os.Stat(f.dir); !os.IsNotExist(err) {
 		t.Error("temporary folder left behind")
 	}
 }
 
 func TestEditorFileIsPrivate(t *testing.T) {
-	msgs := collect(writeNotesFile(1, "secret notes"))
-	m := msgs[0].(editorFileMsg)
-	defer os.RemoveAll(m.dir)
-	fi, _ := os.Stat(m.path)
-	di, _ := os.Stat(m.dir)
+	f, err := writeEditFile("secret notes", "notes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(f.dir)
+	fi, _ := os.Stat(f.path)
+	di, _ := os.Stat(f.dir)
 	if fi.Mode().Perm() != 0o600 || di.Mode().Perm() != 0o700 {
 		t.Errorf("file %o, folder %o", fi.Mode().Perm(), di.Mode().Perm())
+	}
+}
+
+// An editor that fails leaves the text as it was and says why; the file
+// is removed all the same.
+func TestEditorFailureKeepsText(t *testing.T) {
+	f, err := writeEditFile("draft", "message.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg := finishEdit(f, errors.New("exit status 1"), "the draft", func(s string) string { return s },
+		func(text string, err error) tea.Msg { return draftEditedMsg{text: text, err: err} }).(draftEditedMsg)
+	if msg.err == nil || !strings.Contains(msg.err.Error(), "so nothing changed in the draft") {
+		t.Errorf("err = %v", msg.err)
+	}
+	if _, err := os.Stat(f.dir); !os.IsNotExist(err) {
+		t.Error("temporary folder left behind")
 	}
 }
 

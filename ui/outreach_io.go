@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -62,12 +61,6 @@ type (
 	}
 	// draftPrintedMsg reports the message printed on the main screen.
 	draftPrintedMsg struct{ err error }
-	// editorClosedMsg comes when $EDITOR exits; the file is read in a
-	// command, not in the callback, which runs on the event loop.
-	editorClosedMsg struct {
-		dir, path string
-		err       error
-	}
 	// draftEditedMsg carries the text as the editor left it.
 	draftEditedMsg struct {
 		text string
@@ -171,65 +164,6 @@ func (p *printCommand) Run() error {
 
 func printDraftCmd(text string) tea.Cmd {
 	return tea.Exec(&printCommand{text: text}, func(err error) tea.Msg { return draftPrintedMsg{err} })
-}
-
-// editorReadyMsg says the draft is in a private file, ready for $EDITOR.
-type editorReadyMsg struct {
-	dir, path string
-	argv      []string
-	err       error
-}
-
-func (m editorReadyMsg) failed() error {
-	if m.err != nil {
-		return fmt.Errorf("prepare the draft for your editor: %w", m.err)
-	}
-	return nil
-}
-
-// prepareEditorCmd writes text where $EDITOR (vi if unset) can open it: a
-// private temporary folder (0700, the file 0600), because drafts name real
-// people. readEditedCmd removes it afterwards.
-func prepareEditorCmd(text string, getenv func(string) string) tea.Cmd {
-	return func() tea.Msg {
-		dir, err := os.MkdirTemp("", "parley-draft-")
-		if err != nil {
-			return editorReadyMsg{err: err}
-		}
-		path := filepath.Join(dir, "message.txt")
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-			_ = os.RemoveAll(dir)
-			return editorReadyMsg{err: err}
-		}
-		editor := getenv("VISUAL")
-		if editor == "" {
-			editor = getenv("EDITOR")
-		}
-		argv := strings.Fields(editor)
-		if len(argv) == 0 {
-			argv = []string{"vi"}
-		}
-		return editorReadyMsg{dir: dir, path: path, argv: append(argv, path)}
-	}
-}
-
-// runDraftEditor hands the terminal to the editor; Bubble Tea takes it back
-// when the editor exits.
-func runDraftEditor(m editorReadyMsg) tea.Cmd {
-	c := exec.Command(m.argv[0], m.argv[1:]...)
-	return tea.ExecProcess(c, func(err error) tea.Msg { return editorClosedMsg{m.dir, m.path, err} })
-}
-
-// readEditedCmd reads the file the editor left and removes its folder.
-func readEditedCmd(m editorClosedMsg) tea.Cmd {
-	return func() tea.Msg {
-		defer os.RemoveAll(m.dir)
-		if m.err != nil {
-			return draftEditedMsg{err: fmt.Errorf("the editor stopped with an error, so the draft is unchanged: %w", m.err)}
-		}
-		data, err := os.ReadFile(m.path)
-		return draftEditedMsg{text: string(data), err: err}
-	}
 }
 
 // env is the environment reader, the process's own unless a test set one.

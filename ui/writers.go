@@ -169,7 +169,7 @@ func (a *App) keepFailedSave(msg interviewSavedMsg) tea.Cmd {
 	if errors.Is(msg.err, store.ErrConflict) {
 		return nil // trying again cannot help; it is written at exit
 	}
-	return a.c.after(saveRetryDelay, func(time.Time) tea.Msg { return orphanRetryMsg{} })
+	return addressed(rootID, a.c.after(saveRetryDelay, func(time.Time) tea.Msg { return orphanRetryMsg{} }))
 }
 
 // retryKept writes every kept save again.
