@@ -184,7 +184,7 @@ func (s *composeScreen) setNotice(text string, isErr bool) { s.notice, s.noticeE
 
 func copyNotice(m copiedMsg, hasSubject bool) string {
 	switch {
-	case errors.Is(m.err, model.ErrNoClipboard), errors.Is(m.err, model.ErrClipboardTooLarge):
+	case errors.Is(m.err, errNoClipboard), errors.Is(m.err, errClipboardTooLarge):
 		return m.err.Error() + " (p prints, f saves)."
 	case m.err != nil:
 		return "Could not copy: " + m.err.Error() + ". Press p to print it or f to save it."

@@ -190,7 +190,7 @@ func TestCopyWritesOSC52(t *testing.T) {
 	if want := "\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"; out.String() != want {
 		t.Errorf("in tmux wrote %q, want %q", out.String(), want)
 	}
-	if m := copyCmd(nil, "hi", "x", os.Getenv)().(copiedMsg); m.err != model.ErrNoClipboard {
+	if m := copyCmd(nil, "hi", "x", os.Getenv)().(copiedMsg); m.err != errNoClipboard {
 		t.Errorf("without a terminal: %v", m.err)
 	}
 }
@@ -206,7 +206,7 @@ func TestCopyKeyGoesThroughTheTerminal(t *testing.T) {
 	s, _ := openCompose(t, c, ct)
 	s, cmd := send(t, s, "enter", "c")
 	sc, _ := s.update(cmd())
-	want := model.OSC52(s.draft.Text)
+	want := osc52(s.draft.Text)
 	if out.String() != want {
 		t.Errorf("terminal got %q, want %q", out.String(), want)
 	}

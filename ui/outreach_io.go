@@ -11,8 +11,6 @@ import (
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"parley/model"
 )
 
 // How a copy reaches the terminal. Bubble Tea v1 has no command for raw
@@ -89,9 +87,9 @@ func (m draftEditedMsg) failed() error {
 func copyCmd(out io.Writer, text, what string, getenv func(string) string) tea.Cmd {
 	return func() tea.Msg {
 		if out == nil {
-			return copiedMsg{what, model.ErrNoClipboard}
+			return copiedMsg{what, errNoClipboard}
 		}
-		seq, err := model.CopySequence(text, getenv)
+		seq, err := copySequence(text, getenv)
 		if err == nil {
 			_, err = io.WriteString(out, seq)
 		}

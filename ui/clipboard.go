@@ -1,11 +1,9 @@
-package model
+package ui
 
 import (
 	"encoding/base64"
 	"errors"
 	"strings"
-	"time"
-	"unicode"
 )
 
 // Copying works by writing an OSC 52 escape sequence to the terminal, which
@@ -17,34 +15,34 @@ import (
 //     none tells the program what it did, so "copied" can only ever mean
 //     "sent to the terminal".
 //   - Terminals cap the sequence; about 100,000 bytes is common (hterm,
-//     and others stop earlier). MaxClipboardBytes keeps under that.
+//     and others stop earlier). maxClipboardBytes keeps under that.
 //   - tmux passes the sequence on only with `set -g allow-passthrough on`
 //     (or accepts it itself with `set -g set-clipboard on`); GNU screen
 //     passes it on in pieces.
 
-// MaxClipboardBytes is the largest text CopySequence accepts: its base64
+// maxClipboardBytes is the largest text copySequence accepts: its base64
 // form is 99,992 bytes, just under the 100,000 bytes that common terminals
 // accept. Any interview message is far smaller; the limit is there so a
 // paste of a whole notebook fails clearly instead of silently.
-const MaxClipboardBytes = 74994
+const maxClipboardBytes = 74994
 
-// Errors from CopySequence. Both mean: offer to print or save instead.
+// Errors from copySequence. Both mean: offer to print or save instead.
 var (
-	ErrClipboardTooLarge = errors.New("the message is too long for the terminal's clipboard; save it to a file instead")
-	ErrNoClipboard       = errors.New("this terminal cannot reach the clipboard; print the message or save it to a file instead")
+	errClipboardTooLarge = errors.New("the message is too long for the terminal's clipboard; save it to a file instead")
+	errNoClipboard       = errors.New("this terminal cannot reach the clipboard; print the message or save it to a file instead")
 )
 
 // screenChunk is how much of the sequence goes in each of GNU screen's
 // passthrough pieces; screen drops longer ones.
 const screenChunk = 76
 
-// OSC52 is the escape sequence that asks the terminal to put text on the
+// osc52 is the escape sequence that asks the terminal to put text on the
 // system clipboard: ESC ] 52 ; c ; <base64 of text> BEL.
-func OSC52(text string) string {
+func osc52(text string) string {
 	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(text)) + "\a"
 }
 
-// CopySequence is what to write to the terminal to copy text, chosen from
+// copySequence is what to write to the terminal to copy text, chosen from
 // the environment (pass os.Getenv; tests pass a map's lookup):
 //   - inside tmux (TMUX set), OSC 52 wrapped for tmux passthrough,
 //     ESC P tmux; <sequence, each ESC doubled> ESC \;
@@ -52,21 +50,21 @@ func OSC52(text string) string {
 //     into pieces each wrapped as ESC P <piece> ESC \;
 //   - otherwise plain OSC 52.
 //
-// It fails with ErrClipboardTooLarge past MaxClipboardBytes, and with
-// ErrNoClipboard on terminals known not to support it (TERM "dumb", or
+// It fails with errClipboardTooLarge past maxClipboardBytes, and with
+// errNoClipboard on terminals known not to support it (TERM "dumb", or
 // "linux" for the Linux console).
-func CopySequence(text string, getenv func(string) string) (string, error) {
-	if len(text) > MaxClipboardBytes {
-		return "", ErrClipboardTooLarge
+func copySequence(text string, getenv func(string) string) (string, error) {
+	if len(text) > maxClipboardBytes {
+		return "", errClipboardTooLarge
 	}
 	term := getenv("TERM")
 	switch {
 	case getenv("TMUX") != "":
-		return "\x1bPtmux;" + strings.ReplaceAll(OSC52(text), "\x1b", "\x1b\x1b") + "\x1b\\", nil
+		return "\x1bPtmux;" + strings.ReplaceAll(osc52(text), "\x1b", "\x1b\x1b") + "\x1b\\", nil
 	case term == "dumb" || term == "linux":
-		return "", ErrNoClipboard
+		return "", errNoClipboard
 	case getenv("STY") != "" || strings.HasPrefix(term, "screen"):
-		seq := OSC52(text)
+		seq := osc52(text)
 		var b strings.Builder
 		for len(seq) > 0 {
 			n := min(screenChunk, len(seq))
@@ -75,36 +73,5 @@ func CopySequence(text string, getenv func(string) string) (string, error) {
 		}
 		return b.String(), nil
 	}
-	return OSC52(text), nil
-}
-
-// DraftFileName is a file name for saving a draft when it cannot be copied,
-// such as "parley-ana-ruiz-thank-you-2026-11-16.txt": it says whom and what
-// at a glance and sorts by person. It holds only letters, digits and '-'.
-func DraftFileName(contactName, templateID string, at time.Time) string {
-	parts := []string{"parley"}
-	for _, s := range []string{contactName, templateID} {
-		if slug := slugify(s); slug != "" {
-			parts = append(parts, slug)
-		}
-	}
-	parts = append(parts, at.Format("2006-01-02"))
-	return strings.Join(parts, "-") + ".txt"
-}
-
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
+	return osc52(text), nil
 }

@@ -1,24 +1,23 @@
-package model
+package ui
 
 import (
 	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
-	"time"
 )
 
-func env(m map[string]string) func(string) string {
+func envOf(m map[string]string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
 func TestOSC52ExactBytes(t *testing.T) {
 	// base64("hello") is "aGVsbG8=".
-	if got, want := OSC52("hello"), "\x1b]52;c;aGVsbG8=\a"; got != want {
-		t.Errorf("OSC52 = %q, want %q", got, want)
+	if got, want := osc52("hello"), "\x1b]52;c;aGVsbG8=\a"; got != want {
+		t.Errorf("osc52 = %q, want %q", got, want)
 	}
-	if got, want := OSC52("Dear Ana,\nThank you — Sam"), "\x1b]52;c;RGVhciBBbmEsClRoYW5rIHlvdSDigJQgU2Ft\a"; got != want {
-		t.Errorf("OSC52 = %q, want %q", got, want)
+	if got, want := osc52("Dear Ana,\nThank you — Sam"), "\x1b]52;c;RGVhciBBbmEsClRoYW5rIHlvdSDigJQgU2Ft\a"; got != want {
+		t.Errorf("osc52 = %q, want %q", got, want)
 	}
 }
 
@@ -37,7 +36,7 @@ func TestCopySequence(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := CopySequence("hello", env(tc.env))
+			got, err := copySequence("hello", envOf(tc.env))
 			if err != nil || got != tc.want {
 				t.Errorf("got %q, %v; want %q", got, err, tc.want)
 			}
@@ -47,7 +46,7 @@ func TestCopySequence(t *testing.T) {
 
 func TestScreenSplitsLongSequences(t *testing.T) {
 	text := strings.Repeat("x", 200)
-	got, err := CopySequence(text, env(map[string]string{"STY": "1"}))
+	got, err := copySequence(text, envOf(map[string]string{"STY": "1"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,42 +59,32 @@ func TestScreenSplitsLongSequences(t *testing.T) {
 		}
 		joined.WriteString(body)
 	}
-	if joined.String() != OSC52(text) {
+	if joined.String() != osc52(text) {
 		t.Errorf("pieces do not rejoin to the sequence")
 	}
 	if len(pieces) < 2 {
-		t.Errorf("%d pieces for %d bytes", len(pieces), len(OSC52(text)))
+		t.Errorf("%d pieces for %d bytes", len(pieces), len(osc52(text)))
 	}
 }
 
 func TestClipboardSizeLimit(t *testing.T) {
-	atLimit := strings.Repeat("a", MaxClipboardBytes)
-	seq, err := CopySequence(atLimit, env(nil))
+	atLimit := strings.Repeat("a", maxClipboardBytes)
+	seq, err := copySequence(atLimit, envOf(nil))
 	if err != nil {
 		t.Fatalf("at the limit: %v", err)
 	}
-	if n := len(seq) - len("\x1b]52;c;\a"); n != base64.StdEncoding.EncodedLen(MaxClipboardBytes) || n >= 100000 {
+	if n := len(seq) - len("\x1b]52;c;\a"); n != base64.StdEncoding.EncodedLen(maxClipboardBytes) || n >= 100000 {
 		t.Errorf("payload %d bytes", n)
 	}
-	if _, err := CopySequence(atLimit+"a", env(nil)); !errors.Is(err, ErrClipboardTooLarge) {
+	if _, err := copySequence(atLimit+"a", envOf(nil)); !errors.Is(err, errClipboardTooLarge) {
 		t.Errorf("over the limit: %v", err)
 	}
 }
 
 func TestNoClipboardTerminals(t *testing.T) {
 	for _, term := range []string{"dumb", "linux"} {
-		if _, err := CopySequence("x", env(map[string]string{"TERM": term})); !errors.Is(err, ErrNoClipboard) {
+		if _, err := copySequence("x", envOf(map[string]string{"TERM": term})); !errors.Is(err, errNoClipboard) {
 			t.Errorf("TERM=%s: %v", term, err)
 		}
-	}
-}
-
-func TestDraftFileName(t *testing.T) {
-	at := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
-	if got, want := DraftFileName("Ana Ruiz-Peña", "thank-you", at), "parley-ana-ruiz-peña-thank-you-2026-11-16.txt"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got, want := DraftFileName(" ../ ", "", at), "parley-2026-11-16.txt"; got != want {
-		t.Errorf("got %q, want %q", got, want)
 	}
 }
