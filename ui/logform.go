@@ -23,7 +23,7 @@ const dateTimeLayout = "2006-01-02 15:04"
 type logForm struct {
 	c       *common
 	contact model.Contact
-	form    miniForm
+	form    form
 	initial []string
 	width   int
 	height  int
@@ -48,7 +48,7 @@ func newLogForm(c *common, contact model.Contact, kind model.InteractionKind) lo
 		{label: "Text", hint: "the message, or what was said (keep a copy of what you send)", kind: kindArea},
 	}
 	initial := []string{string(kind), c.now().Format(dateTimeLayout), "", ""}
-	return logForm{c: c, contact: contact, form: newMiniForm(c.styles, fields, initial), initial: initial}
+	return logForm{c: c, contact: contact, form: newForm(c.styles, fields, initial), initial: initial}
 }
 
 // interaction reads the form; errs maps fields to their problems.
@@ -97,7 +97,8 @@ func (f logForm) update(msg tea.Msg) (screen, tea.Cmd) {
 func (f logForm) view() string {
 	st := f.c.styles
 	head := []string{st.Title.Render("Log for "+f.contact.Name) + st.Muted.Render(" · "+string(f.contact.CurrentStage())), ""}
-	lines := append(head, f.form.view(f.width)...)
+	fields, _, _ := f.form.view(f.width)
+	lines := append(head, fields...)
 	kind := model.InteractionKind(f.form.value(logKind))
 	if to, ok := kind.MovesTo(); ok {
 		lines = append(lines, "", st.Muted.Render(truncateCells("Saving moves them on to "+string(to)+" (never back).", f.width)))

@@ -5,7 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -13,71 +12,47 @@ import (
 	"parley/store"
 )
 
-// profileField is one line of the profile form.
-type profileField struct {
-	label, hint string
-	get         func(model.Profile) string
-	set         func(*model.Profile, string)
-}
-
-func profileFields() []profileField {
-	return []profileField{
-		{"Your name", "as you sign your messages",
-			func(p model.Profile) string { return p.Name }, func(p *model.Profile, v string) { p.Name = v }},
-		{"Introduction", "one line, e.g. I am a second-year engineering student at Leeds.",
-			func(p model.Profile) string { return p.Intro }, func(p *model.Profile, v string) { p.Intro = v }},
-		{"Exploring", "fields you are exploring, e.g. urban planning",
-			func(p model.Profile) string { return p.Exploring }, func(p *model.Profile, v string) { p.Exploring = v }},
-		{"Reach me at", "email, phone, or both",
-			func(p model.Profile) string { return p.Contact }, func(p *model.Profile, v string) { p.Contact = v }},
+func profileFields() []boundField[model.Profile] {
+	type field = boundField[model.Profile]
+	text := func(label, hint string, get func(model.Profile) string, set func(*model.Profile, string)) field {
+		return field{formField{label: label, hint: hint}, get, set}
 	}
-}
-
-type profileKeys struct {
-	Next, Prev key.Binding
-	Save       key.Binding
-	Cancel     key.Binding
+	return []field{
+		text("Your name", "as you sign your messages",
+			func(p model.Profile) string { return p.Name }, func(p *model.Profile, v string) { p.Name = v }),
+		text("Introduction", "one line, e.g. I am a second-year engineering student at Leeds.",
+			func(p model.Profile) string { return p.Intro }, func(p *model.Profile, v string) { p.Intro = v }),
+		text("Exploring", "fields you are exploring, e.g. urban planning",
+			func(p model.Profile) string { return p.Exploring }, func(p *model.Profile, v string) { p.Exploring = v }),
+		text("Reach me at", "email, phone, or both",
+			func(p model.Profile) string { return p.Contact }, func(p *model.Profile, v string) { p.Contact = v }),
+	}
 }
 
 // profileForm asks for the user's profile: by itself the first time a
 // message needs it, and from the compose screen (P) after that.
 type profileForm struct {
 	c        *common
-	keys     profileKeys
 	original model.Profile
 	first    bool // shown because a message needs it, not asked for
-	fields   []profileField
-	inputs   []textinput.Model
-	focus    int
+	fields   []boundField[model.Profile]
+	form     form
 	width    int
 	height   int
 }
 
 func newProfileForm(c *common, p model.Profile, first bool) profileForm {
-	f := profileForm{c: c, original: p, first: first, fields: profileFields(), keys: profileKeys{
-		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}}
+	fields := profileFields()
+	f := profileForm{c: c, original: p, first: first, fields: fields,
+		form: newForm(c.styles, fieldSpecs(fields), fieldValues(fields, p))}
 	if first {
-		f.keys.Cancel.SetHelp("esc", "not now")
+		f.form.keys.Cancel.SetHelp("esc", "not now")
 	}
-	for _, fld := range f.fields {
-		ti := newInput(c.styles, fld.hint)
-		ti.SetValue(fld.get(p))
-		f.inputs = append(f.inputs, ti)
-	}
-	f.inputs[0].Focus()
 	return f
 }
 
 func (f profileForm) profile() model.Profile {
-	p := f.original
-	for i, fld := range f.fields {
-		fld.set(&p, f.inputs[i].Value())
-	}
-	return p.Trimmed()
+	return applyFields(f.fields, f.original, f.form.values()).Trimmed()
 }
 
 func (f profileForm) changed() bool { return f.profile() != f.original.Trimmed() }
@@ -87,30 +62,11 @@ func (f profileForm) update(msg tea.Msg) (screen, tea.Cmd) {
 	if !ok {
 		return f, nil
 	}
-	switch {
-	case key.Matches(k, f.keys.Save), k.Type == tea.KeyEnter && f.focus == len(f.inputs)-1:
+	submit, cmd := f.form.cancelOrKey(f.c, k, fieldValues(f.fields, f.original), "Throw away your changes?")
+	if submit {
 		return f, tea.Sequence(pop, withInfo(saveProfile(f.c.store, f.profile()), "Saved your profile."))
-	case k.Type == tea.KeyEnter, key.Matches(k, f.keys.Next):
-		f.setFocus((f.focus + 1) % len(f.inputs))
-		return f, nil
-	case key.Matches(k, f.keys.Prev):
-		f.setFocus((f.focus + len(f.inputs) - 1) % len(f.inputs))
-		return f, nil
-	case key.Matches(k, f.keys.Cancel):
-		if f.changed() {
-			return f, push(newConfirm(f.c, "Throw away your changes?", "", pop))
-		}
-		return f, pop
 	}
-	var cmd tea.Cmd
-	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(k)
 	return f, cmd
-}
-
-func (f *profileForm) setFocus(i int) {
-	f.inputs[f.focus].Blur()
-	f.focus = i
-	f.inputs[i].Focus()
 }
 
 func (f profileForm) view() string {
@@ -123,14 +79,8 @@ func (f profileForm) view() string {
 		b.WriteString(st.Title.Render("Your profile") + "\n")
 		b.WriteString(st.Muted.Render("Used by every message template.") + "\n")
 	}
-	labelW := 14
-	for i, fld := range f.fields {
-		marker, label := "  ", st.Label.Render(padRight(fld.label, labelW))
-		if i == f.focus {
-			marker, label = "▸ ", st.Accent.Render(padRight(fld.label, labelW))
-		}
-		b.WriteString("\n" + marker + label + inputView(st, f.inputs[i], f.width-2-labelW))
-	}
+	lines, _, _ := f.form.view(f.width)
+	b.WriteString("\n" + strings.Join(lines, "\n"))
 	if miss := f.profile().Missing(); len(miss) > 0 {
 		b.WriteString("\n\n" + st.Muted.Render(ansi.Wrap("Still empty: "+strings.Join(miss, ", ")+". Messages will show a gap there.", max(f.width, 10), "")))
 	}
@@ -140,7 +90,7 @@ func (f profileForm) view() string {
 func (f profileForm) setSize(w, h int) screen { f.width, f.height = w, h; return f }
 func (f profileForm) capturing() bool         { return true }
 func (f profileForm) help() help.KeyMap {
-	k := f.keys
+	k := f.form.bindings()
 	return keyMap{short: []key.Binding{k.Next, k.Save, k.Cancel}, full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}
 }
 

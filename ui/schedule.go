@@ -21,7 +21,7 @@ type scheduleForm struct {
 	c         *common
 	contact   model.Contact
 	interview model.Interview // ID 0 for a new one
-	form      miniForm
+	form      form
 	initial   []string
 	width     int
 	height    int
@@ -59,7 +59,7 @@ func newScheduleForm(c *common, contact model.Contact, iv model.Interview) sched
 		initial = []string{s.At.In(c.now().Location()).Format(dateTimeLayout), string(s.Mode), s.Place,
 			strconv.Itoa(int(s.Budget().Minutes()))}
 	}
-	return scheduleForm{c: c, contact: contact, interview: iv, form: newMiniForm(c.styles, fields, initial), initial: initial}
+	return scheduleForm{c: c, contact: contact, interview: iv, form: newForm(c.styles, fields, initial), initial: initial}
 }
 
 // schedule reads the form; errs maps fields to their problems.
@@ -113,7 +113,8 @@ func (f scheduleForm) view() string {
 	if f.interview.ID != 0 {
 		title = "Reschedule the interview with " + f.contact.Name
 	}
-	lines := append([]string{st.Title.Render(truncateCells(title, f.width)), ""}, f.form.view(f.width)...)
+	fields, _, _ := f.form.view(f.width)
+	lines := append([]string{st.Title.Render(truncateCells(title, f.width)), ""}, fields...)
 	lines = append(lines, "", st.Muted.Render(truncateCells("The minutes you asked for become the interview's time budget.", f.width)))
 	return strings.Join(lines, "\n")
 }

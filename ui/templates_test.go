@@ -33,14 +33,14 @@ func TestSettingsRefuseNonsense(t *testing.T) {
 	s := newSettingsScreen(c).setSize(80, 24).(settingsScreen)
 	sc, _ := s.update(s.load()())
 	s = sc.(settingsScreen)
-	if s.inputs[0].Value() != "7" {
-		t.Fatalf("thank-you days = %q, want the default 7", s.inputs[0].Value())
+	if s.form.value(0) != "7" {
+		t.Fatalf("thank-you days = %q, want the default 7", s.form.value(0))
 	}
-	s.inputs[1].SetValue("0")
+	s.form.states[1].input.SetValue("0")
 	if _, at, problem := s.settings(); at != 1 || problem == "" {
 		t.Errorf("0 days accepted (at %d, %q)", at, problem)
 	}
-	s.inputs[1].SetValue("3")
+	s.form.states[1].input.SetValue("3")
 	st, _, problem := s.settings()
 	if problem != "" || st.NoReplyDays != 3 || st.ThankYouDays != 7 {
 		t.Errorf("settings = %+v, %q", st, problem)

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+
+	"parley/model"
+)
+
+func uintString(n uint64) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+func parseUint(s string) uint64 {
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + uint64(s[i]-'0')
+	}
+	return n
+}
+
+// splitTags reads "policy, local ,health" as three tags, dropping blanks
+// and repeats.
+func splitTags(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range strings.Split(s, ",") {
+		t = strings.TrimSpace(t)
+		if t != "" && !seen[strings.ToLower(t)] {
+			seen[strings.ToLower(t)] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
+// contactFields lists the form's fields in order: who they are, how to
+// reach them, how the user found them, then the pipeline and notes.
+func contactFields() []boundField[model.Contact] {
+	type field = boundField[model.Contact]
+	text := func(label, hint string, get func(model.Contact) string, set func(*model.Contact, string), key string) field {
+		return field{formField{label: label, hint: hint, key: key}, get, set}
+	}
+	stages := []string{}
+	for _, s := range model.Stages() {
+		stages = append(stages, string(s))
+	}
+	return []field{
+		text("Name", "required", func(c model.Contact) string { return c.Name }, func(c *model.Contact, v string) { c.Name = v }, model.FieldName),
+		text("Role", "e.g. Policy analyst", func(c model.Contact) string { return c.Role }, func(c *model.Contact, v string) { c.Role = v }, ""),
+		text("Organisation", "", func(c model.Contact) string { return c.Organisation }, func(c *model.Contact, v string) { c.Organisation = v }, ""),
+		text("Field", "field or industry", func(c model.Contact) string { return c.Field }, func(c *model.Contact, v string) { c.Field = v }, ""),
+		{formField{label: "Career stage", hint: "←/→ to choose", kind: kindChoice, key: model.FieldCareerStage,
+			options: []string{"", string(model.EarlyCareer), string(model.MidCareer), string(model.Senior)}},
+			func(c model.Contact) string { return string(c.CareerStage) }, func(c *model.Contact, v string) { c.CareerStage = model.CareerStage(v) }},
+		text("Email", "", func(c model.Contact) string { return c.Email }, func(c *model.Contact, v string) { c.Email = v }, model.FieldEmail),
+		text("Phone", "", func(c model.Contact) string { return c.Phone }, func(c *model.Contact, v string) { c.Phone = v }, model.FieldPhone),
+		text("Profile URL", "", func(c model.Contact) string { return c.ProfileURL }, func(c *model.Contact, v string) { c.ProfileURL = v }, model.FieldProfileURL),
+		text("Location", "", func(c model.Contact) string { return c.Location }, func(c *model.Contact, v string) { c.Location = v }, ""),
+		{formField{label: "Found via", hint: "←/→ to choose, or type", kind: kindChoice, options: model.FoundViaSources(), free: true},
+			func(c model.Contact) string { return c.FoundVia }, func(c *model.Contact, v string) { c.FoundVia = v }},
+		{formField{label: "Referred by", hint: "type a name; ←/→ for other matches", kind: kindPick, key: model.FieldReferredBy},
+			func(c model.Contact) string {
+				if c.ReferredBy == 0 {
+					return ""
+				}
+				return uintString(c.ReferredBy)
+			}, func(c *model.Contact, v string) { c.ReferredBy = parseUint(v) }},
+		text("Tags", "comma separated", func(c model.Contact) string { return strings.Join(c.Tags, ", ") }, func(c *model.Contact, v string) { c.Tags = splitTags(v) }, ""),
+		{formField{label: "Stage", hint: "←/→ to choose", kind: kindChoice, options: stages, key: model.FieldStage},
+			func(c model.Contact) string { return string(c.CurrentStage()) }, func(c *model.Contact, v string) { c.Stage = model.Stage(v) }},
+		{formField{label: "May mention", hint: "their name, to people they referred you to", kind: kindToggle},
+			func(c model.Contact) string { return yesNo(c.MayMentionName) }, func(c *model.Contact, v string) { c.MayMentionName = v != "" }},
+		{formField{label: "Contact again", hint: "they are happy to hear from you again", kind: kindToggle},
+			func(c model.Contact) string { return yesNo(c.MayContactAgain) }, func(c *model.Contact, v string) { c.MayContactAgain = v != "" }},
+		{formField{label: "Research", hint: "about the person, the organisation, the industry", kind: kindArea},
+			func(c model.Contact) string { return c.Notes }, func(c *model.Contact, v string) { c.Notes = v }},
+	}
+}
