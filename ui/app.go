@@ -50,11 +50,13 @@ type App struct {
 	help     help.Model
 	fullHelp bool
 
+	// openers build the screens navigation messages name.
+	openers []opener
 	// lastID is the id given to the newest screen.
 	lastID screenID
-	// openers maps every screen ever pushed to the screen that opened it,
-	// so a result for a closed screen reaches the one that asked for it.
-	openers map[screenID]screenID
+	// openedBy maps every screen ever pushed to the screen that opened
+	// it, so a result for a closed screen reaches the one that asked.
+	openedBy map[screenID]screenID
 
 	// summary is the shared read of the notebook; summaryGen tags the
 	// latest read asked for, so an older read landing late is dropped.
@@ -84,8 +86,8 @@ type summaryLoadedMsg struct {
 func newApp(c *common) App {
 	h := help.New()
 	h.Styles = c.styles.Help
-	return App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1,
-		stack: []entry{{id: 1, s: newHome(c)}}, openers: map[screenID]screenID{}}
+	return App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: screenOpeners,
+		stack: []entry{{id: 1, s: newHome(c)}}, openedBy: map[screenID]screenID{}}
 }
 
 // Init reads the notebook summary the first screen shows.
@@ -153,7 +155,6 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		if i := a.ownerOf(msg.interview.ID); i >= 0 {
 			return a.bringForward(i), nil
 		}
-		return a.push(to, newInterviewScreen(a.c, msg.contact, msg.interview))
 	case popMsg:
 		return a.pop(to)
 	case statusMsg:
@@ -172,6 +173,9 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.setSummary(msg)
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
+	}
+	if s, ok := a.build(msg); ok {
+		return a.push(to, s)
 	}
 	var cmds []tea.Cmd
 	if f, ok := msg.(failure); ok && f.failed() != nil {
@@ -233,11 +237,21 @@ func (a *App) tell(match func(watcher) bool, msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// build makes the screen a navigation message names.
+func (a App) build(msg tea.Msg) (screen, bool) {
+	for _, open := range a.openers {
+		if s, ok := open(a.c, msg); ok {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
 // push opens s above the others; opener is the screen that asked.
 func (a App) push(opener screenID, s screen) (App, tea.Cmd) {
 	a.lastID++
 	id := a.lastID
-	a.openers[id] = opener
+	a.openedBy[id] = opener
 	a.stack = append(a.stack, entry{id: id, s: s})
 	a.resize()
 	load := s.load()
@@ -294,11 +308,11 @@ func (a App) find(id screenID) int {
 	return -1
 }
 
-// alive follows openers from id to the nearest screen still open; rootID
+// alive follows openedBy from id to the nearest screen still open; rootID
 // when none is.
 func (a App) alive(id screenID) screenID {
 	for id != rootID && a.find(id) < 0 {
-		id = a.openers[id]
+		id = a.openedBy[id]
 	}
 	return id
 }

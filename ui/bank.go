@@ -443,3 +443,11 @@ func (b bankScreen) flush(s *store.Store) error {
 	}
 	return b.bank.flush(b.c, s)
 }
+
+// openBank opens the question bank.
+func openBank(c *common, msg tea.Msg) (screen, bool) {
+	if _, ok := msg.(openBankMsg); ok {
+		return newBankScreen(c), true
+	}
+	return nil, false
+}

@@ -155,7 +155,7 @@ func (s composeScreen) loaded(d composeData) (screen, tea.Cmd) {
 		// given. A partly filled one is the user's choice; its gaps show.
 		if d.profile == (model.Profile{}) && !s.asked {
 			s.asked = true
-			cmd = push(newProfileForm(s.c, d.profile, true))
+			cmd = navigate(openProfileMsg{d.profile, true})
 		}
 	}
 	s.cursor = min(s.cursor, max(len(d.templates)-1, 0))
@@ -289,4 +289,12 @@ func (s composeScreen) flush(st *store.Store) error {
 		return fmt.Errorf("keep your unsent draft: %w", msg.err)
 	}
 	return nil
+}
+
+// openCompose opens the message screen for a contact.
+func openCompose(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openComposeMsg); ok {
+		return newComposeScreen(c, m.contact), true
+	}
+	return nil, false
 }

@@ -26,11 +26,11 @@ func (s composeScreen) handleKey(k tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, s.keys.Templates):
-		return s, push(newTemplatesScreen(s.c))
+		return s, navigate(openTemplatesMsg{})
 	case key.Matches(k, s.keys.Profile) && s.phase != composeLoading:
-		return s, push(newProfileForm(s.c, s.data.profile, false))
+		return s, navigate(openProfileMsg{s.data.profile, false})
 	case key.Matches(k, s.keys.Settings):
-		return s, push(newSettingsScreen(s.c))
+		return s, navigate(openSettingsMsg{})
 	}
 	switch s.phase {
 	case composeLoading:

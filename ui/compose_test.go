@@ -38,7 +38,7 @@ func putContact(t *testing.T, c *common, ct model.Contact) model.Contact {
 }
 
 // openCompose pushes the compose screen and delivers its first load.
-func openCompose(t *testing.T, c *common, ct model.Contact) (composeScreen, tea.Cmd) {
+func openComposeLoaded(t *testing.T, c *common, ct model.Contact) (composeScreen, tea.Cmd) {
 	t.Helper()
 	s := newComposeScreen(c, ct).setSize(80, 40).(composeScreen)
 	sc, cmd := s.update(s.load()())
@@ -69,17 +69,18 @@ func send(t *testing.T, s composeScreen, keys ...string) (composeScreen, tea.Cmd
 func TestComposeAsksForTheProfileFirst(t *testing.T) {
 	c := testCommon(t)
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz"})
-	_, cmd := openCompose(t, c, ct)
+	_, cmd := openComposeLoaded(t, c, ct)
 	if cmd == nil {
 		t.Fatal("no command: the profile form was not opened")
 	}
-	p, ok := cmd().(pushMsg)
+	p, ok := cmd().(openProfileMsg)
 	if !ok {
-		t.Fatalf("got %T, want a push", cmd())
+		t.Fatalf("got %T, want the profile form opened", cmd())
 	}
-	form, ok := p.s.(profileForm)
+	s, _ := openProfileForm(c, p)
+	form, ok := s.(profileForm)
 	if !ok || !form.first {
-		t.Fatalf("pushed %T, want the first-time profile form", p.s)
+		t.Fatalf("opened %T, want the first-time profile form", s)
 	}
 	if v := form.setSize(80, 20).view(); !strings.Contains(v, "Before your first message") {
 		t.Errorf("form view:\n%s", v)
@@ -89,7 +90,7 @@ func TestComposeAsksForTheProfileFirst(t *testing.T) {
 	if _, err := c.store.PutProfile(fullProfile()); err != nil {
 		t.Fatal(err)
 	}
-	if _, cmd := openCompose(t, c, ct); cmd != nil {
+	if _, cmd := openComposeLoaded(t, c, ct); cmd != nil {
 		t.Errorf("profile asked again: %T", cmd())
 	}
 }
@@ -100,7 +101,7 @@ func TestDraftShowsMissingOrganisation(t *testing.T) {
 		t.Fatal(err)
 	}
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Role: "Planner", Field: "planning", FoundVia: "the alumni list"})
-	s, _ := openCompose(t, c, ct)
+	s, _ := openComposeLoaded(t, c, ct)
 	if s.tmpl.ID != "" || s.phase != composePick || s.data.templates[s.cursor].ID != "request-email" {
 		t.Fatalf("phase %d, cursor on %q; want the request suggested", s.phase, s.data.templates[s.cursor].ID)
 	}
@@ -123,7 +124,7 @@ func TestMarkSentLogsExactTextAndMovesStage(t *testing.T) {
 	}
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Role: "Planner", Organisation: "City", Field: "planning",
 		FoundVia: "the alumni list", Stage: model.ToContact})
-	s, _ := openCompose(t, c, ct)
+	s, _ := openComposeLoaded(t, c, ct)
 	s, _ = send(t, s, "enter", "e")
 	s.area.InsertString("P.S. ")
 	s, _ = send(t, s, "esc")
@@ -163,7 +164,7 @@ func TestNoReplySuggestsReminder(t *testing.T) {
 	if _, err := c.store.AddInteraction(req, true); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := openCompose(t, c, ct)
+	s, _ := openComposeLoaded(t, c, ct)
 	if id := s.data.templates[s.cursor].ID; id != "reminder" {
 		t.Errorf("suggested %q, want the reminder", id)
 	}
@@ -203,7 +204,7 @@ func TestCopyKeyGoesThroughTheTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz"})
-	s, _ := openCompose(t, c, ct)
+	s, _ := openComposeLoaded(t, c, ct)
 	s, cmd := send(t, s, "enter", "c")
 	sc, _ := s.update(cmd())
 	want := osc52(s.draft.Text)
@@ -257,7 +258,7 @@ func TestUnsentEditedDraftIsKeptOnExit(t *testing.T) {
 		t.Fatal(err)
 	}
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz", Organisation: "City Council"})
-	s, _ := openCompose(t, c, ct)
+	s, _ := openComposeLoaded(t, c, ct)
 	s, _ = send(t, s, "enter", "e", "P.S. typed just now")
 	if err := s.flush(c.store); err != nil {
 		t.Fatal(err)
@@ -273,7 +274,7 @@ func TestUnsentEditedDraftIsKeptOnExit(t *testing.T) {
 	}
 	// An untouched draft is not written.
 	os.RemoveAll(dir)
-	s2, _ := openCompose(t, c, ct)
+	s2, _ := openComposeLoaded(t, c, ct)
 	s2, _ = send(t, s2, "enter")
 	if err := s2.flush(c.store); err != nil {
 		t.Fatal(err)

@@ -181,3 +181,11 @@ func (f contactForm) flush(s *store.Store) error {
 	_, err := s.PutContact(c)
 	return err
 }
+
+// openContactForm opens the form on a contact, or on a new one.
+func openContactForm(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(editContactMsg); ok {
+		return newContactForm(c, m.contact), true
+	}
+	return nil, false
+}

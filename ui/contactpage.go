@@ -266,24 +266,24 @@ func (p contactPage) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 			return p, info("An interview with %s is under way: s opens it. Prepare the next one once it has ended.", p.contact.Name)
 		case model.NotStarted:
 			if open.ID != 0 {
-				return p, push(newPlanScreenFor(p.c, p.contact, open))
+				return p, navigate(openPlanMsg{p.contact, &open})
 			}
 		}
-		return p, push(newPlanScreen(p.c, p.contact))
+		return p, navigate(openPlanMsg{contact: p.contact})
 	case key.Matches(msg, p.keys.Write):
-		return p, push(newComposeScreen(p.c, p.contact))
+		return p, navigate(openComposeMsg{p.contact})
 	case key.Matches(msg, p.keys.Open):
 		return p, p.open()
 	case key.Matches(msg, p.keys.Edit):
-		return p, push(newContactForm(p.c, p.contact))
+		return p, navigate(editContactMsg{p.contact})
 	case key.Matches(msg, p.keys.Delete):
 		return p, push(confirmDelete(p.c, p.contact))
 	case key.Matches(msg, p.keys.Schedule):
-		return p, push(newScheduleForm(p.c, p.contact, p.pendingInterview()))
+		return p, navigate(openScheduleMsg{p.contact, p.pendingInterview()})
 	case key.Matches(msg, p.keys.Log):
-		return p, push(newLogForm(p.c, p.contact, p.suggestedKind()))
+		return p, navigate(openLogMsg{p.contact, p.suggestedKind()})
 	case key.Matches(msg, p.keys.Stage):
-		return p, push(newStagePicker(p.c, p.contact))
+		return p, navigate(openStagePickerMsg{p.contact})
 	}
 	return p, nil
 }
@@ -298,7 +298,7 @@ func (p contactPage) open() tea.Cmd {
 	if it.contactID != 0 {
 		for _, c := range p.contacts {
 			if c.ID == it.contactID {
-				return push(newContactPage(p.c, c))
+				return navigate(openContactMsg{c})
 			}
 		}
 		return nil
@@ -378,4 +378,12 @@ func (p contactPage) help() help.KeyMap {
 		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
 			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.Edit, k.Delete, k.Back}},
 	}
+}
+
+// openContactPage opens a contact's page.
+func openContactPage(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openContactMsg); ok {
+		return newContactPage(c, m.contact), true
+	}
+	return nil, false
 }

@@ -165,9 +165,9 @@ func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 		}
 		return l, tea.Sequence(append(l.purge(), pop)...)
 	case key.Matches(msg, l.keys.New):
-		return l, push(newContactForm(l.c, model.Contact{}))
+		return l, navigate(editContactMsg{})
 	case key.Matches(msg, l.keys.Bank):
-		return l, push(newBankScreen(l.c))
+		return l, navigate(openBankMsg{})
 	case key.Matches(msg, l.keys.Quit):
 		return l, tea.Quit
 	}
@@ -177,9 +177,9 @@ func (l contactList) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, l.keys.Open):
-		return l, push(newContactPage(l.c, c))
+		return l, navigate(openContactMsg{c})
 	case key.Matches(msg, l.keys.Edit):
-		return l, push(newContactForm(l.c, c))
+		return l, navigate(editContactMsg{c})
 	case key.Matches(msg, l.keys.Delete):
 		return l, push(newConfirm(l.c, fmt.Sprintf("Delete %s?", c.Name),
 			"Their details, timeline and interviews go with them. Press u to undo until you leave the list.",
@@ -469,4 +469,12 @@ func (l contactList) help() help.KeyMap {
 		full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 			{k.Open, k.New, k.Edit, k.Delete, k.Undo}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
 	}
+}
+
+// openContacts opens the list.
+func openContacts(c *common, msg tea.Msg) (screen, bool) {
+	if _, ok := msg.(openContactsMsg); ok {
+		return newContactList(c), true
+	}
+	return nil, false
 }

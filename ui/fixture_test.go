@@ -75,11 +75,13 @@ func appRun(t *testing.T, a App, cmd tea.Cmd) App {
 }
 
 func isNavigation(msg tea.Msg) bool {
-	switch unrouted(msg).(type) {
-	case pushMsg, popMsg, markDeletedMsg, openInterviewMsg:
+	msg = unrouted(msg)
+	switch msg.(type) {
+	case pushMsg, popMsg, markDeletedMsg:
 		return true
 	}
-	return false
+	_, ok := msg.(navigation)
+	return ok
 }
 
 func golden(t *testing.T, name, got string) {

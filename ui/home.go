@@ -104,13 +104,9 @@ func (h home) handleKey(msg tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, h.keys.Down):
 		h.cursor = min(h.cursor+1, max(len(h.items)-1, 0))
 	case key.Matches(msg, h.keys.Contacts):
-		l := newContactList(h.c)
-		if h.loaded {
-			l.setNotebook(h.nb)
-		}
-		return h, push(l)
+		return h, navigate(openContactsMsg{})
 	case key.Matches(msg, h.keys.New):
-		return h, push(newContactForm(h.c, model.Contact{}))
+		return h, navigate(editContactMsg{})
 	case key.Matches(msg, h.keys.Quit):
 		return h, tea.Quit
 	case key.Matches(msg, h.keys.Act):
@@ -129,7 +125,7 @@ func (h home) act(it homeItem) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	page := push(newContactPage(h.c, c))
+	page := navigate(openContactMsg{c})
 	switch it.kind {
 	case itemUpcoming:
 		for _, iv := range h.nb.interviews {
@@ -138,7 +134,7 @@ func (h home) act(it homeItem) tea.Cmd {
 			}
 		}
 	case itemThankYou:
-		return tea.Sequence(page, push(newLogForm(h.c, c, model.KindThankYou)))
+		return tea.Sequence(page, navigate(openLogMsg{c, model.KindThankYou}))
 	}
 	return page
 }

@@ -453,3 +453,12 @@ type notesEditedMsg struct {
 
 func (m notesEditedMsg) failed() error        { return m.err }
 func (m notesEditedMsg) forInterview() uint64 { return m.interviewID }
+
+// openLive builds the live screen of an interview; the root first brings
+// forward the one already open, if there is one.
+func openLive(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openInterviewMsg); ok {
+		return newInterviewScreen(c, m.contact, m.interview), true
+	}
+	return nil, false
+}

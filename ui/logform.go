@@ -138,3 +138,11 @@ func (f logForm) flush(s *store.Store) error {
 	_, err := s.AddInteraction(it, true)
 	return err
 }
+
+// openLogForm opens the form for a timeline entry.
+func openLogForm(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openLogMsg); ok {
+		return newLogForm(c, m.contact, m.kind), true
+	}
+	return nil, false
+}

@@ -28,6 +28,62 @@ func openInterview(c model.Contact, iv model.Interview) tea.Cmd {
 	return func() tea.Msg { return openInterviewMsg{c, iv} }
 }
 
+// Screens name the screen they want; the root builds it (see opener), so
+// no screen builds another.
+type (
+	openContactMsg  struct{ contact model.Contact }
+	editContactMsg  struct{ contact model.Contact } // ID 0: a new contact
+	openContactsMsg struct{}
+	openBankMsg     struct{}
+	openComposeMsg  struct{ contact model.Contact }
+	openLogMsg      struct {
+		contact model.Contact
+		kind    model.InteractionKind
+	}
+	openScheduleMsg struct {
+		contact   model.Contact
+		interview model.Interview // ID 0: a new interview
+	}
+	openPlanMsg struct {
+		contact model.Contact
+		// interview is the one the plan fills, nil for a new one.
+		interview *model.Interview
+	}
+	openStagePickerMsg  struct{ contact model.Contact }
+	openTemplatesMsg    struct{}
+	openTemplateFormMsg struct{ doc model.TemplateDoc }
+	openProfileMsg      struct {
+		profile model.Profile
+		first   bool
+	}
+	openSettingsMsg struct{}
+)
+
+// navigation is every message that names a screen to open.
+type navigation interface{ navigation() }
+
+func (openContactMsg) navigation()      {}
+func (editContactMsg) navigation()      {}
+func (openContactsMsg) navigation()     {}
+func (openBankMsg) navigation()         {}
+func (openComposeMsg) navigation()      {}
+func (openLogMsg) navigation()          {}
+func (openScheduleMsg) navigation()     {}
+func (openPlanMsg) navigation()         {}
+func (openStagePickerMsg) navigation()  {}
+func (openTemplatesMsg) navigation()    {}
+func (openTemplateFormMsg) navigation() {}
+func (openProfileMsg) navigation()      {}
+func (openSettingsMsg) navigation()     {}
+func (openInterviewMsg) navigation()    {}
+
+// navigate asks the root for the screen msg names.
+func navigate(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// opener builds the screen a navigation message names, if it is one of
+// its own. Each screen has one; the root asks them in turn.
+type opener func(c *common, msg tea.Msg) (screen, bool)
+
 func push(s screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
 func pop() tea.Msg          { return popMsg{} }
 

@@ -410,3 +410,15 @@ func (p planScreen) help() help.KeyMap {
 			{k.Budget, k.SaveSet, k.Sets, k.Ready, k.Back}},
 	}
 }
+
+// openPlan opens the plan for a new interview, or for the one named.
+func openPlan(c *common, msg tea.Msg) (screen, bool) {
+	m, ok := msg.(openPlanMsg)
+	switch {
+	case !ok:
+		return nil, false
+	case m.interview != nil:
+		return newPlanScreenFor(c, m.contact, *m.interview), true
+	}
+	return newPlanScreen(c, m.contact), true
+}

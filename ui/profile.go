@@ -112,3 +112,11 @@ func (f profileForm) unsaved() bool { return f.changed() }
 // saveNow is nil: the form closes only by saving, or by the user throwing
 // the changes away.
 func (f profileForm) saveNow() tea.Cmd { return nil }
+
+// openProfileForm opens the profile form.
+func openProfileForm(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openProfileMsg); ok {
+		return newProfileForm(c, m.profile, m.first), true
+	}
+	return nil, false
+}

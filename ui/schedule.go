@@ -155,3 +155,11 @@ func (f scheduleForm) flush(s *store.Store) error {
 	msg, _ := scheduleInterview(s, iv, sch)().(interviewScheduledMsg)
 	return msg.err
 }
+
+// openScheduleForm opens the form that schedules an interview.
+func openScheduleForm(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openScheduleMsg); ok {
+		return newScheduleForm(c, m.contact, m.interview), true
+	}
+	return nil, false
+}

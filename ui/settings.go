@@ -157,3 +157,11 @@ func (s settingsScreen) flush(st *store.Store) error {
 	}
 	return st.PutSettings(rules)
 }
+
+// openSettings opens the due-date rules.
+func openSettings(c *common, msg tea.Msg) (screen, bool) {
+	if _, ok := msg.(openSettingsMsg); ok {
+		return newSettingsScreen(c), true
+	}
+	return nil, false
+}

@@ -86,3 +86,11 @@ func (p stagePicker) help() help.KeyMap {
 
 func (p stagePicker) load() tea.Cmd    { return nil }
 func (p stagePicker) watches() watcher { return watching() }
+
+// openStagePicker opens the stage picker for a contact.
+func openStagePicker(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openStagePickerMsg); ok {
+		return newStagePicker(c, m.contact), true
+	}
+	return nil, false
+}

@@ -313,3 +313,11 @@ func (f templateForm) flush(s *store.Store) error {
 	_, err := s.PutTemplate(d)
 	return err
 }
+
+// openTemplateForm opens a template to edit.
+func openTemplateForm(c *common, msg tea.Msg) (screen, bool) {
+	if m, ok := msg.(openTemplateFormMsg); ok {
+		return newTemplateForm(c, m.doc), true
+	}
+	return nil, false
+}

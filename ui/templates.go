@@ -74,10 +74,10 @@ func (s templatesScreen) handleKey(k tea.KeyMsg) (screen, tea.Cmd) {
 	case key.Matches(k, s.keys.Down):
 		s.cursor = min(s.cursor+1, max(len(s.templates)-1, 0))
 	case key.Matches(k, s.keys.New) && s.loaded:
-		return s, push(newTemplateForm(s.c, model.TemplateDoc{Purpose: model.PurposeOther, Channel: model.ChannelEmail}))
+		return s, navigate(openTemplateFormMsg{model.TemplateDoc{Purpose: model.PurposeOther, Channel: model.ChannelEmail}})
 	case !ok:
 	case key.Matches(k, s.keys.Edit):
-		return s, push(newTemplateForm(s.c, cur))
+		return s, navigate(openTemplateFormMsg{cur})
 	case key.Matches(k, s.keys.Reset) && cur.BuiltIn && cur.Edited:
 		return s, push(newConfirm(s.c, fmt.Sprintf("Reset %q?", cur.Name), "Your edits go; Parley's own text comes back.",
 			withInfo(resetTemplate(s.c.store, cur.ID), "%q is Parley's own again.", cur.Name)))
@@ -146,3 +146,11 @@ func (s templatesScreen) help() help.KeyMap {
 
 // watches templates: saved, reset or deleted here or in the form above.
 func (s templatesScreen) watches() watcher { return watching(changedTemplates) }
+
+// openTemplates opens the list of templates.
+func openTemplates(c *common, msg tea.Msg) (screen, bool) {
+	if _, ok := msg.(openTemplatesMsg); ok {
+		return newTemplatesScreen(c), true
+	}
+	return nil, false
+}
