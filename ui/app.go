@@ -82,12 +82,19 @@ type summaryLoadedMsg struct {
 	notebookLoadedMsg
 }
 
-// newApp builds the root model with "What's next" as its first screen.
-func newApp(c *common) App {
+// newApp builds the root model; openers build its screens, "What's next"
+// (openHomeMsg) first.
+func newApp(c *common, openers []opener) App {
 	h := help.New()
 	h.Styles = c.styles.Help
-	return App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: screenOpeners,
-		stack: []entry{{id: 1, s: newHome(c)}}, openedBy: map[screenID]screenID{}}
+	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
+		openedBy: map[screenID]screenID{}}
+	first, ok := a.build(openHomeMsg{})
+	if !ok {
+		panic("ui: no opener builds the first screen")
+	}
+	a.stack = []entry{{id: 1, s: first}}
+	return a
 }
 
 // Init reads the notebook summary the first screen shows.
@@ -191,7 +198,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	}
 	if i := a.find(a.alive(to)); i >= 0 {
 		var c tea.Cmd
-		a.stack[i].s, c = a.stack[i].s.update(msg)
+		a.stack[i].s, c = a.stack[i].s.Update(msg)
 		cmds = append(cmds, addressed(a.stack[i].id, c))
 	}
 	return a, tea.Batch(cmds...)
@@ -231,7 +238,7 @@ func (a *App) tell(match func(watcher) bool, msg tea.Msg) tea.Cmd {
 			continue
 		}
 		var c tea.Cmd
-		a.stack[i].s, c = e.s.update(msg)
+		a.stack[i].s, c = e.s.Update(msg)
 		cmds = append(cmds, addressed(e.id, c))
 	}
 	return tea.Batch(cmds...)
@@ -260,7 +267,7 @@ func (a App) push(opener screenID, s screen) (App, tea.Cmd) {
 		// one with the next change.
 		var c tea.Cmd
 		top := &a.stack[len(a.stack)-1].s
-		*top, c = (*top).update(notebookLoadedMsg{nb: a.summary})
+		*top, c = (*top).Update(notebookLoadedMsg{nb: a.summary})
 		load = tea.Batch(load, c)
 	}
 	return a, addressed(id, load)
@@ -320,7 +327,7 @@ func (a App) alive(id screenID) screenID {
 // ownerOf is the stack index of the live screen of interview id, or -1.
 func (a App) ownerOf(id uint64) int {
 	for i, e := range a.stack {
-		if is, ok := e.s.(interviewScreen); ok && is.iv.ID == id {
+		if o, ok := e.s.(interviewOwner); ok && o.ownsInterview() == id {
 			return i
 		}
 	}
@@ -363,7 +370,7 @@ func (a App) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	i := len(a.stack) - 1
 	var cmd tea.Cmd
-	a.stack[i].s, cmd = a.stack[i].s.update(msg)
+	a.stack[i].s, cmd = a.stack[i].s.Update(msg)
 	return a, addressed(a.stack[i].id, cmd)
 }
 

@@ -129,7 +129,7 @@ func (b *bankScreen) refilter() {
 	b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))
 }
 
-func (b bankScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (b bankScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case bankLoadedMsg:
 		if msg.err == nil && msg.stats != nil {

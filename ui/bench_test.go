@@ -57,13 +57,13 @@ func BenchmarkListFilter10k(b *testing.B) {
 			l := newContactList(benchCommon(b))
 			l.setNotebook(nb)
 			var s screen = l.setSize(120, 40)
-			s, _ = s.update(keyRunes("/"))
+			s, _ = s.Update(keyRunes("/"))
 			var worst time.Duration
 			keys := 0
 			for b.Loop() {
 				for _, r := range q {
 					t0 := time.Now()
-					s, _ = s.update(keyRunes(string(r)))
+					s, _ = s.Update(keyRunes(string(r)))
 					_ = s.view()
 					worst = max(worst, time.Since(t0))
 					keys++
@@ -88,7 +88,7 @@ func BenchmarkListCursor10k(b *testing.B) {
 	var s screen = l.setSize(120, 40)
 	down := tea.KeyMsg{Type: tea.KeyDown}
 	for b.Loop() {
-		s, _ = s.update(down)
+		s, _ = s.Update(down)
 		_ = s.view()
 	}
 }

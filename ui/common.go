@@ -40,7 +40,7 @@ type common struct {
 // while it is on top; the results of its own commands always, even when
 // another screen covers it; and the changes it watches.
 type screen interface {
-	update(msg tea.Msg) (screen, tea.Cmd)
+	Update(msg tea.Msg) (screen, tea.Cmd)
 	view() string
 	setSize(width, height int) screen
 	// help lists the screen's key bindings; disabled ones are hidden.
@@ -71,6 +71,11 @@ type lifecycle interface {
 	// has stopped, whatever stopped it (ctrl+c, SIGTERM, SIGHUP).
 	flush(s *store.Store) error
 }
+
+// interviewOwner is a screen that owns an interview (the live screen):
+// the root gives it what names that interview, and never opens a second
+// screen on it.
+type interviewOwner interface{ ownsInterview() uint64 }
 
 // nothingToSave is embedded, as a visible choice, by screens that hold no
 // text or changes of their own: a list, a confirmation, a picker that

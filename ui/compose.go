@@ -94,7 +94,7 @@ func newComposeScreen(c *common, contact model.Contact) composeScreen {
 
 func (s composeScreen) load() tea.Cmd { return loadCompose(s.c.store, s.contactID) }
 
-func (s composeScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (s composeScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case composeLoadedMsg:
 		if msg.contactID == s.contactID && msg.err == nil {

@@ -41,7 +41,7 @@ func putContact(t *testing.T, c *common, ct model.Contact) model.Contact {
 func openComposeLoaded(t *testing.T, c *common, ct model.Contact) (composeScreen, tea.Cmd) {
 	t.Helper()
 	s := newComposeScreen(c, ct).setSize(80, 40).(composeScreen)
-	sc, cmd := s.update(s.load()())
+	sc, cmd := s.Update(s.load()())
 	return sc.(composeScreen), cmd
 }
 
@@ -60,7 +60,7 @@ func send(t *testing.T, s composeScreen, keys ...string) (composeScreen, tea.Cmd
 	var cmd tea.Cmd
 	for _, k := range keys {
 		var sc screen
-		sc, cmd = s.update(key1(k))
+		sc, cmd = s.Update(key1(k))
 		s = sc.(composeScreen)
 	}
 	return s, cmd
@@ -206,7 +206,7 @@ func TestCopyKeyGoesThroughTheTerminal(t *testing.T) {
 	ct := putContact(t, c, model.Contact{Name: "Ana Ruiz"})
 	s, _ := openComposeLoaded(t, c, ct)
 	s, cmd := send(t, s, "enter", "c")
-	sc, _ := s.update(cmd())
+	sc, _ := s.Update(cmd())
 	want := osc52(s.draft.Text)
 	if out.String() != want {
 		t.Errorf("terminal got %q, want %q", out.String(), want)

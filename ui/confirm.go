@@ -29,7 +29,7 @@ func newConfirm(c *common, question, detail string, onYes tea.Cmd) confirmScreen
 	}}
 }
 
-func (s confirmScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (s confirmScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(k, s.keys.Yes):

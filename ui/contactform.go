@@ -86,7 +86,7 @@ func (f contactForm) errors() map[int]string {
 	return out
 }
 
-func (f contactForm) update(msg tea.Msg) (screen, tea.Cmd) {
+func (f contactForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case contactsLoadedMsg:
 		if msg.err == nil {

@@ -176,7 +176,7 @@ func (p contactPage) changed(msg notebookChangedMsg) (screen, tea.Cmd) {
 	return p, nil
 }
 
-func (p contactPage) update(msg tea.Msg) (screen, tea.Cmd) {
+func (p contactPage) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case contactPageLoadedMsg:
 		if msg.err == nil && msg.contact.ID == p.contact.ID {

@@ -115,7 +115,7 @@ func (l contactList) selected() (model.Contact, bool) {
 	return l.contacts[l.hits[l.cursor]], true
 }
 
-func (l contactList) update(msg tea.Msg) (screen, tea.Cmd) {
+func (l contactList) Update(msg tea.Msg) (screen, tea.Cmd) {
 	var reload tea.Cmd
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:

@@ -16,7 +16,7 @@ import (
 func sizedApp(t *testing.T, w, h int, nb notebook) App {
 	// Screens read the notebook as they open; an empty one answers those
 	// reads, and their results are dropped: the fixture is the truth.
-	a := newApp(fixtureCommon(t))
+	a := newApp(fixtureCommon(t), screenOpeners)
 	a = appSend(t, a, tea.WindowSizeMsg{Width: w, Height: h})
 	return appSend(t, a, notebookLoadedMsg{nb: nb})
 }

@@ -150,7 +150,7 @@ type driver struct {
 }
 
 func newDriver(t *testing.T, c *common, w, h int) *driver {
-	d := &driver{t: t, app: newApp(c)}
+	d := &driver{t: t, app: newApp(c, screenOpeners)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.do(d.app.Init())
 	return d

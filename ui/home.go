@@ -74,7 +74,7 @@ func (h home) load() tea.Cmd { return nil }
 // change that moves it and whenever the user comes back here.
 func (h home) watches() watcher { return watching(shownSummary) }
 
-func (h home) update(msg tea.Msg) (screen, tea.Cmd) {
+func (h home) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case notebookLoadedMsg:
 		if msg.err == nil {
@@ -309,4 +309,12 @@ func (h home) help() help.KeyMap {
 		short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
 		full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}},
 	}
+}
+
+// openHome builds "What's next", the first screen.
+func openHome(c *common, msg tea.Msg) (screen, bool) {
+	if _, ok := msg.(openHomeMsg); ok {
+		return newHome(c), true
+	}
+	return nil, false
 }

@@ -148,7 +148,7 @@ func (s interviewScreen) save() tea.Cmd {
 // watches: the contact's name and details show in the header.
 func (s interviewScreen) watches() watcher { return watching(changedContact) }
 
-func (s interviewScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (s interviewScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	s.now = s.c.now()
 	switch msg := msg.(type) {
 	case clockTickMsg:
@@ -462,3 +462,6 @@ func openLive(c *common, msg tea.Msg) (screen, bool) {
 	}
 	return nil, false
 }
+
+// ownsInterview: this screen is the interview's one live owner.
+func (s interviewScreen) ownsInterview() uint64 { return s.iv.ID }

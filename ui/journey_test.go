@@ -212,7 +212,7 @@ type panicky struct{ nothingToSave }
 func (p panicky) load() tea.Cmd    { return nil }
 func (p panicky) watches() watcher { return watching() }
 
-func (p panicky) update(msg tea.Msg) (screen, tea.Cmd) {
+func (p panicky) Update(msg tea.Msg) (screen, tea.Cmd) {
 	if _, ok := msg.(tea.KeyMsg); ok {
 		var m map[string]int
 		m["boom"]++ // a nil map write: a panic

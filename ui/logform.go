@@ -70,7 +70,7 @@ func (f logForm) interaction() (model.Interaction, map[int]string) {
 	return it, errs
 }
 
-func (f logForm) update(msg tea.Msg) (screen, tea.Cmd) {
+func (f logForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return f, nil

@@ -57,6 +57,7 @@ type (
 		first   bool
 	}
 	openSettingsMsg struct{}
+	openHomeMsg     struct{}
 )
 
 // navigation is every message that names a screen to open.
@@ -75,6 +76,7 @@ func (openTemplatesMsg) navigation()    {}
 func (openTemplateFormMsg) navigation() {}
 func (openProfileMsg) navigation()      {}
 func (openSettingsMsg) navigation()     {}
+func (openHomeMsg) navigation()         {}
 func (openInterviewMsg) navigation()    {}
 
 // navigate asks the root for the screen msg names.

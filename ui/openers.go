@@ -3,7 +3,7 @@ package ui
 // screenOpeners are every screen's opener: the root builds screens only
 // through them.
 var screenOpeners = []opener{
-	openContacts, openContactPage, openContactForm, openLive, openPlan, openBank,
+	openHome, openContacts, openContactPage, openContactForm, openLive, openPlan, openBank,
 	openCompose, openTemplates, openTemplateForm, openProfileForm, openSettings,
 	openLogForm, openScheduleForm, openStagePicker,
 }

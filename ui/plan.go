@@ -186,7 +186,7 @@ func (p *planScreen) added(plan questions.Plan) {
 	p.cursor = i
 }
 
-func (p planScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (p planScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case bankLoadedMsg:
 		if msg.err == nil && !p.loaded {

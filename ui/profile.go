@@ -57,7 +57,7 @@ func (f profileForm) profile() model.Profile {
 
 func (f profileForm) changed() bool { return f.profile() != f.original.Trimmed() }
 
-func (f profileForm) update(msg tea.Msg) (screen, tea.Cmd) {
+func (f profileForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return f, nil

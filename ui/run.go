@@ -39,7 +39,7 @@ func Run(s *store.Store, opts Options) error {
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
-	p := tea.NewProgram(newApp(c), progOpts...)
+	p := tea.NewProgram(newApp(c, screenOpeners), progOpts...)
 
 	// Bubble Tea's own handler quits without letting the app save, and Go's
 	// default for SIGHUP (the terminal closed) exits without running

@@ -85,7 +85,7 @@ func (f scheduleForm) schedule() (model.Schedule, map[int]string) {
 	return sch, errs
 }
 
-func (f scheduleForm) update(msg tea.Msg) (screen, tea.Cmd) {
+func (f scheduleForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return f, nil

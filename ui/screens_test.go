@@ -29,14 +29,14 @@ func names(l contactList) []string {
 
 func typeText(s screen, text string) screen {
 	for _, r := range text {
-		s, _ = s.update(keyRunes(string(r)))
+		s, _ = s.Update(keyRunes(string(r)))
 	}
 	return s
 }
 
 func TestListFilter(t *testing.T) {
 	var s screen = loadedList(t)
-	s, _ = s.update(keyRunes("/"))
+	s, _ = s.Update(keyRunes("/"))
 	if !s.capturing() {
 		t.Fatal("/ does not focus the filter")
 	}
@@ -47,11 +47,11 @@ func TestListFilter(t *testing.T) {
 	if !strings.Contains(s.view(), "2 of 10") {
 		t.Error("the header does not say how many match")
 	}
-	s, _ = s.update(tea.KeyMsg{Type: tea.KeyEnter})
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	if s.capturing() || len(s.(contactList).hits) != 2 {
 		t.Error("enter should keep the filter and leave the box")
 	}
-	s, _ = s.update(tea.KeyMsg{Type: tea.KeyEsc})
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEsc})
 	if len(s.(contactList).hits) != 10 {
 		t.Error("esc should clear the filter")
 	}
@@ -59,11 +59,11 @@ func TestListFilter(t *testing.T) {
 
 func TestListSort(t *testing.T) {
 	var s screen = loadedList(t)
-	s, _ = s.update(keyRunes("s")) // by stage
+	s, _ = s.Update(keyRunes("s")) // by stage
 	if got := names(s.(contactList)); got[0] != "Dana Smith" || got[len(got)-1] != "José Brown" {
 		t.Errorf("by stage: %v", got)
 	}
-	s, _ = s.update(keyRunes("s")) // by next date
+	s, _ = s.Update(keyRunes("s")) // by next date
 	if got := names(s.(contactList)); got[0] != "Chidi Okafor" {
 		t.Errorf("by next date, the overdue follow-up should lead: %v", got)
 	}
@@ -71,23 +71,23 @@ func TestListSort(t *testing.T) {
 
 func TestListDeleteAndUndo(t *testing.T) {
 	var s screen = loadedList(t)
-	s, cmd := s.update(keyRunes("d"))
+	s, cmd := s.Update(keyRunes("d"))
 	if cmd == nil {
 		t.Fatal("d does not ask")
 	}
 	confirm := cmd().(pushMsg).s
-	_, yes := confirm.update(keyRunes("y"))
+	_, yes := confirm.Update(keyRunes("y"))
 	var mark tea.Msg
 	for _, c := range cmdsOf(yes()) {
 		if m, ok := c().(markDeletedMsg); ok {
 			mark = m
 		}
 	}
-	s, _ = s.update(mark)
+	s, _ = s.Update(mark)
 	if got := names(s.(contactList)); len(got) != 9 || got[0] == "Ana Ruiz" {
 		t.Fatalf("after delete: %v", got)
 	}
-	s, _ = s.update(keyRunes("u"))
+	s, _ = s.Update(keyRunes("u"))
 	if got := names(s.(contactList)); len(got) != 10 || got[0] != "Ana Ruiz" {
 		t.Fatalf("after undo: %v", got)
 	}
@@ -95,20 +95,20 @@ func TestListDeleteAndUndo(t *testing.T) {
 
 func TestFormFlagsFieldsAndConfirmsEsc(t *testing.T) {
 	var s screen = newContactForm(fixtureCommon(t), model.Contact{}).setSize(80, 24)
-	s, _ = s.update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if !strings.Contains(s.view(), "A contact needs a name.") {
 		t.Error("saving without a name is not flagged at the field")
 	}
 	s = typeText(s, "Ana")
 	for range 5 { // to Email
-		s, _ = s.update(tea.KeyMsg{Type: tea.KeyTab})
+		s, _ = s.Update(tea.KeyMsg{Type: tea.KeyTab})
 	}
 	s = typeText(s, "ana-at-example")
-	s, _ = s.update(tea.KeyMsg{Type: tea.KeyTab})
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyTab})
 	if !strings.Contains(s.view(), "doesn't look like an email") {
 		t.Error("a bad email is not flagged once the user leaves the field")
 	}
-	_, cmd := s.update(tea.KeyMsg{Type: tea.KeyEsc})
+	_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyEsc})
 	if cmd == nil {
 		t.Fatal("esc on a changed form does nothing")
 	}
@@ -132,7 +132,7 @@ func storeCommon(t *testing.T) (*common, *store.Store, model.Contact) {
 // the messages.
 func submit(t *testing.T, s screen) []tea.Msg {
 	t.Helper()
-	_, cmd := s.update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if cmd == nil {
 		t.Fatal("ctrl+s did nothing")
 	}
@@ -169,9 +169,9 @@ func TestScheduleFormMovesTheStage(t *testing.T) {
 	cm, st, c := storeCommon(t)
 	var f screen = newScheduleForm(cm, c, model.Interview{})
 	for range 3 { // to Minutes
-		f, _ = f.update(tea.KeyMsg{Type: tea.KeyTab})
+		f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab})
 	}
-	f, _ = f.update(tea.KeyMsg{Type: tea.KeyRight}) // 20 → 30
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyRight}) // 20 → 30
 	submit(t, f)
 	if stageOf(t, st, c.ID) != model.Scheduled {
 		t.Fatalf("after scheduling: %s", stageOf(t, st, c.ID))
@@ -186,10 +186,10 @@ func TestScheduleFormRejectsABadDate(t *testing.T) {
 	cm, _, c := storeCommon(t)
 	var f screen = newScheduleForm(cm, c, model.Interview{}).setSize(80, 24)
 	for range 20 {
-		f, _ = f.update(tea.KeyMsg{Type: tea.KeyBackspace})
+		f, _ = f.Update(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
 	f = typeText(f, "next tuesday")
-	f, cmd := f.update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	f, cmd := f.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
 	if cmd != nil || !strings.Contains(f.view(), "2025-03-14 15:30") {
 		t.Error("a date that cannot be read should be flagged, not saved")
 	}

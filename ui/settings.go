@@ -60,7 +60,7 @@ func newSettingsScreen(c *common) settingsScreen {
 
 func (s settingsScreen) load() tea.Cmd { return loadSettings(s.c.store) }
 
-func (s settingsScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (s settingsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case settingsLoadedMsg:
 		if !s.loaded && msg.err == nil {

@@ -37,7 +37,7 @@ func newStagePicker(c *common, contact model.Contact) stagePicker {
 	return p
 }
 
-func (p stagePicker) update(msg tea.Msg) (screen, tea.Cmd) {
+func (p stagePicker) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return p, nil

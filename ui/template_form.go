@@ -94,7 +94,7 @@ func (f templateForm) changed() bool {
 		a.Channel != b.Channel || a.Purpose != b.Purpose
 }
 
-func (f templateForm) update(msg tea.Msg) (screen, tea.Cmd) {
+func (f templateForm) Update(msg tea.Msg) (screen, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return f, nil

@@ -49,7 +49,7 @@ func (s templatesScreen) current() (model.TemplateDoc, bool) {
 	return model.TemplateDoc{}, false
 }
 
-func (s templatesScreen) update(msg tea.Msg) (screen, tea.Cmd) {
+func (s templatesScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case templatesLoadedMsg:
 		if msg.err == nil {

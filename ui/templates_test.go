@@ -31,7 +31,7 @@ func TestBrokenTemplateShowsWhereAndKeepsTheForm(t *testing.T) {
 func TestSettingsRefuseNonsense(t *testing.T) {
 	c := testCommon(t)
 	s := newSettingsScreen(c).setSize(80, 24).(settingsScreen)
-	sc, _ := s.update(s.load()())
+	sc, _ := s.Update(s.load()())
 	s = sc.(settingsScreen)
 	if s.form.value(0) != "7" {
 		t.Fatalf("thank-you days = %q, want the default 7", s.form.value(0))
