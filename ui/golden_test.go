@@ -13,14 +13,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-func sizedApp(t *testing.T, w, h int, nb notebook) App {
-	// Screens read the notebook as they open; an empty one answers those
-	// reads, and their results are dropped: the fixture is the truth.
-	a := newApp(fixtureCommon(t), screenOpeners)
-	a = appSend(t, a, tea.WindowSizeMsg{Width: w, Height: h})
-	return appSend(t, a, notebookLoadedMsg{nb: nb})
-}
-
 func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, h := size[0], size[1]

@@ -44,7 +44,7 @@ func liveInterview(t *testing.T, w, h int) (*driver, *store.Store, *fakeClock) {
 	return d, s, clk
 }
 
-func (d *driver) interview() interviewScreen { return d.app.top().(interviewScreen) }
+func liveOf(d *driver) interviewScreen { return d.app.top().(interviewScreen) }
 
 func TestClockPauseResumeOnScreen(t *testing.T) {
 	d, _, clk := liveInterview(t, 80, 24)
@@ -60,7 +60,7 @@ func TestClockPauseResumeOnScreen(t *testing.T) {
 	}
 	d.send(keyType(tea.KeyCtrlT)) // resume
 	clk.advance(time.Minute)
-	d.send(clockTickMsg{id: d.interview().iv.ID, gen: d.interview().tickGen})
+	d.send(clockTickMsg{id: liveOf(d).iv.ID, gen: liveOf(d).tickGen})
 	if v := d.view(); !strings.Contains(v, "16:00 left") || !strings.Contains(v, "04:00 of 20:00") {
 		t.Errorf("resumed view:\n%s", v)
 	}
@@ -71,11 +71,11 @@ func TestClockPauseResumeOnScreen(t *testing.T) {
 func TestStaleTicksAreDropped(t *testing.T) {
 	d, _, clk := liveInterview(t, 80, 24)
 	d.send(keyType(tea.KeyCtrlT))
-	staleGen := d.interview().tickGen
+	staleGen := liveOf(d).tickGen
 	d.send(keyType(tea.KeyCtrlT))
 	d.send(keyType(tea.KeyCtrlT))
 	before := len(d.pending)
-	d.send(clockTickMsg{id: d.interview().iv.ID, gen: staleGen})
+	d.send(clockTickMsg{id: liveOf(d).iv.ID, gen: staleGen})
 	if len(d.pending) != before {
 		t.Error("a stale tick scheduled another")
 	}
@@ -90,7 +90,7 @@ func TestTickWaitsForTheNextWholeSecond(t *testing.T) {
 	d, _, clk := liveInterview(t, 80, 24)
 	d.send(keyType(tea.KeyCtrlT))
 	clk.advance(2*time.Second + 300*time.Millisecond)
-	iv := d.interview()
+	iv := liveOf(d)
 	iv.now = clk.now()
 	msgs := collect(iv.tick())
 	if len(msgs) != 1 || msgs[0].(timerMsg).d != 700*time.Millisecond {
@@ -121,7 +121,7 @@ func TestChecklistKeys(t *testing.T) {
 	d.send(keyRunes("a"))
 	d.typeText("What surprised you most?")
 	d.send(keyType(tea.KeyEnter))
-	iv := d.interview().iv
+	iv := liveOf(d).iv
 	var got []string
 	for _, q := range iv.Questions {
 		mark := "o"
@@ -191,7 +191,7 @@ func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
 	d.send(keyRunes("y"))
 	d.send(keyRunes("c"))
 	d.fire(isAutosave)
-	iv := d.interview().iv
+	iv := liveOf(d).iv
 	saved, err := s.Interview(iv.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestBudgetCanChangeWhileRunning(t *testing.T) {
 	d.send(keyType(tea.KeyCtrlU))
 	d.typeText("30")
 	d.send(keyType(tea.KeyEnter))
-	if got := d.interview().iv.Budget; got != 30*time.Minute {
+	if got := liveOf(d).iv.Budget; got != 30*time.Minute {
 		t.Errorf("budget = %v", got)
 	}
 }
@@ -254,7 +254,7 @@ func TestBudgetCanChangeWhileRunning(t *testing.T) {
 func TestNotesEditedInEditorComeBack(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.typeText("first thought")
-	iv := d.interview()
+	iv := liveOf(d)
 	f, err := writeEditFile("", "notes.md")
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +269,7 @@ func TestNotesEditedInEditorComeBack(t *testing.T) {
 	d.send(finishEdit(f, nil, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
 		return notesEditedMsg{interviewID: iv.iv.ID, notes: notes, err: err}
 	}))
-	notes := d.interview().notes.Notes()
+	notes := liveOf(d).notes.Notes()
 	if len(notes) != 2 || notes[0].Text != "first thought, revised" || notes[1].At != 5*time.Minute {
 		t.Errorf("notes = %+v", notes)
 	}
@@ -437,7 +437,7 @@ func TestStarringAParagraphTypesNothing(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.typeText("worth remembering")
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("s"), Alt: true})
-	notes := d.interview().notes.Notes()
+	notes := liveOf(d).notes.Notes()
 	if len(notes) != 1 || notes[0].Text != "worth remembering" || !notes[0].Starred {
 		t.Errorf("notes = %+v", notes)
 	}
@@ -450,7 +450,7 @@ func TestTickNextTicksTheQuestionShown(t *testing.T) {
 	d.send(keyType(tea.KeyCtrlT))
 	clk.advance(16 * time.Minute)
 	d.send(keyType(tea.KeyCtrlD))
-	iv := d.interview().iv
+	iv := liveOf(d).iv
 	if !iv.Questions[1].Asked || iv.Questions[0].Asked {
 		t.Errorf("ticked %+v, want the must-ask second question", iv.Questions[:2])
 	}
@@ -496,7 +496,7 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	}
 	d.send(keyType(tea.KeyTab)) // leave the field
 	d.fire(isAutosave)
-	iv, _ := s.Interview(d.interview().iv.ID)
+	iv, _ := s.Interview(liveOf(d).iv.ID)
 	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got != "2026-11-25" {
 		t.Errorf("thank-you due = %s, want the last good date", got)
 	}
@@ -509,15 +509,15 @@ func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.send(keyType(tea.KeyCtrlE))
 	d.send(keyRunes("y"))
-	if iv := d.interview(); iv.focus != paneWrapUp || iv.wrap.part != partTakeaways {
+	if iv := liveOf(d); iv.focus != paneWrapUp || iv.wrap.part != partTakeaways {
 		t.Fatalf("after the end: focus %v part %v", iv.focus, iv.wrap.part)
 	}
 	d.send(keyType(tea.KeyShiftTab)) // back round to the questions
-	if iv := d.interview(); iv.focus != paneChecklist {
+	if iv := liveOf(d); iv.focus != paneChecklist {
 		t.Errorf("shift+tab from the takeaways: focus %v", iv.focus)
 	}
 	d.send(keyType(tea.KeyShiftTab))
-	if iv := d.interview(); iv.focus != paneNotes {
+	if iv := liveOf(d); iv.focus != paneNotes {
 		t.Errorf("shift+tab from the questions: focus %v", iv.focus)
 	}
 	// The clock is done: ctrl+e does not offer to end it again.
@@ -535,7 +535,7 @@ func TestWrapUpShowsThankYouSent(t *testing.T) {
 	clk.advance(20 * time.Minute)
 	d.send(keyType(tea.KeyCtrlE))
 	d.send(keyRunes("y"))
-	iv := d.interview().iv
+	iv := liveOf(d).iv
 	clk.advance(24 * time.Hour)
 	if _, err := s.AddInteraction(model.Interaction{ContactID: iv.ContactID, Kind: model.KindThankYou, At: clk.now()}, true); err != nil {
 		t.Fatal(err)
@@ -576,5 +576,212 @@ func TestFailedSaveOnLeavingIsKept(t *testing.T) {
 	ivs := mustInterviews(t, s2)
 	if got := noteTexts(ivs[0]); got != "typed while the disk is failing" {
 		t.Errorf("notes = %q", got)
+	}
+}
+
+// Shortcuts typed fast arrive as one message of several runes; each must
+// still act, and a field one of them opens takes the rest as text.
+func TestFastShortcutsAreSplit(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyTab)) // to the questions
+	d.send(keyRunes("jm"))
+	iv := liveOf(d)
+	if iv.cursor != 1 {
+		t.Fatalf("j did not move: cursor %d", iv.cursor)
+	}
+	if iv.iv.Questions[1].MustAsk { // it started marked
+		t.Error("m did not toggle must-ask on the second question")
+	}
+	d.send(keyRunes("aHow so?"))
+	if got := liveOf(d).input.Value(); got != "How so?" {
+		t.Errorf("input took %q", got)
+	}
+}
+
+// A bug in a screen must not lose the notes or leave a stack trace: the
+// app stops, reports the error in plain words, and the exit flush still
+// has the last good state to write.
+func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.typeText("a note before the bug")
+	d.send(pushMsg{panicky{}})
+	d.send(keyRunes("x"))
+	if !d.quit {
+		t.Fatal("the app did not stop after a panic")
+	}
+	if err := d.app.Crashed(); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("Crashed() = %v", err)
+	}
+	if err := d.app.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	iv, _ := s.Interview(d.app.stack[len(d.app.stack)-2].s.(interviewScreen).iv.ID)
+	if noteTexts(iv) != "a note before the bug" {
+		t.Errorf("notes after the panic = %q", noteTexts(iv))
+	}
+}
+
+// The full help shows every key at 80 columns: none is cut off.
+func TestFullHelpShowsEveryKey(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	d.send(keyType(tea.KeyTab)) // the questions, where ? is not text
+	d.send(keyRunes("?"))
+	v := d.view()
+	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("full help lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "…") {
+		t.Errorf("full help cut short:\n%s", v)
+	}
+}
+
+// liveScreens counts the interview screens on the stack.
+func liveScreens(a App) int {
+	n := 0
+	for _, s := range a.screens() {
+		if _, ok := s.(interviewScreen); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// The same contact's page twice on the stack (once from What's next, once
+// from the list): starting an interview on the top one opens one live
+// screen, not one per page, and the notes typed there are kept.
+func TestSameContactTwiceOpensOneLiveScreen(t *testing.T) {
+	c, s, _ := newTestCommon(t)
+	ana, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, c, 80, 24)
+	d.failOnError = true
+	d.send(pushMsg{newContactPage(c, ana)}) // from What's next
+	d.send(pushMsg{newContactList(c)})
+	d.send(pushMsg{newContactPage(c, ana)}) // the same contact, from the list
+	d.send(keyRunes("s"))                   // start an interview
+	if n := liveScreens(d.app); n != 1 {
+		t.Fatalf("%d live screens for one interview", n)
+	}
+	d.typeText("kept notes")
+	d.send(keyType(tea.KeyEsc))
+	d.send(keyType(tea.KeyEsc)) // leave: the last save is made now
+	if n := liveScreens(d.app); n != 0 {
+		t.Fatalf("%d live screens after leaving", n)
+	}
+	if got := noteTexts(mustInterviews(t, s)[0]); got != "kept notes" {
+		t.Errorf("notes = %q", got)
+	}
+}
+
+// Opening an interview that already has a live screen brings that screen
+// forward instead of making a second owner of it.
+func TestOpeningAnOpenInterviewBringsItForward(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	live := liveOf(d)
+	d.typeText("typed before")
+	d.send(pushMsg{newContactPage(live.c, live.contact)})
+	d.send(openInterviewMsg{live.contact, live.iv})
+	if n := liveScreens(d.app); n != 1 {
+		t.Fatalf("%d live screens for one interview", n)
+	}
+	if got := liveOf(d); got.owner != live.owner || !strings.Contains(d.view(), "typed before") {
+		t.Errorf("not the same screen brought forward:\n%s", d.view())
+	}
+}
+
+// A save that loses a race with another write is an error the user sees,
+// in plain words, and the text stays on the screen; ctrl+s then saves the
+// user's version over the other.
+func TestStaleWriteIsShownAndTextKept(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.failOnError = false
+	d.typeText("my notes")
+	// Someone else writes the interview meanwhile.
+	other, err := s.Interview(liveOf(d).iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Budget = 45 * 60e9
+	if _, err := s.PutInterview(other); err != nil {
+		t.Fatal(err)
+	}
+	if d.fire(isAutosave) != 1 {
+		t.Fatal("no autosave was scheduled")
+	}
+	v := d.view()
+	if !strings.Contains(v, "changed elsewhere") || !strings.Contains(v, "my notes") {
+		t.Errorf("conflict not shown, or the text lost:\n%s", v)
+	}
+	if got := noteTexts(mustInterviews(t, s)[0]); got != "" {
+		t.Errorf("the stale save went through: notes = %q", got)
+	}
+	d.typeText(" and more")
+	if d.fire(isAutosave) != 0 {
+		t.Error("kept saving over the other write without asking")
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if got := noteTexts(mustInterviews(t, s)[0]); got != "my notes and more" {
+		t.Errorf("after ctrl+s, notes = %q", got)
+	}
+	if liveOf(d).unsaved() {
+		t.Error("still unsaved after ctrl+s")
+	}
+}
+
+// A conflict still open when the program stops does not lose the text: the
+// exit flush writes the version on the screen and says what it did.
+func TestStaleWriteAtExitKeepsText(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.failOnError = false
+	d.typeText("my notes")
+	other, _ := s.Interview(liveOf(d).iv.ID)
+	if _, err := s.PutInterview(other); err != nil {
+		t.Fatal(err)
+	}
+	d.fire(isAutosave)
+	d.send(keyType(tea.KeyCtrlC))
+	err := d.app.Flush(s)
+	if err == nil || !strings.Contains(err.Error(), "changed elsewhere") {
+		t.Errorf("Flush = %v, want the overwrite reported", err)
+	}
+	if got := noteTexts(mustInterviews(t, s)[0]); got != "my notes" {
+		t.Errorf("notes after exit = %q", got)
+	}
+}
+
+// One contact edit reads the shared summary once, for every screen that
+// shows it, and the contact's page once: not one full read per screen.
+func TestOneEditReadsTheNotebookOnce(t *testing.T) {
+	c, s, _ := newTestCommon(t)
+	ana, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, c, 80, 24)
+	d.failOnError = true
+	d.send(pushMsg{newContactList(c)})
+	d.send(pushMsg{newContactPage(c, ana)})
+	d.send(keyRunes("e"))
+	d.typeText(" Ortiz")
+	d.seen = nil
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	summaries, pages := 0, 0
+	for _, m := range d.seen {
+		switch m.(type) {
+		case summaryLoadedMsg:
+			summaries++
+		case contactPageLoadedMsg:
+			pages++
+		}
+	}
+	if summaries != 1 || pages != 1 {
+		t.Errorf("one edit read the summary %d times and the page %d times, want 1 and 1", summaries, pages)
+	}
+	if !strings.Contains(d.view(), "Ana Ruiz Ortiz") {
+		t.Errorf("the page does not show the edit:\n%s", d.view())
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -93,27 +92,6 @@ func TestJourneyAddInterviewQuitReopen(t *testing.T) {
 	}
 }
 
-func mustInterviews(t *testing.T, s *store.Store) []model.Interview {
-	t.Helper()
-	cs, err := s.Contacts()
-	if err != nil || len(cs) != 1 {
-		t.Fatalf("contacts = %v, %v", cs, err)
-	}
-	ivs, err := s.Interviews(cs[0].ID)
-	if err != nil || len(ivs) != 1 {
-		t.Fatalf("interviews = %v, %v", ivs, err)
-	}
-	return ivs
-}
-
-func noteTexts(iv model.Interview) string {
-	var out []string
-	for _, n := range iv.Notes {
-		out = append(out, n.Text)
-	}
-	return strings.Join(out, "|")
-}
-
 func TestDeleteContactAsksFirst(t *testing.T) {
 	c, s, _ := newTestCommon(t)
 	if _, err := s.PutContact(model.Contact{Name: "Bo Chen"}); err != nil {
@@ -184,81 +162,5 @@ func TestFoldersAndFilesArePrivate(t *testing.T) {
 	info, _ := os.Stat(path)
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %o", info.Mode().Perm())
-	}
-}
-
-// Shortcuts typed fast arrive as one message of several runes; each must
-// still act, and a field one of them opens takes the rest as text.
-func TestFastShortcutsAreSplit(t *testing.T) {
-	d, _, _ := liveInterview(t, 80, 24)
-	d.send(keyType(tea.KeyTab)) // to the questions
-	d.send(keyRunes("jm"))
-	iv := d.interview()
-	if iv.cursor != 1 {
-		t.Fatalf("j did not move: cursor %d", iv.cursor)
-	}
-	if iv.iv.Questions[1].MustAsk { // it started marked
-		t.Error("m did not toggle must-ask on the second question")
-	}
-	d.send(keyRunes("aHow so?"))
-	if got := d.interview().input.Value(); got != "How so?" {
-		t.Errorf("input took %q", got)
-	}
-}
-
-// panicky is a screen with a bug: a key makes it panic.
-type panicky struct{ nothingToSave }
-
-func (p panicky) load() tea.Cmd    { return nil }
-func (p panicky) watches() watcher { return watching() }
-
-func (p panicky) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if _, ok := msg.(tea.KeyMsg); ok {
-		var m map[string]int
-		m["boom"]++ // a nil map write: a panic
-	}
-	return p, nil
-}
-func (p panicky) view() string            { return "" }
-func (p panicky) setSize(int, int) screen { return p }
-func (p panicky) help() help.KeyMap       { return keyMap{} }
-func (p panicky) capturing() bool         { return false }
-
-// A bug in a screen must not lose the notes or leave a stack trace: the
-// app stops, reports the error in plain words, and the exit flush still
-// has the last good state to write.
-func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
-	d, s, _ := liveInterview(t, 80, 24)
-	d.typeText("a note before the bug")
-	d.send(pushMsg{panicky{}})
-	d.send(keyRunes("x"))
-	if !d.quit {
-		t.Fatal("the app did not stop after a panic")
-	}
-	if err := d.app.Crashed(); err == nil || !strings.Contains(err.Error(), "internal error") {
-		t.Errorf("Crashed() = %v", err)
-	}
-	if err := d.app.Flush(s); err != nil {
-		t.Fatal(err)
-	}
-	iv, _ := s.Interview(d.app.stack[len(d.app.stack)-2].s.(interviewScreen).iv.ID)
-	if noteTexts(iv) != "a note before the bug" {
-		t.Errorf("notes after the panic = %q", noteTexts(iv))
-	}
-}
-
-// The full help shows every key at 80 columns: none is cut off.
-func TestFullHelpShowsEveryKey(t *testing.T) {
-	d, _, _ := liveInterview(t, 80, 24)
-	d.send(keyType(tea.KeyTab)) // the questions, where ? is not text
-	d.send(keyRunes("?"))
-	v := d.view()
-	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("full help lacks %q:\n%s", want, v)
-		}
-	}
-	if strings.Contains(v, "…") {
-		t.Errorf("full help cut short:\n%s", v)
 	}
 }

@@ -147,34 +147,3 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		})
 	}
 }
-
-// The form kit's pick field names another contact by typing part of the
-// name, and the saved contact is referred by them.
-func TestContactFormPicksTheReferrer(t *testing.T) {
-	c, s, _ := newTestCommon(t)
-	ana, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := newDriver(t, c, 80, 40)
-	d.failOnError = true
-	d.send(pushMsg{newContactForm(c, model.Contact{})})
-	d.typeText("Bo Chen")
-	for d.app.top().(contactForm).form.fields[d.app.top().(contactForm).form.focus].label != "Referred by" {
-		d.send(keyMsg("tab"))
-	}
-	d.typeText("ana")
-	if v := d.view(); !strings.Contains(v, "→ Ana Ruiz") {
-		t.Errorf("the pick does not name Ana:\n%s", v)
-	}
-	d.send(keyMsg("ctrl+s"))
-	cs, _ := s.Contacts()
-	for _, c := range cs {
-		if c.Name == "Bo Chen" && c.ReferredBy != ana.ID {
-			t.Errorf("Bo referred by %d, want %d", c.ReferredBy, ana.ID)
-		}
-	}
-	if len(cs) != 2 {
-		t.Errorf("contacts = %+v", cs)
-	}
-}

@@ -3,12 +3,16 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/store"
 )
 
 // testNow is the fixed clock of the UI tests: a Wednesday morning.
@@ -104,3 +108,107 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
+
+func sizedApp(t *testing.T, w, h int, nb notebook) App {
+	// Screens read the notebook as they open; an empty one answers those
+	// reads, and their results are dropped: the fixture is the truth.
+	a := newApp(fixtureCommon(t), screenOpeners)
+	a = appSend(t, a, tea.WindowSizeMsg{Width: w, Height: h})
+	return appSend(t, a, notebookLoadedMsg{nb: nb})
+}
+
+func typeText(s screen, text string) screen {
+	for _, r := range text {
+		s, _ = s.Update(keyRunes(string(r)))
+	}
+	return s
+}
+
+// storeCommon is testCommon with a real notebook in a temporary file.
+func storeCommon(t *testing.T) (*common, *store.Store, model.Contact) {
+	t.Helper()
+	cm, s, _ := newTestCommonAt(t, testNow)
+	c, err := s.PutContact(model.Contact{Name: "Ana Ruiz", Stage: model.ToContact, Created: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cm, s, c
+}
+
+// submit saves a form with ctrl+s and runs what it returns, collecting
+// the messages.
+func submit(t *testing.T, s screen) []tea.Msg {
+	t.Helper()
+	_, cmd := s.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if cmd == nil {
+		t.Fatal("ctrl+s did nothing")
+	}
+	var out []tea.Msg
+	for _, c := range cmdsOf(cmd()) {
+		if c != nil {
+			out = append(out, c())
+		}
+	}
+	return out
+}
+
+func stageOf(t *testing.T, s *store.Store, id uint64) model.Stage {
+	c, err := s.Contact(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.CurrentStage()
+}
+
+// cmdsOf unpacks the message of tea.Sequence or tea.Batch into its
+// commands (Sequence's type is unexported: a slice of commands).
+func cmdsOf(msg tea.Msg) []tea.Cmd {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out
+}
+
+func mustInterviews(t *testing.T, s *store.Store) []model.Interview {
+	t.Helper()
+	cs, err := s.Contacts()
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("contacts = %v, %v", cs, err)
+	}
+	ivs, err := s.Interviews(cs[0].ID)
+	if err != nil || len(ivs) != 1 {
+		t.Fatalf("interviews = %v, %v", ivs, err)
+	}
+	return ivs
+}
+
+func noteTexts(iv model.Interview) string {
+	var out []string
+	for _, n := range iv.Notes {
+		out = append(out, n.Text)
+	}
+	return strings.Join(out, "|")
+}
+
+// panicky is a screen with a bug: a key makes it panic.
+type panicky struct{ nothingToSave }
+
+func (p panicky) load() tea.Cmd    { return nil }
+func (p panicky) watches() watcher { return watching() }
+
+func (p panicky) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		var m map[string]int
+		m["boom"]++ // a nil map write: a panic
+	}
+	return p, nil
+}
+func (p panicky) view() string            { return "" }
+func (p panicky) setSize(int, int) screen { return p }
+func (p panicky) help() help.KeyMap       { return keyMap{} }
+func (p panicky) capturing() bool         { return false }
