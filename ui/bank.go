@@ -354,16 +354,6 @@ func plainQuestionError(err error) string {
 	return sentence(err)
 }
 
-// sentence words an error from the questions package, which starts lower
-// case, as a sentence for the status line.
-func sentence(err error) string {
-	s := err.Error()
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:] + "."
-}
-
 func (b bankScreen) setSize(w, h int) screen {
 	b.width, b.height = w, h
 	b.offset = scrollTo(b.offset, b.cursor, b.listRows(), len(b.rows))

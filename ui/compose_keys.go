@@ -163,15 +163,6 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (screen, tea.Cmd) {
 // edits are confirmed.
 type composeRepickMsg struct{ contactID uint64 }
 
-func indexOf[T comparable](xs []T, x T) int {
-	for i, y := range xs {
-		if y == x {
-			return i
-		}
-	}
-	return -1
-}
-
 func (s composeScreen) channelKey(k tea.KeyMsg) (screen, tea.Cmd) {
 	chans := model.Channels()
 	switch {

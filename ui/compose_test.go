@@ -7,21 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"parley/model"
 )
-
-var composeNow = time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
-
-func testCommon(t *testing.T) *common {
-	t.Helper()
-	c, _, _ := newTestCommonAt(t, composeNow)
-	return c
-}
 
 func fullProfile() model.Profile {
 	return model.Profile{Name: "Sam Lee", Intro: "I am a geography student.", Exploring: "urban planning", Contact: "sam@example.org"}

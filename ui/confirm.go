@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"parley/model"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,3 +67,10 @@ func (s confirmScreen) help() help.KeyMap {
 
 func (s confirmScreen) load() tea.Cmd    { return nil }
 func (s confirmScreen) watches() watcher { return watching() }
+
+// confirmDelete asks before deleting a contact and its interviews.
+func confirmDelete(c *common, contact model.Contact) screen {
+	return newConfirm(c, fmt.Sprintf("Delete %s?", contact.Name),
+		"Their details, timeline and every interview with them, notes included, will be deleted.",
+		deleteContact(c.store, contact.ID))
+}

@@ -23,7 +23,3 @@ func (f contactForm) view() string {
 	end := min(start+rows, len(lines))
 	return strings.Join(append(head, lines[start:end]...), "\n")
 }
-
-func padRight(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-cellWidth(s), 0))
-}

@@ -193,26 +193,6 @@ func yesOrNo(b bool) string {
 	return "not asked"
 }
 
-// wrapWords breaks text into lines of at most w cells at spaces.
-func wrapWords(s string, w int) []string {
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		line := ""
-		for _, word := range strings.Fields(para) {
-			if line != "" && cellWidth(line)+1+cellWidth(word) > w {
-				out = append(out, line)
-				line = ""
-			}
-			if line != "" {
-				line += " "
-			}
-			line += word
-		}
-		out = append(out, line)
-	}
-	return out
-}
-
 // interviewSummary is one line about an interview: when, how long, how
 // many questions were covered.
 func interviewSummary(iv model.Interview, now time.Time) string {

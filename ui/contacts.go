@@ -430,13 +430,6 @@ func (l contactList) flush(s *store.Store) error {
 	return nil
 }
 
-// confirmDelete asks before deleting a contact and its interviews.
-func confirmDelete(c *common, contact model.Contact) screen {
-	return newConfirm(c, fmt.Sprintf("Delete %s?", contact.Name),
-		"Their details, timeline and every interview with them, notes included, will be deleted.",
-		deleteContact(c.store, contact.ID))
-}
-
 // drawCounts renders the stage counts for the header.
 func (l *contactList) drawCounts() {
 	l.countLines = strings.Split(stageCountsView(l.c.styles, l.counts, l.width), "\n")

@@ -181,3 +181,27 @@ func (s *fieldState) update(f formField, k tea.KeyMsg) tea.Cmd {
 	}
 	return cmd
 }
+
+func uintString(n uint64) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			return string(b[i:])
+		}
+	}
+}
+
+func parseUint(s string) uint64 {
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + uint64(s[i]-'0')
+	}
+	return n
+}

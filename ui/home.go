@@ -277,27 +277,6 @@ func welcome(st *Styles, width int) string {
 	return strings.Join(lines, "\n")
 }
 
-// stageCountsView is the count per stage, wrapped to the width, each
-// stage in its colour.
-func stageCountsView(st *Styles, counts []model.StageCount, width int) string {
-	var lines []string
-	line, w := "", 0
-	for _, sc := range counts {
-		piece := fmt.Sprintf("%s %d", sc.Stage, sc.Count)
-		pw := cellWidth(piece)
-		if w > 0 && w+3+pw > width {
-			lines, line, w = append(lines, line), "", 0
-		}
-		if w > 0 {
-			line += st.Muted.Render(" · ")
-			w += 3
-		}
-		line += st.StageStyle(sc.Stage).Render(piece)
-		w += pw
-	}
-	return strings.Join(append(lines, line), "\n")
-}
-
 func (h home) setSize(w, hh int) screen { h.width, h.height = w, hh; return h }
 func (h home) capturing() bool          { return false }
 func (h home) help() help.KeyMap {

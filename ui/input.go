@@ -59,3 +59,14 @@ func inputView(st *Styles, ti textinput.Model, width int) string {
 	}
 	return truncateCells(line, width)
 }
+
+// moveTextCursor puts a text area's cursor on a 1-based line and column.
+func moveTextCursor(ta *textarea.Model, line, col int) {
+	for ta.Line() > line-1 {
+		ta.CursorUp()
+	}
+	for ta.Line() < line-1 && ta.Line() < ta.LineCount()-1 {
+		ta.CursorDown()
+	}
+	ta.SetCursor(col - 1)
+}

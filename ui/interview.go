@@ -17,9 +17,6 @@ import (
 // typing costs one write and nothing waits longer than this to be saved.
 const autosaveDelay = 500 * time.Millisecond
 
-// saveRetryDelay is how long to wait before trying a failed save again.
-const saveRetryDelay = 2 * time.Second
-
 type pane int
 
 const (

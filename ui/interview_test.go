@@ -785,3 +785,18 @@ func TestOneEditReadsTheNotebookOnce(t *testing.T) {
 		t.Errorf("the page does not show the edit:\n%s", d.view())
 	}
 }
+
+func isAutosave(m tea.Msg) bool { _, ok := m.(autosaveMsg); return ok }
+
+// BenchmarkAutosaveSnapshot1MB is the work an autosave adds to Update: a
+// copy of the notes to hand to the saving command. The encoding and the
+// write happen in the command, off the event loop.
+func BenchmarkAutosaveSnapshot1MB(b *testing.B) {
+	styles := NewStyles(true)
+	c := &common{styles: &styles, now: time.Now, interviews: &interviewWriter{}}
+	s := newInterviewScreen(c, model.Contact{Name: "Ana"}, model.Interview{Notes: megabyteOfNotes()})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = s.snapshot()
+	}
+}

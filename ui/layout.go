@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"parley/model"
 	"strings"
 
@@ -58,3 +59,71 @@ func plural(n int, one, many string) string {
 // smallScreenRows is the height below which the list and What's next drop
 // their stage counts, which would otherwise leave no room for a single row.
 const smallScreenRows = 12
+
+// wrapWords breaks text into lines of at most w cells at spaces.
+func wrapWords(s string, w int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && cellWidth(line)+1+cellWidth(word) > w {
+				out = append(out, line)
+				line = ""
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-cellWidth(s), 0))
+}
+
+// stageCountsView is the count per stage, wrapped to the width, each
+// stage in its colour.
+func stageCountsView(st *Styles, counts []model.StageCount, width int) string {
+	var lines []string
+	line, w := "", 0
+	for _, sc := range counts {
+		piece := fmt.Sprintf("%s %d", sc.Stage, sc.Count)
+		pw := cellWidth(piece)
+		if w > 0 && w+3+pw > width {
+			lines, line, w = append(lines, line), "", 0
+		}
+		if w > 0 {
+			line += st.Muted.Render(" · ")
+			w += 3
+		}
+		line += st.StageStyle(sc.Stage).Render(piece)
+		w += pw
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// dateTimeLayout is how dates are typed in forms: unambiguous in every
+// locale, and sortable.
+const dateTimeLayout = "2006-01-02 15:04"
+
+// cycle returns the item after (or before, for delta -1) cur in list.
+func cycle[T comparable](list []T, cur T, delta int) T {
+	for i, v := range list {
+		if v == cur {
+			return list[(i+delta+len(list))%len(list)]
+		}
+	}
+	return list[0]
+}
+
+func indexOf[T comparable](xs []T, x T) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
+}

@@ -13,10 +13,6 @@ import (
 	"parley/store"
 )
 
-// dateTimeLayout is how dates are typed in forms: unambiguous in every
-// locale, and sortable.
-const dateTimeLayout = "2006-01-02 15:04"
-
 // logForm adds one entry to a contact's timeline: a request sent, a reply,
 // a call, an interview, a thank-you, an update or a note. Saving moves the
 // contact along the pipeline when the kind calls for it.

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -193,4 +194,14 @@ func plainError(err error) string {
 	default:
 		return "Could not save or read the notebook: " + err.Error()
 	}
+}
+
+// sentence words an error from the questions package, which starts lower
+// case, as a sentence for the status line.
+func sentence(err error) string {
+	s := err.Error()
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
 }

@@ -175,20 +175,6 @@ func TestWrapRunes(t *testing.T) {
 	}
 }
 
-// megabyteOfNotes is about 1 MB of notes in paragraphs of realistic length.
-func megabyteOfNotes() []model.Note {
-	var notes []model.Note
-	size := 0
-	for i := 0; size < 1<<20; i++ {
-		text := fmt.Sprintf("Paragraph %d: she said the first year is mostly learning the systems, "+
-			"then you get your own cases; certification matters less than writing well and "+
-			"knowing the local rules. Ask about the graduate scheme.", i)
-		notes = append(notes, model.Note{At: time.Duration(i) * time.Second, Text: text})
-		size += len(text)
-	}
-	return notes
-}
-
 // keystrokes alternate a letter and a backspace, so the notes stay the same
 // size however many iterations the benchmark runs.
 var keystrokes = [2]tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'x'}}, {Type: tea.KeyBackspace}}
@@ -244,18 +230,5 @@ func BenchmarkTextareaKeystroke1MB(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		ta, _ = ta.Update(keystrokes[i%2])
 		_ = ta.View()
-	}
-}
-
-// BenchmarkAutosaveSnapshot1MB is the work an autosave adds to Update: a
-// copy of the notes to hand to the saving command. The encoding and the
-// write happen in the command, off the event loop.
-func BenchmarkAutosaveSnapshot1MB(b *testing.B) {
-	styles := NewStyles(true)
-	c := &common{styles: &styles, now: time.Now}
-	s := newInterviewScreen(c, model.Contact{Name: "Ana"}, model.Interview{Notes: megabyteOfNotes()})
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		_ = s.snapshot()
 	}
 }

@@ -24,7 +24,7 @@ func planOnTop(t *testing.T, h *harness) planScreen {
 // must-ask, moves it first and is ready. The live checklist is the plan.
 func TestPrepareFirstInterviewFromEmptyNotebook(t *testing.T) {
 	h := newHarness(t, 80, 22)
-	contact := h.contactWithPage(model.Contact{Name: "Ana Ruiz", Notes: "Leads the payments team."})
+	contact := contactWithPage(h, model.Contact{Name: "Ana Ruiz", Notes: "Leads the payments team."})
 	h.keys("p")
 	p := planOnTop(t, h)
 	if len(p.plan.Items) == 0 {
@@ -80,7 +80,7 @@ func TestPrepareFirstInterviewFromEmptyNotebook(t *testing.T) {
 
 func TestBudgetRepicksAnUntouchedPlan(t *testing.T) {
 	h := newHarness(t, 80, 22)
-	h.contactWithPage(model.Contact{Name: "Bo"})
+	contactWithPage(h, model.Contact{Name: "Bo"})
 	h.keys("p")
 	if n := len(planOnTop(t, h).plan.Items); n != questions.Fit(20*time.Minute)+questions.Extra {
 		t.Errorf("20-minute plan has %d items", n)
@@ -109,7 +109,7 @@ func TestBudgetRepicksAnUntouchedPlan(t *testing.T) {
 
 func TestSaveLoadAndDefaultSet(t *testing.T) {
 	h := newHarness(t, 80, 22)
-	contact := h.contactWithPage(model.Contact{Name: "Cy"})
+	contact := contactWithPage(h, model.Contact{Name: "Cy"})
 	h.keys("p")
 	for range planOnTop(t, h).plan.Items {
 		h.keys("d")
@@ -159,7 +159,7 @@ func TestSaveLoadAndDefaultSet(t *testing.T) {
 
 func TestStartWithoutPreparingUsesBalancedPick(t *testing.T) {
 	h := newHarness(t, 80, 22)
-	h.contactWithPage(model.Contact{Name: "Di"})
+	contactWithPage(h, model.Contact{Name: "Di"})
 	h.keys("s")
 	live, ok := h.top().(interviewScreen)
 	if !ok {
@@ -174,7 +174,7 @@ func TestStartWithoutPreparingUsesBalancedPick(t *testing.T) {
 func TestPlanViewFitsSmallAndWideWindows(t *testing.T) {
 	for _, size := range [][2]int{{60, 14}, {80, 22}, {130, 40}} {
 		h := newHarness(t, size[0], size[1])
-		h.contactWithPage(model.Contact{Name: "Ed", Notes: strings.Repeat("Research note. ", 30)})
+		contactWithPage(h, model.Contact{Name: "Ed", Notes: strings.Repeat("Research note. ", 30)})
 		h.keys("p", "o", "type:Why?")
 		v := h.view()
 		if got := strings.Count(v, "\n") + 1; got > size[1] {
@@ -195,7 +195,7 @@ func TestPlanViewFitsSmallAndWideWindows(t *testing.T) {
 
 func TestAddedQuestionsGoBeforeTheClosing(t *testing.T) {
 	h := newHarness(t, 80, 22)
-	h.contactWithPage(model.Contact{Name: "Gus"})
+	contactWithPage(h, model.Contact{Name: "Gus"})
 	h.keys("p", "o", "type:Why payments, of all things?", "enter")
 	p := planOnTop(t, h)
 	closing := 0 // closing questions at the end of the plan, if any
@@ -273,4 +273,15 @@ func TestPrepareWhileUnderwaySaysSo(t *testing.T) {
 	if v := h.app.View(); !strings.Contains(v, "under way: s opens it") {
 		t.Errorf("no word on why:\n%s", v)
 	}
+}
+
+// contactWithPage saves a contact and opens their page.
+func contactWithPage(h *harness, c model.Contact) model.Contact {
+	h.t.Helper()
+	saved, err := h.c.store.PutContact(c)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.open(newContactPage(h.c, saved))
+	return saved
 }

@@ -53,16 +53,6 @@ func newQuestionForm(st *Styles, q questions.Question) (questionForm, tea.Cmd) {
 	return f, f.input.Focus()
 }
 
-// cycle returns the item after (or before, for delta -1) cur in list.
-func cycle[T comparable](list []T, cur T, delta int) T {
-	for i, v := range list {
-		if v == cur {
-			return list[(i+delta+len(list))%len(list)]
-		}
-	}
-	return list[0]
-}
-
 // update handles a key; done is true when the user saved or cancelled,
 // with save telling which.
 func (f questionForm) update(k questionFormKeys, msg tea.KeyMsg) (form questionForm, done, save bool, cmd tea.Cmd) {

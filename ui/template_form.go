@@ -177,17 +177,6 @@ func (f templateForm) save() (screen, tea.Cmd) {
 	return f, tea.Sequence(pop, withInfo(saveTemplate(f.c.store, d), "Saved the template %q.", d.Name))
 }
 
-// moveTextCursor puts a text area's cursor on a 1-based line and column.
-func moveTextCursor(ta *textarea.Model, line, col int) {
-	for ta.Line() > line-1 {
-		ta.CursorUp()
-	}
-	for ta.Line() < line-1 && ta.Line() < ta.LineCount()-1 {
-		ta.CursorDown()
-	}
-	ta.SetCursor(col - 1)
-}
-
 func (f templateForm) view() string {
 	return f.headView() + "\n" + f.body.View() + "\n" + f.footView()
 }

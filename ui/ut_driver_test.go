@@ -21,7 +21,14 @@ import (
 // update rewrites golden files: go test ./ui -update
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
-func TestMain(m *testing.M) {
+// testOpeners build the screens the tests of a package may open; its
+// TestMain sets them, through testMain.
+var testOpeners []opener
+
+// testMain runs a package's UI tests with the screens openers can build,
+// the same colour profile and cell widths on every machine.
+func testMain(m *testing.M, openers []opener) {
+	testOpeners = openers
 	// RUNEWIDTH_EASTASIAN (or an East Asian locale) makes go-runewidth and
 	// x/ansi count ambiguous runes such as "─" and "·" as two cells, read
 	// once when the packages start. The tests draw for the common width
@@ -150,7 +157,7 @@ type driver struct {
 }
 
 func newDriver(t *testing.T, c *common, w, h int) *driver {
-	d := &driver{t: t, app: newApp(c, screenOpeners)}
+	d := &driver{t: t, app: newApp(c, testOpeners)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.do(d.app.Init())
 	return d
@@ -214,8 +221,6 @@ func (d *driver) fire(match func(tea.Msg) bool) int {
 }
 
 func (d *driver) view() string { return d.app.View() }
-
-func isAutosave(m tea.Msg) bool { _, ok := m.(autosaveMsg); return ok }
 
 // unrouted is msg without its address, if it has one.
 func unrouted(msg tea.Msg) tea.Msg {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -81,7 +82,7 @@ func appRun(t *testing.T, a App, cmd tea.Cmd) App {
 func isNavigation(msg tea.Msg) bool {
 	msg = unrouted(msg)
 	switch msg.(type) {
-	case pushMsg, popMsg, markDeletedMsg:
+	case pushMsg, popMsg:
 		return true
 	}
 	_, ok := msg.(navigation)
@@ -112,7 +113,7 @@ func golden(t *testing.T, name, got string) {
 func sizedApp(t *testing.T, w, h int, nb notebook) App {
 	// Screens read the notebook as they open; an empty one answers those
 	// reads, and their results are dropped: the fixture is the truth.
-	a := newApp(fixtureCommon(t), screenOpeners)
+	a := newApp(fixtureCommon(t), testOpeners)
 	a = appSend(t, a, tea.WindowSizeMsg{Width: w, Height: h})
 	return appSend(t, a, notebookLoadedMsg{nb: nb})
 }
@@ -212,3 +213,25 @@ func (p panicky) view() string            { return "" }
 func (p panicky) setSize(int, int) screen { return p }
 func (p panicky) help() help.KeyMap       { return keyMap{} }
 func (p panicky) capturing() bool         { return false }
+
+func testCommon(t *testing.T) *common {
+	t.Helper()
+	c, _, _ := newTestCommonAt(t, composeNow)
+	return c
+}
+
+// megabyteOfNotes is about 1 MB of notes in paragraphs of realistic length.
+func megabyteOfNotes() []model.Note {
+	var notes []model.Note
+	size := 0
+	for i := 0; size < 1<<20; i++ {
+		text := fmt.Sprintf("Paragraph %d: she said the first year is mostly learning the systems, "+
+			"then you get your own cases; certification matters less than writing well and "+
+			"knowing the local rules. Ask about the graduate scheme.", i)
+		notes = append(notes, model.Note{At: time.Duration(i) * time.Second, Text: text})
+		size += len(text)
+	}
+	return notes
+}
+
+var composeNow = time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"parley/model"
 )
 
 // harness drives screens opened directly (the bank, a plan) on top of the
@@ -58,17 +56,6 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
-// contactWithPage saves a contact and opens their page.
-func (h *harness) contactWithPage(c model.Contact) model.Contact {
-	h.t.Helper()
-	saved, err := h.c.store.PutContact(c)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	h.open(newContactPage(h.c, saved))
-	return saved
 }
 
 func (h *harness) view() string { return h.top().view() }
