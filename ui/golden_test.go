@@ -2,6 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"parley/ui/common"
+	"parley/ui/screens/bank"
+	"parley/ui/screens/compose"
+	"parley/ui/screens/contactpage"
+	"parley/ui/screens/contacts"
+	"parley/ui/screens/plan"
+	"parley/ui/screens/settings"
+	"parley/ui/screens/templates"
+	"parley/ui/uitest"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -16,12 +25,12 @@ import (
 func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, h := size[0], size[1]
-		a := sizedApp(t, w, h, fixtureNotebook())
-		golden(t, fmt.Sprintf("home_%dx%d", w, h), a.View())
-		a = appSend(t, a, keyRunes("c"))
-		golden(t, fmt.Sprintf("list_%dx%d", w, h), a.View())
+		a := uitest.SizedApp(t, w, h, uitest.FixtureNotebook())
+		uitest.Golden(t, fmt.Sprintf("home_%dx%d", w, h), a.View())
+		a = uitest.AppSend(t, a, uitest.KeyRunes("c"))
+		uitest.Golden(t, fmt.Sprintf("list_%dx%d", w, h), a.View())
 	}
-	golden(t, "home_empty_80x24", sizedApp(t, 80, 24, notebook{}).View())
+	uitest.Golden(t, "home_empty_80x24", uitest.SizedApp(t, 80, 24, common.Notebook{}).View())
 }
 
 // TestGoldenScreensInColour draws every main screen with the theme on, in
@@ -30,42 +39,42 @@ func TestGoldenScreens(t *testing.T) {
 func TestGoldenScreensInColour(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.ANSI256)
 	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
-	c, s, _ := newTestCommonAt(t, harnessNow)
-	colour := NewStyles(false)
-	c.styles = &colour
+	c, s, _ := uitest.NewTestCommonAt(t, uitest.HarnessNow)
+	colour := common.NewStyles(false)
+	c.Styles = &colour
 	ana, err := s.PutContact(model.Contact{Name: "Ana Ruiz", Role: "Policy analyst", Organisation: "City Council",
-		Stage: model.ToContact, Created: harnessNow, Updated: harnessNow})
+		Stage: model.ToContact, Created: uitest.HarnessNow, Updated: uitest.HarnessNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.PutProfile(model.Profile{Name: "Sam Lee", Intro: "I study geography.", Exploring: "planning", Contact: "sam@example.org"}); err != nil {
 		t.Fatal(err)
 	}
-	iv := model.NewInterview(ana.ID, []string{"How did you come to this work?", "What does a week look like?"}, harnessNow)
+	iv := model.NewInterview(ana.ID, []string{"How did you come to this work?", "What does a week look like?"}, uitest.HarnessNow)
 	iv.Questions[1].MustAsk = true
-	iv, err = s.ScheduleInterview(iv, model.Schedule{At: harnessNow.Add(2 * time.Hour), Mode: model.ModeVideo, Length: 20 * time.Minute})
+	iv, err = s.ScheduleInterview(iv, model.Schedule{At: uitest.HarnessNow.Add(2 * time.Hour), Mode: model.ModeVideo, Length: 20 * time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, c, 80, 24)
-	d.failOnError = true
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.FailOnError = true
 	screens := []struct {
 		name string
 		open tea.Msg
 	}{
-		{"list", pushMsg{newContactList(c)}},
-		{"contact", pushMsg{newContactPage(c, ana)}},
-		{"interview", openInterviewMsg{ana, iv}},
-		{"plan", pushMsg{newPlanScreen(c, ana)}},
-		{"bank", pushMsg{newBankScreen(c)}},
-		{"compose", pushMsg{newComposeScreen(c, ana)}},
-		{"templates", pushMsg{newTemplatesScreen(c)}},
-		{"settings", pushMsg{newSettingsScreen(c)}},
+		{"list", common.PushMsg{S: contacts.NewContactList(c)}},
+		{"contact", common.PushMsg{S: contactpage.NewContactPage(c, ana)}},
+		{"interview", common.OpenInterviewMsg{Contact: ana, Interview: iv}},
+		{"plan", common.PushMsg{S: plan.NewPlanScreen(c, ana)}},
+		{"bank", common.PushMsg{S: bank.NewBankScreen(c)}},
+		{"compose", common.PushMsg{S: compose.NewComposeScreen(c, ana)}},
+		{"templates", common.PushMsg{S: templates.NewTemplatesScreen(c)}},
+		{"settings", common.PushMsg{S: settings.NewSettingsScreen(c)}},
 	}
-	golden(t, "colour_home_80x24", d.view())
+	uitest.Golden(t, "colour_home_80x24", d.View())
 	for _, sc := range screens {
-		d.send(sc.open)
-		golden(t, "colour_"+sc.name+"_80x24", d.view())
-		d.send(popMsg{})
+		d.Send(sc.open)
+		uitest.Golden(t, "colour_"+sc.name+"_80x24", d.View())
+		d.Send(common.PopMsg{})
 	}
 }

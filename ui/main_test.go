@@ -1,5 +1,9 @@
 package ui
 
-import "testing"
+import (
+	"testing"
 
-func TestMain(m *testing.M) { testMain(m, screenOpeners) }
+	"parley/ui/uitest"
+)
+
+func TestMain(m *testing.M) { uitest.Main(m, screenOpeners) }

@@ -2,6 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"parley/ui/common"
+	"parley/ui/screens/bank"
+	"parley/ui/screens/contactform"
+	"parley/ui/screens/logform"
+	"parley/ui/screens/profile"
+	"parley/ui/screens/schedule"
+	"parley/ui/screens/settings"
+	"parley/ui/screens/templateform"
+	"parley/ui/uitest"
 	"strings"
 	"testing"
 
@@ -18,12 +27,14 @@ import (
 func TestCtrlCKeepsTypedText(t *testing.T) {
 	cases := []struct {
 		name  string
-		open  func(c *common, contact model.Contact, s *store.Store) screen
+		open  func(c *common.Common, contact model.Contact, s *store.Store) common.Screen
 		keys  []string
 		check func(s *store.Store, contact model.Contact) string
 	}{{
 		name: "contact form",
-		open: func(c *common, _ model.Contact, _ *store.Store) screen { return newContactForm(c, model.Contact{}) },
+		open: func(c *common.Common, _ model.Contact, _ *store.Store) common.Screen {
+			return contactform.NewContactForm(c, model.Contact{})
+		},
 		keys: []string{"type:Zoe Park"},
 		check: func(s *store.Store, _ model.Contact) string {
 			cs, _ := s.Contacts()
@@ -36,8 +47,8 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "log form",
-		open: func(c *common, contact model.Contact, _ *store.Store) screen {
-			return newLogForm(c, contact, model.KindNote)
+		open: func(c *common.Common, contact model.Contact, _ *store.Store) common.Screen {
+			return logform.NewLogForm(c, contact, model.KindNote)
 		},
 		keys: []string{"tab", "tab", "type:phone", "tab", "type:Called about the role"},
 		check: func(s *store.Store, contact model.Contact) string {
@@ -49,8 +60,8 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "schedule form",
-		open: func(c *common, contact model.Contact, _ *store.Store) screen {
-			return newScheduleForm(c, contact, model.Interview{})
+		open: func(c *common.Common, contact model.Contact, _ *store.Store) common.Screen {
+			return schedule.NewScheduleForm(c, contact, model.Interview{})
 		},
 		keys: []string{"tab", "tab", "type:Café Rosa"},
 		check: func(s *store.Store, contact model.Contact) string {
@@ -62,7 +73,9 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "due-date rules",
-		open: func(c *common, _ model.Contact, _ *store.Store) screen { return newSettingsScreen(c) },
+		open: func(c *common.Common, _ model.Contact, _ *store.Store) common.Screen {
+			return settings.NewSettingsScreen(c)
+		},
 		keys: []string{"backspace", "backspace", "backspace", "type:9"},
 		check: func(s *store.Store, _ model.Contact) string {
 			st, _ := s.Settings()
@@ -73,8 +86,8 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "profile form",
-		open: func(c *common, _ model.Contact, _ *store.Store) screen {
-			return newProfileForm(c, model.Profile{}, false)
+		open: func(c *common.Common, _ model.Contact, _ *store.Store) common.Screen {
+			return profile.NewProfileForm(c, model.Profile{}, false)
 		},
 		keys: []string{"type:Sam Lee"},
 		check: func(s *store.Store, _ model.Contact) string {
@@ -86,9 +99,9 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "template form",
-		open: func(c *common, _ model.Contact, s *store.Store) screen {
+		open: func(c *common.Common, _ model.Contact, s *store.Store) common.Screen {
 			ts, _ := s.Templates()
-			return newTemplateForm(c, ts[0])
+			return templateform.NewTemplateForm(c, ts[0])
 		},
 		keys: []string{"type: (mine)"},
 		check: func(s *store.Store, _ model.Contact) string {
@@ -102,7 +115,7 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 		},
 	}, {
 		name: "new bank question",
-		open: func(c *common, _ model.Contact, _ *store.Store) screen { return newBankScreen(c) },
+		open: func(c *common.Common, _ model.Contact, _ *store.Store) common.Screen { return bank.NewBankScreen(c) },
 		keys: []string{"n", "type:What would you change first?"},
 		check: func(s *store.Store, _ model.Contact) string {
 			st, _ := s.QuestionBank()
@@ -116,29 +129,29 @@ func TestCtrlCKeepsTypedText(t *testing.T) {
 	}}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, s, _ := newTestCommon(t)
+			c, s, _ := uitest.NewTestCommon(t)
 			contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := newDriver(t, c, 80, 24)
-			d.failOnError = true
-			d.send(pushMsg{tc.open(c, contact, s)})
+			d := uitest.NewDriver(t, c, 80, 24)
+			d.FailOnError = true
+			d.Send(common.PushMsg{S: tc.open(c, contact, s)})
 			for _, k := range tc.keys {
 				if text, ok := strings.CutPrefix(k, "type:"); ok {
-					d.typeText(text)
+					d.TypeText(text)
 				} else {
-					d.send(keyMsg(k))
+					d.Send(uitest.KeyMsg(k))
 				}
 			}
-			if !d.app.top().unsaved() {
+			if !d.App.Top().Unsaved() {
 				t.Errorf("the screen does not say it holds typed text")
 			}
-			d.send(keyType(tea.KeyCtrlC))
-			if !d.quit {
+			d.Send(uitest.KeyType(tea.KeyCtrlC))
+			if !d.Quit {
 				t.Fatal("ctrl+c did not quit")
 			}
-			if err := d.app.Flush(s); err != nil {
+			if err := d.App.Flush(s); err != nil {
 				t.Fatal(err)
 			}
 			if problem := tc.check(s, contact); problem != "" {
