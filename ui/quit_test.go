@@ -23,7 +23,7 @@ import (
 
 // Every screen that takes text keeps it when the program stops with the
 // screen open: ctrl+c here, and SIGTERM or SIGHUP, which reach the app as
-// a shutdownMsg and end in the same flush.
+// a ShutdownMsg and end in the same flush.
 func TestCtrlCKeepsTypedText(t *testing.T) {
 	cases := []struct {
 		name  string

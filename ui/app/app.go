@@ -76,7 +76,7 @@ type SummaryLoadedMsg struct {
 }
 
 // NewApp builds the root model; openers build its screens, "What's next"
-// (openHomeMsg) first.
+// (OpenHomeMsg) first.
 func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help

@@ -8,7 +8,7 @@ import (
 
 // Routing. Every screen gets an id when the root pushes it. The root wraps
 // the commands a screen returns so their results come back addressed to
-// that screen (routedMsg), and delivers them to it alone, covered or not.
+// that screen (RoutedMsg), and delivers them to it alone, covered or not.
 // A result for a screen that has closed goes to the screen that opened it:
 // a dialog's answer and a form's save belong to whoever asked for them.
 // Keys go to the top screen only. Shared data is not sent around: a result

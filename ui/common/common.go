@@ -29,7 +29,7 @@ type Common struct {
 	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 	// Bank orders the writes of the question bank (see writer).
 	Bank *Writer
-	// Interviews is the one writer of interviews (see interviewWriter).
+	// Interviews is the one writer of interviews (see InterviewWriter).
 	Interviews *InterviewWriter
 	// Term is the terminal the program draws on, for escape sequences
 	// such as OSC 52 (see terminalOutput); nil when there is none.
@@ -50,18 +50,18 @@ type Screen interface {
 	// Capturing is true while a text field has focus, so plain letters
 	// (q, ?) are text rather than shortcuts.
 	Capturing() bool
-	lifecycle
+	Lifecycle
 }
 
-// lifecycle is what the root asks of every screen over its life, so the
+// Lifecycle is what the root asks of every screen over its life, so the
 // compiler, not a type assertion, makes a new screen think about loading
 // and saving.
-type lifecycle interface {
+type Lifecycle interface {
 	// Load reads the screen's data when it is pushed (nil: nothing to read).
 	Load() tea.Cmd
 	// Watches is the kinds of change the screen shows; the root tells it
-	// of those (notebookChangedMsg), and sends it the summary if it
-	// watches shownSummary.
+	// of those (NotebookChangedMsg), and sends it the summary if it
+	// watches ShownSummary.
 	Watches() Watcher
 	// Unsaved is true while the screen holds changes or typed text that
 	// are not written yet.

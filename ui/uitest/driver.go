@@ -27,10 +27,10 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
 
 // testOpeners build the screens the tests of a package may open; its
-// TestMain sets them, through testMain.
+// TestMain sets them, through TestMain.
 var testOpeners []common.Opener
 
-// testMain runs a package's UI tests with the screens openers can build,
+// TestMain runs a package's UI tests with the screens openers can build,
 // the same colour profile and cell widths on every machine.
 func Main(m *testing.M, openers []common.Opener) {
 	testOpeners = openers
@@ -92,7 +92,7 @@ func NewTestCommon(t testing.TB) (*common.Common, *store.Store, *FakeClock) {
 	return NewTestCommonAt(t, TestStart)
 }
 
-// NewTestCommonAt is newTestCommon with the clock set to start. Every UI
+// NewTestCommonAt is NewTestCommon with the clock set to start. Every UI
 // test builds its common here: one fake clock, one kind of timer.
 func NewTestCommonAt(t testing.TB, start time.Time) (*common.Common, *store.Store, *FakeClock) {
 	t.Helper()
@@ -116,7 +116,7 @@ func KeyType(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 
 // Collect runs a command to completion and returns the messages it
 // produced, in order, following batches and sequences. Timers are returned
-// as timerMsg, unfired.
+// as TimerMsg, unfired.
 func Collect(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
 		return nil

@@ -64,7 +64,7 @@ func FixtureNotebook() common.Notebook {
 
 // run sends msg to s, then runs the commands it returns that navigate
 // (push, pop), so a test can follow the user from screen to screen.
-// appSend sends msg to the app and follows only the navigation it asks
+// AppSend sends msg to the app and follows only the navigation it asks
 // for (push, pop, open), on the one test driver: the fixture, not the empty
 // notebook behind it, is what the screens show.
 func AppSend(t *testing.T, a app.App, msg tea.Msg) app.App {
@@ -127,7 +127,7 @@ func TypeText(s common.Screen, text string) common.Screen {
 	return s
 }
 
-// StoreCommon is testCommon with a real notebook in a temporary file.
+// StoreCommon is TestCommon with a real notebook in a temporary file.
 func StoreCommon(t *testing.T) (*common.Common, *store.Store, model.Contact) {
 	t.Helper()
 	cm, s, _ := NewTestCommonAt(t, TestNow)

@@ -113,7 +113,7 @@ func newFieldState(st *common.Styles, f FormField, v string) fieldState {
 	return s
 }
 
-// Value is the field's content as text, as boundField.set takes it.
+// Value is the field's content as text, as BoundField.set takes it.
 func (s fieldState) Value(f FormField) string {
 	switch f.Kind {
 	case KindToggle:

@@ -23,7 +23,7 @@ type Form struct {
 	Focus   int
 	Visited []bool
 	Errs    map[int]string
-	Keys    formKeys
+	Keys    Keys
 	// Pick finds the contacts a pick field's text names; matches are
 	// those found for the focused pick, best first.
 	Pick    picker
@@ -38,16 +38,16 @@ type picker interface {
 	Name(id uint64) string
 }
 
-// formKeys are the keys of every form.
-type formKeys struct {
+// Keys are the keys of every form.
+type Keys struct {
 	Next, Prev key.Binding
 	Choose     key.Binding
 	Save       key.Binding
 	Cancel     key.Binding
 }
 
-func newFormKeys() formKeys {
-	return formKeys{
+func newKeys() Keys {
+	return Keys{
 		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", "next field")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab", "previous")),
 		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")),
@@ -58,7 +58,7 @@ func newFormKeys() formKeys {
 
 // NewForm edits fields starting from values, the first field focused.
 func NewForm(st *common.Styles, fields []FormField, values []string) Form {
-	f := Form{st: st, Fields: fields, Errs: map[int]string{}, Keys: newFormKeys(),
+	f := Form{st: st, Fields: fields, Errs: map[int]string{}, Keys: newKeys(),
 		Visited: make([]bool, len(fields))}
 	for i, fld := range fields {
 		f.States = append(f.States, newFieldState(st, fld, values[i]))
@@ -297,8 +297,15 @@ func (f Form) lineView(i int, head string, inputW int) []string {
 	return lines
 }
 
-// Bindings is the form's help: ←/→ only where it chooses.
-func (f Form) Bindings() formKeys {
+// Help is the key help of a form screen: fields, choosing, save, leave.
+func (f Form) Help() common.KeyMap {
+	k := f.Bindings()
+	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
+		Full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
+}
+
+// Bindings is the form's keys: ←/→ only where it chooses.
+func (f Form) Bindings() Keys {
 	k := f.Keys
 	k.Choose.SetEnabled(f.Choosing())
 	return k

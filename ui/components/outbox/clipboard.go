@@ -50,8 +50,8 @@ func OSC52(text string) string {
 //     into pieces each wrapped as ESC P <piece> ESC \;
 //   - otherwise plain OSC 52.
 //
-// It fails with errClipboardTooLarge past maxClipboardBytes, and with
-// errNoClipboard on terminals known not to support it (TERM "dumb", or
+// It fails with ErrClipboardTooLarge past maxClipboardBytes, and with
+// ErrNoClipboard on terminals known not to support it (TERM "dumb", or
 // "linux" for the Linux console).
 func copySequence(text string, getenv func(string) string) (string, error) {
 	if len(text) > maxClipboardBytes {

@@ -32,7 +32,7 @@ func putContact(t *testing.T, c *common.Common, ct model.Contact) model.Contact 
 	return saved
 }
 
-// openCompose pushes the compose screen and delivers its first load.
+// OpenCompose pushes the compose screen and delivers its first load.
 func openComposeLoaded(t *testing.T, c *common.Common, ct model.Contact) (composeScreen, tea.Cmd) {
 	t.Helper()
 	s := NewComposeScreen(c, ct).SetSize(80, 40).(composeScreen)

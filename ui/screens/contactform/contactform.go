@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -148,11 +147,7 @@ func (f contactForm) Save() (common.Screen, tea.Cmd) {
 
 func (f contactForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
 func (f contactForm) Capturing() bool                { return true }
-func (f contactForm) Help() help.KeyMap {
-	k := f.form.Bindings()
-	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
-		Full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
-}
+func (f contactForm) Help() help.KeyMap              { return f.form.Help() }
 
 // flush saves a form that holds a valid, changed contact when the program
 // stops underneath it (ctrl+c, a closed window), so typing is never lost.

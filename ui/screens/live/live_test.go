@@ -355,7 +355,7 @@ func sweepSizes(d *uitest.Driver) error {
 	return nil
 }
 
-// sizePanicky is a screen with a bug at small sizes, in Update (setSize)
+// sizePanicky is a screen with a bug at small sizes, in Update (SetSize)
 // or in View.
 type sizePanicky struct {
 	uitest.Panicky

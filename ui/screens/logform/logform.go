@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -107,12 +106,7 @@ func (f LogForm) View() string {
 
 func (f LogForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
 func (f LogForm) Capturing() bool                { return true }
-func (f LogForm) Help() help.KeyMap {
-	k := f.form.Keys
-	k.Choose.SetEnabled(f.form.Choosing())
-	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
-		Full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
-}
+func (f LogForm) Help() help.KeyMap              { return f.form.Help() }
 
 func (f LogForm) Load() tea.Cmd           { return nil }
 func (f LogForm) Watches() common.Watcher { return common.Watching() }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -124,12 +123,7 @@ func (f scheduleForm) View() string {
 
 func (f scheduleForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
 func (f scheduleForm) Capturing() bool                { return true }
-func (f scheduleForm) Help() help.KeyMap {
-	k := f.form.Keys
-	k.Choose.SetEnabled(f.form.Choosing())
-	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel},
-		Full: [][]key.Binding{{k.Next, k.Prev, k.Choose}, {k.Save, k.Cancel}}}
-}
+func (f scheduleForm) Help() help.KeyMap              { return f.form.Help() }
 
 func (f scheduleForm) Load() tea.Cmd           { return nil }
 func (f scheduleForm) Watches() common.Watcher { return common.Watching() }
