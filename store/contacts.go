@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -69,14 +68,7 @@ func (s *Store) DeleteContact(id uint64) error {
 		if contacts.Get(itob(id)) == nil {
 			return ErrNotFound
 		}
-		if err := deleteWhere(tx.Bucket(bucketInterviews), func(iv model.Interview) bool {
-			return iv.ContactID == id
-		}); err != nil {
-			return err
-		}
-		if err := deleteWhere(tx.Bucket(bucketInteractions), func(it model.Interaction) bool {
-			return it.ContactID == id
-		}); err != nil {
+		if err := deleteContactRecords(tx, id); err != nil {
 			return err
 		}
 		var referred []model.Contact
@@ -99,31 +91,6 @@ func (s *Store) DeleteContact(id uint64) error {
 	})
 	if err != nil {
 		return fmt.Errorf("delete contact %d: %w", id, err)
-	}
-	return nil
-}
-
-// deleteWhere deletes the records of b that doomed picks. Keys are
-// collected first: bbolt forbids changing a bucket while iterating it.
-func deleteWhere[T any](b *bolt.Bucket, doomed func(T) bool) error {
-	var keys [][]byte
-	err := b.ForEach(func(k, data []byte) error {
-		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
-		}
-		if doomed(v) {
-			keys = append(keys, append([]byte(nil), k...))
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for _, k := range keys {
-		if err := b.Delete(k); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"syscall"
 )
 
 // bbolt's on-disk meta page, as documented in go.etcd.io/bbolt's
@@ -28,10 +31,99 @@ type boltMeta struct {
 	txid     uint64
 }
 
+// maxLinks is how many symbolic links locate follows before giving up, as
+// the kernel does (Linux's limit).
+const maxLinks = 40
+
+// locate follows symbolic links from path to the file they name and
+// reports whether it exists. A link is followed, never replaced, so a
+// dangling one names where to create the notebook. Anything there that is
+// not a regular file (a folder, a named pipe, a device) is refused at once,
+// looking only at its metadata: opening a named pipe would wait forever.
+func locate(path string) (target string, exists bool, err error) {
+	target = path
+	for range maxLinks {
+		info, err := os.Lstat(target)
+		if errors.Is(err, fs.ErrNotExist) {
+			return target, false, nil
+		}
+		if err != nil {
+			return "", false, err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return target, true, notRegular(info)
+		}
+		link, err := os.Readlink(target)
+		if err != nil {
+			return "", false, err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(target), link)
+		}
+		target = link
+	}
+	return "", false, fmt.Errorf("%w: it is a chain of more than %d symbolic links", ErrNotNotebook, maxLinks)
+}
+
+// notRegular says why info is not something a notebook can be, or nil.
+func notRegular(info fs.FileInfo) error {
+	mode := info.Mode()
+	what := ""
+	switch {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		what = "a folder"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	case mode&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		what = "not a regular file"
+	}
+	return fmt.Errorf("%w: it is %s", ErrNotNotebook, what)
+}
+
+// createFolderFor makes the folder a new notebook goes in (0700), unless
+// path is a symbolic link: then the folder it points into must already be
+// there, since making folders wherever a link says would be a surprise.
+func createFolderFor(path, target string) error {
+	if path == target {
+		return os.MkdirAll(filepath.Dir(path), 0o700)
+	}
+	info, err := os.Stat(filepath.Dir(target))
+	if err != nil || !info.IsDir() {
+		return fmt.Errorf("it is a symbolic link to %s, whose folder does not exist", target)
+	}
+	return nil
+}
+
+// openExisting is how bbolt opens the notebook: never creating it (bbolt
+// would make an empty database if the file vanished since it was checked),
+// never blocking on something that is not a regular file, and checking
+// what was opened rather than trusting the earlier look.
+func openExisting(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag&^os.O_CREATE|syscall.O_NONBLOCK, perm)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil {
+		err = notRegular(info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // checkFile reads a bbolt file's meta pages and reports, in plain words,
 // why it cannot be a sound notebook. It never writes.
 func checkFile(path string) error {
-	f, err := os.Open(path)
+	f, err := openExisting(path, os.O_RDONLY, 0)
 	if err != nil {
 		return err
 	}
@@ -39,9 +131,6 @@ func checkFile(path string) error {
 	info, err := f.Stat()
 	if err != nil {
 		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%w: it is not a regular file", ErrNotNotebook)
 	}
 	size := info.Size()
 	if size == 0 {

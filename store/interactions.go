@@ -31,7 +31,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 			return err
 		}
 		it.ID = id
-		if err := put(b, it.ID, it); err != nil {
+		if err := putInteraction(tx, it); err != nil {
 			return err
 		}
 		if advance && it.Apply(&c) {
@@ -46,37 +46,45 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 	return it, nil
 }
 
-// Interactions returns a contact's timeline, oldest first.
+// Interactions returns a contact's timeline, oldest first. It reads only
+// that contact's entries, through the index.
 func (s *Store) Interactions(contactID uint64) ([]model.Interaction, error) {
-	out, err := s.interactions(func(it model.Interaction) bool { return it.ContactID == contactID })
+	var out []model.Interaction
+	err := s.db.View(func(tx *bolt.Tx) error {
+		for _, id := range indexed(tx.Bucket(bucketContactInteractions), contactID) {
+			it, err := readInteraction(tx, id, true)
+			if err != nil {
+				return fmt.Errorf("entry %d: %w", id, err)
+			}
+			out = append(out, it)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read timeline of contact %d: %w", contactID, err)
 	}
+	model.SortTimeline(out)
 	return out, nil
 }
 
-// AllInteractions returns every contact's timeline entries, oldest first,
-// for the first screen's due dates.
+// AllInteractions returns every contact's timeline entries with their
+// texts, oldest first. The first screen's due dates need no texts: see
+// Overview.
 func (s *Store) AllInteractions() ([]model.Interaction, error) {
-	out, err := s.interactions(func(model.Interaction) bool { return true })
+	var out []model.Interaction
+	err := s.db.View(func(tx *bolt.Tx) error {
+		err := forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
+			out = append(out, it)
+			return nil
+		})
+		withTexts(tx, out)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read timelines: %w", err)
 	}
-	return out, nil
-}
-
-func (s *Store) interactions(keep func(model.Interaction) bool) ([]model.Interaction, error) {
-	var out []model.Interaction
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
-			if keep(it) {
-				out = append(out, it)
-			}
-			return nil
-		})
-	})
 	model.SortTimeline(out)
-	return out, err
+	return out, nil
 }
 
 // DeleteInteraction removes one timeline entry, or returns ErrNotFound. The
@@ -84,11 +92,11 @@ func (s *Store) interactions(keep func(model.Interaction) bool) ([]model.Interac
 // since, and guessing the stage before would be wrong as often as right.
 func (s *Store) DeleteInteraction(id uint64) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketInteractions)
-		if b.Get(itob(id)) == nil {
-			return ErrNotFound
+		it, err := readInteraction(tx, id, false)
+		if err != nil {
+			return err
 		}
-		return b.Delete(itob(id))
+		return deleteInteraction(tx, it)
 	})
 	if err != nil {
 		return fmt.Errorf("delete interaction %d: %w", id, err)
@@ -137,12 +145,16 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 				return err
 			}
 			iv.ID = id
-		} else if err := get(b, iv.ID, &iv); err != nil {
-			return fmt.Errorf("interview %d: %w", iv.ID, err)
+		} else {
+			stored, err := readInterview(tx, iv.ID)
+			if err != nil {
+				return fmt.Errorf("interview %d: %w", iv.ID, err)
+			}
+			iv = stored
 		}
 		iv.ApplySchedule(sch)
 		bumpRev(&iv)
-		if err := put(b, iv.ID, iv); err != nil {
+		if err := putInterview(tx, iv); err != nil {
 			return err
 		}
 		if c.Advance(model.Scheduled) {

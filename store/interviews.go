@@ -7,6 +7,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"parley/model"
+	"parley/questions"
 )
 
 // ErrConflict is a save of an interview that was changed by someone else
@@ -14,27 +15,48 @@ import (
 // save is refused, so the caller still holds its text and can tell the user.
 var ErrConflict = errors.New("this interview was changed elsewhere")
 
-// Interviews returns a contact's interviews, oldest first.
+// Interviews returns a contact's interviews, oldest first, notes included.
+// It reads only that contact's records, through the index.
 func (s *Store) Interviews(contactID uint64) ([]model.Interview, error) {
+	return s.contactInterviews(contactID, true)
+}
+
+// InterviewsWithoutNotes returns a contact's interviews with their
+// checklists but not their notes (Notes is nil), oldest first, through the
+// index: what a contact page lists.
+func (s *Store) InterviewsWithoutNotes(contactID uint64) ([]model.Interview, error) {
+	return s.contactInterviews(contactID, false)
+}
+
+func (s *Store) contactInterviews(contactID uint64, withNotes bool) ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
-			if iv.ContactID == contactID {
-				out = append(out, iv)
+		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
+			h, err := readInterviewHeader(tx, id)
+			if err != nil {
+				return fmt.Errorf("interview %d: %w", id, err)
 			}
-			return nil
-		})
+			iv, err := whole(tx, h, withNotes)
+			if err != nil {
+				return err
+			}
+			out = append(out, iv)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read interviews: %w", err)
+		return nil, fmt.Errorf("read interviews of contact %d: %w", contactID, err)
 	}
 	return out, nil
 }
 
-// Interview returns one interview, or ErrNotFound.
+// Interview returns one interview, notes included, or ErrNotFound.
 func (s *Store) Interview(id uint64) (model.Interview, error) {
 	var iv model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error { return get(tx.Bucket(bucketInterviews), id, &iv) })
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		iv, err = readInterview(tx, id)
+		return err
+	})
 	if err != nil {
 		return iv, fmt.Errorf("read interview %d: %w", id, err)
 	}
@@ -46,6 +68,9 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 // must carry the Rev it read, and is stored with the next one; a save whose
 // Rev is not the stored one lost a race and returns ErrConflict, leaving the
 // stored interview as it was.
+// Notes and checklist are saved with the rest in one transaction; what a
+// header read leaves out is kept as stored: a nil Notes keeps the notes, a
+// nil Questions and Closing the checklist.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
@@ -71,7 +96,7 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 			}
 		}
 		bumpRev(&iv)
-		return put(b, iv.ID, iv)
+		return putInterview(tx, iv)
 	})
 	if err != nil {
 		return iv, fmt.Errorf("save interview: %w", err)
@@ -83,12 +108,17 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 // through it, so Rev counts stored versions and nothing else moves it.
 func bumpRev(iv *model.Interview) { iv.Rev++ }
 
-// AllInterviews returns every interview in the notebook, oldest first, for
-// statistics across them (how often each question was asked and starred).
+// AllInterviews returns every interview in the notebook, oldest first, notes
+// included. It decodes every note in the notebook: lists want
+// InterviewHeaders, statistics QuestionStats.
 func (s *Store) AllInterviews() ([]model.Interview, error) {
 	var out []model.Interview
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return forEach(tx.Bucket(bucketInterviews), func(iv model.Interview) error {
+		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
+			iv, err := whole(tx, h, true)
+			if err != nil {
+				return err
+			}
 			out = append(out, iv)
 			return nil
 		})
@@ -97,4 +127,39 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 		return nil, fmt.Errorf("read interviews: %w", err)
 	}
 	return out, nil
+}
+
+// InterviewHeaders returns every interview without its checklist or notes
+// (Questions, Closing and Notes are nil), oldest first: what the agenda and
+// the list need. Open an interview with Interview before showing or
+// editing it; saving a header back keeps what it left out (see
+// PutInterview).
+func (s *Store) InterviewHeaders() ([]model.Interview, error) {
+	var out []model.Interview
+	err := s.db.View(func(tx *bolt.Tx) error {
+		headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
+		out = make([]model.Interview, len(headers))
+		for i, h := range headers {
+			out[i] = h.Interview
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read interviews: %w", err)
+	}
+	return out, nil
+}
+
+// QuestionStats is questions.Stats over every interview, read from the
+// statistics kept as interviews change: no checklist or note is read.
+func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
+	var stats map[string]questions.Stat
+	err := s.db.View(func(tx *bolt.Tx) (err error) {
+		stats, err = readStats(tx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read question statistics: %w", err)
+	}
+	return stats, nil
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -27,6 +28,12 @@ var (
 	ErrDamaged     = errors.New("the notebook is damaged")
 	ErrTooNew      = errors.New("it was written by a newer version of Parley")
 	ErrNotFound    = errors.New("not found")
+	// ErrNoNotebook is OpenReadOnly's answer when there is nothing at the
+	// path; its message reads "no notebook at PATH".
+	ErrNoNotebook = errors.New("no notebook")
+	// ErrNeedsUpgrade is OpenReadOnly's answer for a notebook an older
+	// Parley wrote: reading it needs an upgrade, which is a write.
+	ErrNeedsUpgrade = errors.New("it was written by an older version of Parley; open it once with parley to upgrade it")
 )
 
 // LockTimeout is how long Open waits for another program to let go of the
@@ -78,62 +85,115 @@ func DefaultPath() (string, error) {
 	return filepath.Join(home, ".local", "share", "parley", "parley.db"), nil
 }
 
-// Open opens the notebook at path, creating it (and its folder, 0700) if
-// there is none. A file that is not a Parley notebook, or is damaged, is
-// refused and left untouched.
+// Open opens the notebook at path for reading and writing, creating it (and
+// its folder, 0700) if there is none. A symbolic link is followed to the
+// file it names, and a dangling one gets its target created, never replaced.
+// A file that is not a Parley notebook, or is damaged, is refused and left
+// untouched, and opening an up-to-date notebook writes nothing.
 func Open(path string) (*Store, error) {
-	s, err := open(path)
+	s, err := open(path, false)
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
 	return s, nil
 }
 
-func open(path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+// OpenReadOnly opens the notebook at path for reading only: it never
+// creates, upgrades or writes anything, so it works on a read-only file and
+// a typo in the path is an error (ErrNoNotebook) rather than a new, empty
+// notebook.
+func OpenReadOnly(path string) (*Store, error) {
+	s, err := open(path, true)
+	if err != nil {
+		if errors.Is(err, ErrNoNotebook) {
+			return nil, fmt.Errorf("%w at %s", ErrNoNotebook, path)
+		}
+		return nil, fmt.Errorf("open notebook %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func open(path string, readOnly bool) (*Store, error) {
+	target, exists, err := locate(path)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := create(path); err != nil {
+	if !exists {
+		if readOnly {
+			return nil, ErrNoNotebook
+		}
+		if err := createFolderFor(path, target); err != nil {
 			return nil, err
 		}
-	} else if err != nil {
-		return nil, err
+		if err := create(target); err != nil {
+			return nil, err
+		}
 	}
-	if err := checkFile(path); err != nil {
+	if err := checkFile(target); err != nil {
 		return nil, err
 	}
 	// Look before writing: a read-only open changes nothing, even on a
-	// file some other program made.
-	ro, err := guardedOpen(path, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+	// file some other program made or one that turns out damaged.
+	ro, err := guardedOpen(target, &bolt.Options{Timeout: LockTimeout, ReadOnly: true, OpenFile: openExisting})
 	if err != nil {
 		return nil, err
 	}
-	err = guard(func() error { return ro.View(identify) })
-	if cerr := ro.Close(); err == nil {
-		err = cerr
+	var schema int
+	err = guard(func() error {
+		return ro.View(func(tx *bolt.Tx) error {
+			var err error
+			if schema, err = identify(tx); err != nil || schema < len(migrations) {
+				return err
+			}
+			return checkLayout(tx)
+		})
+	})
+	upToDate := schema == len(migrations)
+	if err == nil && readOnly && !upToDate {
+		err = ErrNeedsUpgrade
 	}
+	if err == nil && !upToDate {
+		err = guard(func() error { return keepCopyBeforeUpgrade(ro, target) })
+	}
+	if err != nil {
+		ro.Close()
+		return nil, err
+	}
+	if readOnly {
+		return &Store{db: ro, path: path}, nil
+	}
+	if err := ro.Close(); err != nil {
+		return nil, err
+	}
+	db, err := guardedOpen(target, &bolt.Options{Timeout: LockTimeout, OpenFile: openExisting})
 	if err != nil {
 		return nil, err
 	}
-	db, err := guardedOpen(path, &bolt.Options{Timeout: LockTimeout})
-	if err != nil {
-		return nil, err
-	}
-	if err := guard(func() error { return db.Update(migrate) }); err != nil {
-		db.Close()
-		return nil, err
+	if !upToDate {
+		if err := guard(func() error { return db.Update(migrate) }); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return &Store{db: db, path: path}, nil
 }
 
-// create makes a new, empty notebook. It is built under a temporary name and
-// renamed into place, so a crash never leaves a half-made file that a later
-// Open would take for someone else's.
+// create makes a new, empty notebook at path, at the current schema. It is
+// built under a temporary name and then hard-linked into place, which fails if path exists: of
+// several Parleys creating the same notebook at once exactly one file wins
+// and everyone opens that one, and a crash never leaves a half-made file
+// that a later Open would take for someone else's.
 func create(path string) error {
-	tmp := path + ".new"
-	os.Remove(tmp)
-	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: LockTimeout})
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return err
+	}
+	tmpPath := tmp.Name()
+	defer os.Remove(tmpPath)
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		return err
 	}
@@ -145,17 +205,22 @@ func create(path string) error {
 		if err := meta.Put(keyApp, appName); err != nil {
 			return err
 		}
-		return meta.Put(keySchema, []byte("0"))
+		if err := meta.Put(keySchema, []byte("0")); err != nil {
+			return err
+		}
+		return migrate(tx)
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
 	if err != nil {
-		os.Remove(tmp)
 		return err
+	}
+	if err := os.Link(tmpPath, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil // another Parley made it first; open theirs
+		}
+		return fmt.Errorf("create the notebook file: %w", err)
 	}
 	if dir, err := os.Open(filepath.Dir(path)); err == nil {
 		dir.Sync()
@@ -176,38 +241,40 @@ func guardedOpen(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return nil, ErrNotNotebook
 	case errors.Is(err, berrors.ErrChecksum):
-		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+		return nil, fmt.Errorf("%w: a page fails its checksum", ErrDamaged)
 	}
 	return db, err
 }
 
 // guard runs f, turning a panic or a memory fault (which a damaged mapped
-// file can cause) into ErrDamaged instead of a crash.
+// file can cause) into ErrDamaged instead of a crash. What went wrong
+// inside is not shown: it would mean nothing to the user.
 func guard(f func() error) (err error) {
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v)", ErrDamaged, r)
+			err = fmt.Errorf("%w: its structure cannot be read", ErrDamaged)
 		}
 	}()
 	return f()
 }
 
-// identify checks that the file is a Parley notebook this version can read.
-func identify(tx *bolt.Tx) error {
+// identify checks that the file is a Parley notebook this version can read
+// and returns its schema version.
+func identify(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || string(meta.Get(keyApp)) != string(appName) {
-		return ErrNotNotebook
+		return 0, ErrNotNotebook
 	}
 	v, err := strconv.Atoi(string(meta.Get(keySchema)))
-	if err != nil {
-		return fmt.Errorf("%w: its schema version is unreadable", ErrDamaged)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("%w: its schema version is unreadable", ErrDamaged)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("%w (schema %d; this one reads up to %d)", ErrTooNew, v, len(migrations))
+		return 0, fmt.Errorf("%w (schema %d; this one reads up to %d)", ErrTooNew, v, len(migrations))
 	}
-	return nil
+	return v, nil
 }
 
 // migrations[i] upgrades a notebook from schema i to schema i+1. They run in
@@ -224,23 +291,65 @@ var migrations = []func(tx *bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 → 2: notes apart from interview headers, contact indexes.
+	migrateToLayout2,
+}
+
+// layout is what a notebook of the current schema holds: every bucket, and
+// whether its records are keyed by a sequence number. Add to it when a
+// migration adds a bucket.
+var layout = []struct {
+	name       []byte
+	sequential bool
+}{
+	{bucketContacts, true}, {bucketInterviews, true}, {bucketInteractions, true},
+	{bucketQuestions, false}, {bucketPlans, false}, {bucketTemplates, false}, {bucketSettings, false},
+	{bucketInterviewNotes, false}, {bucketChecklists, false}, {bucketQuestionStats, false},
+	{bucketInteractionTexts, false}, {bucketContactInterviews, false}, {bucketContactInteractions, false},
+}
+
+// checkLayout finds damage to a notebook's shape, reading only a few pages
+// whatever its size: a bucket missing, or a bucket whose next ID is already
+// taken, so the next record added there would overwrite one.
+func checkLayout(tx *bolt.Tx) error {
+	for _, l := range layout {
+		b := tx.Bucket(l.name)
+		if b == nil {
+			return fmt.Errorf("%w: its %s bucket is missing", ErrDamaged, l.name)
+		}
+		if !l.sequential {
+			continue
+		}
+		last, _ := b.Cursor().Last()
+		switch {
+		case last == nil:
+		case len(last) != 8:
+			return fmt.Errorf("%w: its %s bucket holds a record whose key is not an ID (%q)", ErrDamaged, l.name, last)
+		case binary.BigEndian.Uint64(last) > b.Sequence():
+			return fmt.Errorf("%w: its %s bucket's next ID (%d) is below its last record's (%d)",
+				ErrDamaged, l.name, b.Sequence()+1, binary.BigEndian.Uint64(last))
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema this build of Parley writes.
 func SchemaVersion() int { return len(migrations) }
 
 func migrate(tx *bolt.Tx) error {
-	if err := identify(tx); err != nil {
+	v, err := identify(tx)
+	if err != nil {
 		return err
 	}
-	meta := tx.Bucket(bucketMeta)
-	v, _ := strconv.Atoi(string(meta.Get(keySchema)))
 	for ; v < len(migrations); v++ {
 		if err := migrations[v](tx); err != nil {
 			return fmt.Errorf("upgrade notebook to schema %d: %w", v+1, err)
 		}
 	}
-	return meta.Put(keySchema, []byte(strconv.Itoa(v)))
+	if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(v))); err != nil {
+		return err
+	}
+	return checkLayout(tx)
 }
 
 // Close closes the notebook.
@@ -265,19 +374,29 @@ func put(b *bolt.Bucket, id uint64, v any) error {
 
 // get decodes the value under id. The JSON decoder copies what it needs, so
 // nothing returned points into bbolt's memory after the transaction.
-func get(b *bolt.Bucket, id uint64, v any) error {
+func get[T any](b *bolt.Bucket, id uint64, v *T) error {
+	if b == nil {
+		return errMissingBucket
+	}
 	data := b.Get(itob(id))
 	if data == nil {
 		return ErrNotFound
 	}
-	return json.Unmarshal(data, v)
+	return decodeRecord(itob(id), data, v)
 }
 
+// errMissingBucket is what a read finds if a bucket vanished after Open
+// checked the layout; it stands in for a crash on a nil bucket.
+var errMissingBucket = fmt.Errorf("%w: a part of it is missing", ErrDamaged)
+
 func forEach[T any](b *bolt.Bucket, f func(T) error) error {
-	return b.ForEach(func(_, data []byte) error {
+	if b == nil {
+		return errMissingBucket
+	}
+	return b.ForEach(func(key, data []byte) error {
 		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		if err := decodeRecord(key, data, &v); err != nil {
+			return err
 		}
 		return f(v)
 	})
@@ -288,12 +407,16 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 // so nothing points into bbolt's memory afterwards.
 func (s *Store) getValue(bucket, key []byte, v any) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		data := tx.Bucket(bucket).Get(key)
+		b := tx.Bucket(bucket)
+		if b == nil {
+			return errMissingBucket
+		}
+		data := b.Get(key)
 		if data == nil {
 			return nil
 		}
 		if err := json.Unmarshal(data, v); err != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, err)
+			return fmt.Errorf("%w: the %s record %q %s", ErrDamaged, bucket, key, jsonProblem(err))
 		}
 		return nil
 	})

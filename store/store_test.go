@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
@@ -333,7 +334,7 @@ func TestExportIsDeterministicAndComplete(t *testing.T) {
 func TestMigrationRecordsSchema(t *testing.T) {
 	s, _ := openTemp(t)
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if got := string(tx.Bucket(bucketMeta).Get(keySchema)); got != "1" {
+		if got := string(tx.Bucket(bucketMeta).Get(keySchema)); got != strconv.Itoa(SchemaVersion()) {
 			t.Errorf("schema = %q", got)
 		}
 		return nil

@@ -1,0 +1,116 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules/common"
+	"github.com/olebedev/when/rules/en"
+)
+
+// When is a date, or a date and time, as a person typed it, read at a
+// given now.
+type When struct {
+	// At is the moment meant, in now's location. For a date alone it is
+	// local midnight of that day.
+	At time.Time
+	// DateOnly is true when no time of day was given ("fri", "in 2 weeks").
+	DateOnly bool
+}
+
+// exactLayouts are the written-out forms, read before the natural ones:
+// an ISO date is not a phrase, and the phrase reader takes "12-03" in
+// "2026-12-03" for a time. Input is lowercased first, hence the "t".
+var exactLayouts = []struct {
+	layout   string
+	dateOnly bool
+}{
+	{"2006-01-02 15:04", false},
+	{"2006-01-02t15:04", false},
+	{"2006-01-02 15:04:05", false},
+	{"2006-01-02t15:04:05", false},
+	{time.DateOnly, true},
+}
+
+// dateExamples is what an error suggests typing.
+const dateExamples = "like tomorrow 3pm, fri 10:00, in 2 weeks or 2026-12-03 14:30"
+
+// ParseWhen reads a date or time as people write it — "tomorrow 3pm",
+// "next tue 10:00", "fri", "in 2 weeks", "2026-12-03 14:30" — relative to
+// now and in now's location. A weekday means the next one to come. The
+// whole of s must be understood: a phrase read only in part ("next friday
+// at 9" is read as "next friday") is refused, naming the part that was
+// understood, rather than saved as something the user did not mean.
+func ParseWhen(s string, now time.Time) (When, error) {
+	typed := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if typed == "" {
+		return When{}, fmt.Errorf("a date is empty; type one %s", dateExamples)
+	}
+	loc := now.Location()
+	for _, l := range exactLayouts {
+		if at, err := time.ParseInLocation(l.layout, typed, loc); err == nil {
+			return When{At: at, DateOnly: l.dateOnly}, nil
+		}
+	}
+	at, err := readPhrase(typed, now)
+	if err != nil {
+		return When{}, err
+	}
+	// The phrase reader keeps now's time of day when none was given. Read
+	// again from another time of day: if the answer moves with the clock
+	// and lands on another day, the phrase named a day alone.
+	probe := now.Add(-time.Minute)
+	if probe.YearDay() != now.YearDay() {
+		probe = now.Add(time.Minute)
+	}
+	again, err := readPhrase(typed, probe)
+	if err != nil {
+		return When{}, err
+	}
+	if again.Sub(at) == probe.Sub(now) && DaysBetween(now, at, loc) != 0 {
+		return When{At: dayOf(at, loc), DateOnly: true}, nil
+	}
+	return When{At: at.In(loc)}, nil
+}
+
+// readPhrase runs the natural-date reader over all of typed.
+func readPhrase(typed string, now time.Time) (time.Time, error) {
+	// A parser keeps state once used, so each reading has its own.
+	p := when.New(nil)
+	p.Add(en.All...)
+	p.Add(common.All...)
+	r, err := p.Parse(typed, now)
+	if err != nil || r == nil {
+		return time.Time{}, fmt.Errorf("%q is not a date Parley can read; type one %s", typed, dateExamples)
+	}
+	if r.Index != 0 || len(r.Text) != len(typed) {
+		return time.Time{}, fmt.Errorf("only %q of %q could be read as a date; type one %s", r.Text, typed, dateExamples)
+	}
+	return r.Time, nil
+}
+
+// Describe shows what was understood, to confirm before saving:
+// "Tue 1 Dec 2026 15:00 (tomorrow)", "Fri 4 Dec 2026 (in 4 days)".
+func (w When) Describe(now time.Time) string {
+	loc := now.Location()
+	at := w.At.In(loc)
+	s := at.Format("Mon 2 Jan 2006")
+	if !w.DateOnly {
+		s += at.Format(" 15:04")
+	}
+	switch d := DaysBetween(now, at, loc); {
+	case d == 0:
+		s += " (today)"
+	case d == 1:
+		s += " (tomorrow)"
+	case d == -1:
+		s += " (yesterday)"
+	case d > 1:
+		s += fmt.Sprintf(" (in %d days)", d)
+	default:
+		s += fmt.Sprintf(" (%d days ago)", -d)
+	}
+	return s
+}
