@@ -7,6 +7,7 @@ import (
 	"parley/ui/components/confirm"
 	"parley/ui/components/editor"
 	"parley/ui/components/notes"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -140,7 +141,13 @@ func (s InterviewScreen) snapshot() model.Interview {
 	return iv
 }
 
-func (s InterviewScreen) Unsaved() bool { return s.gen > s.savedGen }
+func (s InterviewScreen) Unsaved() bool { return s.gen > s.savedGen || s.typing() }
+
+// typing is true while a question or a budget is being typed under the
+// checklist.
+func (s InterviewScreen) typing() bool {
+	return s.inputFor != inputNone && strings.TrimSpace(s.input.Value()) != ""
+}
 
 // Save is the command writing the interview as it stands.
 func (s InterviewScreen) Save() tea.Cmd {
@@ -440,7 +447,14 @@ func (s InterviewScreen) SaveNow() tea.Cmd {
 
 // Flush writes unsaved changes once the program has stopped.
 func (s InterviewScreen) Flush(st *store.Store) error {
-	if !s.Unsaved() {
+	if s.typing() {
+		// A question or budget being typed is kept as if enter had been
+		// pressed; a budget that cannot be read is left out.
+		if sc, _ := s.submitInput(); sc.(InterviewScreen).inputFor == inputNone {
+			s = sc.(InterviewScreen)
+		}
+	}
+	if s.gen <= s.savedGen {
 		return nil
 	}
 	return s.c.Interviews.WriteNow(st, s.owner, s.snapshot())

@@ -654,3 +654,26 @@ func BenchmarkAutosaveSnapshot1MB(b *testing.B) {
 		_ = s.snapshot()
 	}
 }
+
+// A question being typed under the checklist when the program stops is
+// kept, as if enter had been pressed.
+func TestCtrlCKeepsAQuestionBeingTyped(t *testing.T) {
+	d, s, _ := liveInterview(t, 80, 24)
+	d.Send(uitest.KeyType(tea.KeyTab)) // the questions
+	d.Send(uitest.KeyRunes("a"))
+	d.TypeText("What would you do differently?")
+	if !liveOf(d).Unsaved() {
+		t.Error("the screen does not say it holds typed text")
+	}
+	d.Send(uitest.KeyType(tea.KeyCtrlC))
+	if err := d.App.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	iv := uitest.MustInterviews(t, s)[0]
+	for _, q := range iv.Questions {
+		if q.Text == "What would you do differently?" {
+			return
+		}
+	}
+	t.Errorf("questions = %+v", iv.Questions)
+}
