@@ -152,8 +152,9 @@ func TestScheduleInterviewSetsBudgetAndStage(t *testing.T) {
 	}
 	// Rescheduling a stale copy keeps the stored notes.
 	stored.Notes = []model.Note{{Text: "newer"}}
-	stored.Rev++
-	s.PutInterview(stored)
+	if _, err := s.PutInterview(stored); err != nil {
+		t.Fatal(err)
+	}
 	sch.Length = 30 * time.Minute
 	again, err := s.ScheduleInterview(iv, sch)
 	if err != nil || len(again.Notes) != 1 || again.Budget != 30*time.Minute {
