@@ -68,10 +68,37 @@ type Activity struct {
 	Underway *Interview
 }
 
+// ActivityFacts is what a contact's interviews and timeline say whatever
+// the day: Activity before the pending interview is chosen, which depends
+// on today. The store keeps it per contact as records change, so the first
+// screen reads no timeline.
+type ActivityFacts struct {
+	LastExchange     time.Time
+	LastExchangeKind InteractionKind
+	LastHeld         time.Time
+	LastThanks       time.Time
+	ThankYouBy       time.Time
+	// Underway is as in Activity.
+	Underway *Interview
+	// Open are the interviews with a date, not started and not held: the
+	// candidates for Activity.Pending.
+	Open []Interview
+}
+
 // Summarize builds each contact's Activity, keyed by contact ID. Days are
 // the local days of now's location.
 func Summarize(now time.Time, interviews []Interview, interactions []Interaction) map[uint64]Activity {
-	out := make(map[uint64]Activity)
+	facts := SummarizeFacts(interviews, interactions)
+	out := make(map[uint64]Activity, len(facts))
+	for id, f := range facts {
+		out[id] = f.At(now)
+	}
+	return out
+}
+
+// SummarizeFacts builds each contact's ActivityFacts, keyed by contact ID.
+func SummarizeFacts(interviews []Interview, interactions []Interaction) map[uint64]ActivityFacts {
+	out := make(map[uint64]ActivityFacts)
 	last := map[uint64]Interaction{}
 	for _, it := range interactions {
 		a := out[it.ContactID]
@@ -89,7 +116,6 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 		}
 		out[it.ContactID] = a
 	}
-	today := startOfDay(now)
 	for i := range interviews {
 		iv := &interviews[i]
 		a := out[iv.ContactID]
@@ -102,12 +128,26 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 			if a.Underway == nil || iv.ID > a.Underway.ID {
 				a.Underway = iv
 			}
-		} else if iv.Scheduled != nil && !iv.Scheduled.At.IsZero() && pendingBefore(iv, a.Pending, today) {
-			a.Pending = iv
+		} else if iv.Scheduled != nil && !iv.Scheduled.At.IsZero() {
+			a.Open = append(a.Open, *iv)
 		}
 		out[iv.ContactID] = a
 	}
 	return out
+}
+
+// At is the Activity on now's day: the pending interview is the earliest
+// open one from today on, else the latest before today.
+func (f ActivityFacts) At(now time.Time) Activity {
+	a := Activity{LastExchange: f.LastExchange, LastExchangeKind: f.LastExchangeKind, LastHeld: f.LastHeld,
+		LastThanks: f.LastThanks, ThankYouBy: f.ThankYouBy, Underway: f.Underway}
+	today := startOfDay(now)
+	for i := range f.Open {
+		if iv := &f.Open[i]; pendingBefore(iv, a.Pending, today) {
+			a.Pending = iv
+		}
+	}
+	return a
 }
 
 // pendingBefore reports whether iv should replace cur as the pending

@@ -29,7 +29,7 @@ func (s *Store) AddContacts(batch []NewContact) ([]uint64, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		// Keys only grow, so pages can be filled: a smaller file, fewer splits.
 		for _, name := range [][]byte{bucketContacts, bucketInterviews, bucketInterviewNotes,
-			bucketInteractions, bucketInteractionTexts, bucketContactInterviews, bucketContactInteractions} {
+			bucketInteractions, bucketInteractionTexts, bucketContactInterviews, bucketContactInteractions, bucketContactSummaries} {
 			tx.Bucket(name).FillPercent = 0.95
 		}
 		for i, nc := range batch {
@@ -69,7 +69,7 @@ func addContact(tx *bolt.Tx, nc NewContact, earlier []uint64) (uint64, error) {
 	if c.ReferredBy != 0 && contacts.Get(itob(c.ReferredBy)) == nil {
 		return 0, fmt.Errorf("the contact who referred them (%d): %w", c.ReferredBy, ErrNotFound)
 	}
-	if err := put(contacts, c.ID, c); err != nil {
+	if err := putContact(tx, c); err != nil {
 		return 0, err
 	}
 	for _, iv := range nc.Interviews {

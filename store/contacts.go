@@ -51,7 +51,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 			}
 			c.ID = id
 		}
-		return put(b, c.ID, c)
+		return putContact(tx, c)
 	})
 	if err != nil {
 		return c, fmt.Errorf("save contact %q: %w", c.Name, err)
@@ -83,11 +83,14 @@ func (s *Store) DeleteContact(id uint64) error {
 			return err
 		}
 		for _, c := range referred {
-			if err := put(contacts, c.ID, c); err != nil {
+			if err := putContact(tx, c); err != nil {
 				return err
 			}
 		}
-		return contacts.Delete(itob(id))
+		if err := contacts.Delete(itob(id)); err != nil {
+			return err
+		}
+		return refreshSummary(tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("delete contact %d: %w", id, err)

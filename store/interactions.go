@@ -36,7 +36,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 		}
 		if advance && it.Apply(&c) {
 			c.Updated = it.At
-			return put(contacts, c.ID, c)
+			return putContact(tx, c)
 		}
 		return nil
 	})
@@ -158,7 +158,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 			return err
 		}
 		if c.Advance(model.Scheduled) {
-			return put(contacts, c.ID, c)
+			return putContact(tx, c)
 		}
 		return nil
 	})

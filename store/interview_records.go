@@ -86,7 +86,15 @@ func putInterview(tx *bolt.Tx, iv model.Interview) error {
 	if err := index.Put(indexKey(iv.ContactID, iv.ID), nil); err != nil {
 		return err
 	}
-	return adjustStats(tx, statsOf(oldList, before.StarredUnder), statsOf(newList, h.StarredUnder))
+	if err := adjustStats(tx, statsOf(oldList, before.StarredUnder), statsOf(newList, h.StarredUnder)); err != nil {
+		return err
+	}
+	if before.ContactID != 0 && before.ContactID != iv.ContactID {
+		if err := refreshSummary(tx, before.ContactID); err != nil {
+			return err
+		}
+	}
+	return refreshSummary(tx, iv.ContactID)
 }
 
 // deleteInterview removes an interview's records and its share of the
@@ -108,7 +116,10 @@ func deleteInterview(tx *bolt.Tx, contactID, id uint64) error {
 			return err
 		}
 	}
-	return tx.Bucket(bucketContactInterviews).Delete(indexKey(contactID, id))
+	if err := tx.Bucket(bucketContactInterviews).Delete(indexKey(contactID, id)); err != nil {
+		return err
+	}
+	return refreshSummary(tx, contactID)
 }
 
 // statsOf is one interview's share of questions.Stats, from its checklist

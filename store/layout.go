@@ -73,7 +73,10 @@ func putInteraction(tx *bolt.Tx, it model.Interaction) error {
 			return err
 		}
 	}
-	return tx.Bucket(bucketContactInteractions).Put(indexKey(it.ContactID, it.ID), nil)
+	if err := tx.Bucket(bucketContactInteractions).Put(indexKey(it.ContactID, it.ID), nil); err != nil {
+		return err
+	}
+	return refreshSummary(tx, it.ContactID)
 }
 
 // readInteraction reads one timeline entry, with its text if withText.
@@ -105,7 +108,10 @@ func deleteInteraction(tx *bolt.Tx, it model.Interaction) error {
 	if err := tx.Bucket(bucketContactInteractions).Delete(indexKey(it.ContactID, it.ID)); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketInteractions).Delete(itob(it.ID))
+	if err := tx.Bucket(bucketInteractions).Delete(itob(it.ID)); err != nil {
+		return err
+	}
+	return refreshSummary(tx, it.ContactID)
 }
 
 // deleteContactRecords removes every interview and timeline entry of a

@@ -242,7 +242,7 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 				if c.ID, err = contacts.NextSequence(); err != nil {
 					return err
 				}
-				if err := put(contacts, c.ID, c); err != nil {
+				if err := putContact(tx, c); err != nil {
 					return err
 				}
 				if err := taken.Put([]byte(p.change.ID), []byte(p.change.At.UTC().Format(time.RFC3339Nano))); err != nil {

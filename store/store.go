@@ -298,6 +298,8 @@ var migrations = []func(tx *bolt.Tx) error{
 	},
 	// 1 → 2: notes apart from interview headers, contact indexes.
 	migrateToLayout2,
+	// 2 → 3: a summary per contact (summary.go).
+	migrateToSummaries,
 }
 
 // layout is what a notebook of the current schema holds: every bucket, and
@@ -311,6 +313,7 @@ var layout = []struct {
 	{bucketQuestions, false}, {bucketPlans, false}, {bucketTemplates, false}, {bucketSettings, false},
 	{bucketInterviewNotes, false}, {bucketChecklists, false}, {bucketQuestionStats, false},
 	{bucketInteractionTexts, false}, {bucketContactInterviews, false}, {bucketContactInteractions, false},
+	{bucketContactSummaries, false},
 }
 
 // checkLayout finds damage to a notebook's shape, reading only a few pages

@@ -1,0 +1,173 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// Schema 3 keeps, per contact, a summary: the contact and what its
+// interviews and timeline say (model.ActivityFacts), in a compact binary
+// encoding (summary_codec.go). The first screen and the list read only
+// these: at 10,000 contacts, decoding the contacts, interview headers and
+// timeline as JSON took about 120 ms, the summaries a few.
+//
+// The summary is derived data, rewritten in the transaction that changes
+// any record it is made from: the low-level writers (putContact,
+// putInterview, deleteInterview, putInteraction, deleteInteraction) call
+// refreshSummary, so every path that writes through them keeps it right.
+var bucketContactSummaries = []byte("contact-summaries")
+
+// Summaries is what the first screen and the contact list compute from.
+type Summaries struct {
+	// Contacts are every contact, in ID order.
+	Contacts []model.Contact
+	// Facts are each contact's activity, by position in Contacts.
+	Facts    []model.ActivityFacts
+	Settings model.Settings
+}
+
+// Summaries reads every contact's summary and the due-date rules in one
+// transaction. A contact without a summary (one written by a path that
+// bypassed the low-level writers) is summarised from its records here, so
+// nobody goes missing from the first screen; a read never writes.
+func (s *Store) Summaries() (Summaries, error) {
+	var out Summaries
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			out = Summaries{}
+			var err error
+			if out.Settings, err = readSettings(tx); err != nil {
+				return err
+			}
+			contacts, summaries := tx.Bucket(bucketContacts), tx.Bucket(bucketContactSummaries)
+			if contacts == nil || summaries == nil {
+				return errMissingBucket
+			}
+			n := min(contacts.Sequence(), 1<<20)
+			out.Contacts = make([]model.Contact, 0, n)
+			out.Facts = make([]model.ActivityFacts, 0, n)
+			sc := summaries.Cursor()
+			sk, sv := sc.First()
+			cc := contacts.Cursor()
+			for ck, cv := cc.First(); ck != nil; ck, cv = cc.Next() {
+				for sk != nil && bytes.Compare(sk, ck) < 0 {
+					sk, sv = sc.Next()
+				}
+				var c model.Contact
+				var f model.ActivityFacts
+				if sk != nil && bytes.Equal(sk, ck) {
+					if c, f, err = decodeSummary(sv); err != nil {
+						return fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(ck), err)
+					}
+				} else {
+					if err := decodeRecord(ck, cv, &c); err != nil {
+						return err
+					}
+					if f, err = factsOf(tx, c.ID); err != nil {
+						return err
+					}
+				}
+				out.Contacts = append(out.Contacts, c)
+				out.Facts = append(out.Facts, f)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return Summaries{}, fmt.Errorf("read notebook: %w", err)
+	}
+	return out, nil
+}
+
+// readSettings reads the due-date rules, normalised.
+func readSettings(tx *bolt.Tx) (model.Settings, error) {
+	var st model.Settings
+	if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
+		if err := json.Unmarshal(data, &st); err != nil {
+			return st, fmt.Errorf("%w: settings: %v", ErrDamaged, err)
+		}
+	}
+	return st.Normalized(), nil
+}
+
+// factsOf summarises contactID's interviews and timeline, found through
+// the indexes.
+func factsOf(tx *bolt.Tx, contactID uint64) (model.ActivityFacts, error) {
+	var ivs []model.Interview
+	for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
+		h, err := readInterviewHeader(tx, id)
+		if err != nil {
+			return model.ActivityFacts{}, err
+		}
+		ivs = append(ivs, h.Interview)
+	}
+	var its []model.Interaction
+	for _, id := range indexed(tx.Bucket(bucketContactInteractions), contactID) {
+		it, err := readInteraction(tx, id, false)
+		if err != nil {
+			return model.ActivityFacts{}, err
+		}
+		its = append(its, it)
+	}
+	return model.SummarizeFacts(ivs, its)[contactID], nil
+}
+
+// refreshSummary rewrites contactID's summary from its records, or removes
+// it when the contact is gone. Before schema 3 there is no summaries
+// bucket: the migration to it summarises every contact.
+func refreshSummary(tx *bolt.Tx, contactID uint64) error {
+	summaries := tx.Bucket(bucketContactSummaries)
+	if summaries == nil {
+		return nil
+	}
+	data := tx.Bucket(bucketContacts).Get(itob(contactID))
+	if data == nil {
+		return summaries.Delete(itob(contactID))
+	}
+	var c model.Contact
+	if err := decodeRecord(itob(contactID), data, &c); err != nil {
+		return err
+	}
+	f, err := factsOf(tx, contactID)
+	if err != nil {
+		return err
+	}
+	return summaries.Put(itob(contactID), encodeSummary(nil, c, f))
+}
+
+// putContact writes a contact and its summary.
+func putContact(tx *bolt.Tx, c model.Contact) error {
+	if err := put(tx.Bucket(bucketContacts), c.ID, c); err != nil {
+		return err
+	}
+	return refreshSummary(tx, c.ID)
+}
+
+// migrateToSummaries is schema 2 → 3: it summarises every contact.
+func migrateToSummaries(tx *bolt.Tx) error {
+	if _, err := tx.CreateBucketIfNotExists(bucketContactSummaries); err != nil {
+		return err
+	}
+	var ids []uint64
+	if err := tx.Bucket(bucketContacts).ForEach(func(k, _ []byte) error {
+		if len(k) != 8 {
+			return fmt.Errorf("%w: a contact's key is not an ID (%q)", ErrDamaged, k)
+		}
+		ids = append(ids, binary.BigEndian.Uint64(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := refreshSummary(tx, id); err != nil {
+			return fmt.Errorf("contact %d: %w", id, err)
+		}
+	}
+	return nil
+}

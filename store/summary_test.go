@@ -1,0 +1,176 @@
+package store
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// summaryPart is what a summary keeps of an interview not yet held.
+func summaryPart(iv model.Interview) model.Interview {
+	return model.Interview{ID: iv.ID, ContactID: iv.ContactID, Budget: iv.Budget, Rev: iv.Rev, Created: iv.Created,
+		Clock: iv.Clock, Scheduled: iv.Scheduled}
+}
+
+// checkSummaries compares every summary with what the records say.
+func checkSummaries(t *testing.T, s *Store) {
+	t.Helper()
+	ov, err := s.Overview()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(sum.Contacts, ov.Contacts) {
+		t.Fatalf("summaries hold %d contacts unlike the %d stored", len(sum.Contacts), len(ov.Contacts))
+	}
+	if sum.Settings != ov.Settings {
+		t.Errorf("settings = %+v, want %+v", sum.Settings, ov.Settings)
+	}
+	facts := model.SummarizeFacts(ov.Interviews, ov.Interactions)
+	for i, c := range sum.Contacts {
+		want := facts[c.ID]
+		if want.Underway != nil {
+			u := summaryPart(*want.Underway)
+			want.Underway = &u
+		}
+		for j := range want.Open {
+			want.Open[j] = summaryPart(want.Open[j])
+		}
+		if !reflect.DeepEqual(sum.Facts[i], want) {
+			t.Fatalf("contact %d: summary\n%+v\nwant\n%+v", c.ID, sum.Facts[i], want)
+		}
+	}
+}
+
+func TestUpgradeSummarisesEveryContact(t *testing.T) {
+	for name, path := range map[string]string{"fixture": copyFixture(t), "generated": ""} {
+		t.Run(name, func(t *testing.T) {
+			if path == "" {
+				path = filepath.Join(t.TempDir(), "parley.db")
+				writeSchema1(t, path, 400, time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+			}
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if sum, err := s.Summaries(); err != nil || len(sum.Contacts) == 0 {
+				t.Fatalf("summaries: %d contacts, %v", len(sum.Contacts), err)
+			}
+			checkSummaries(t, s)
+		})
+	}
+}
+
+// Every writer keeps the summaries right: a log, a schedule, an interview
+// held, moved and deleted, a timeline entry deleted, a contact deleted.
+func TestSummariesFollowEveryWrite(t *testing.T) {
+	s, _ := openTemp(t)
+	day := time.Date(2026, 11, 2, 9, 30, 0, 0, time.FixedZone("", 3600))
+	ana, err := s.PutContact(model.Contact{Name: "Ana", Stage: model.ToContact, Created: day, Tags: []string{"law"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ben, err := s.PutContact(model.Contact{Name: "Ben", ReferredBy: ana.ID, Created: day, Notes: "met at a talk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	req, err := s.AddInteraction(model.Interaction{ContactID: ana.ID, Kind: model.KindRequest, At: day, Text: "hello"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	iv, err := s.ScheduleInterview(model.NewInterview(ana.ID, []string{"q"}, day),
+		model.Schedule{At: day.Add(72 * time.Hour), Mode: model.ModeInPerson})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	iv.Clock = iv.Clock.Start(day.Add(72 * time.Hour))
+	if iv, err = s.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	iv.Clock = iv.Clock.End(day.Add(73 * time.Hour))
+	iv.WrapUp.ThankYouDue = day.Add(96 * time.Hour)
+	if iv, err = s.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	iv.ContactID = ben.ID
+	if iv, err = s.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	if err := s.DeleteInteraction(req.ID); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	if err := s.DeleteContact(ana.ID); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+	if err := s.DeleteContact(ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+}
+
+// A contact written without its summary (by a path that bypassed the
+// writers) is still on the first screen, summarised from its records.
+func TestContactWithoutSummaryIsSummarisedOnRead(t *testing.T) {
+	s, _ := openTemp(t)
+	for _, name := range []string{"Ana", "Ben", "Cy"} {
+		c, err := s.PutContact(model.Contact{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest,
+			At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketContactSummaries).Delete(itob(2))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
+}
+
+func TestSummaryDecodingRefusesDamage(t *testing.T) {
+	at := time.Date(2026, 3, 4, 5, 6, 0, 0, time.FixedZone("", -5*3600))
+	iv := model.Interview{ID: 7, ContactID: 3, Budget: time.Hour, Rev: 2, Created: at,
+		Scheduled: &model.Schedule{At: at, Mode: model.ModeInPerson, Place: "café", Length: time.Hour}}
+	c := model.Contact{ID: 3, Name: "Ana Ruiz", Tags: []string{"a", "b"}, Notes: "notes", Stage: model.Scheduled,
+		MayContactAgain: true, Created: at}
+	f := model.ActivityFacts{LastExchange: at, LastExchangeKind: model.KindRequest, Underway: &iv,
+		Open: []model.Interview{iv, iv}}
+	data := encodeSummary(nil, c, f)
+	gotC, gotF, err := decodeSummary(data)
+	if err != nil || !reflect.DeepEqual(gotC, c) || !reflect.DeepEqual(gotF, f) {
+		t.Fatalf("round trip: %+v %+v %v", gotC, gotF, err)
+	}
+	for n := range len(data) {
+		if _, _, err := decodeSummary(data[:n]); err == nil {
+			t.Errorf("a summary cut to %d of %d bytes was read", n, len(data))
+		}
+	}
+	for i := range data {
+		bad := append([]byte(nil), data...)
+		bad[i] ^= 0xff
+		decodeSummary(bad) // must not panic
+	}
+	if _, _, err := decodeSummary(append(data, 0)); err == nil {
+		t.Error("trailing bytes were read")
+	}
+}
