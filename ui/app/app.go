@@ -106,7 +106,7 @@ func (a App) Screens() []common.Screen {
 
 // reloadSummary reads the shared summary once, for every screen showing it.
 func (a App) reloadSummary(gen int) tea.Cmd {
-	load := common.LoadNotebook(a.c.Store)
+	load := common.LoadNotebook(a.c.Store, a.c.Now)
 	return addressed(rootID, func() tea.Msg {
 		msg, _ := load().(common.NotebookLoadedMsg)
 		return SummaryLoadedMsg{gen, msg}

@@ -41,8 +41,9 @@ func LoadBank(s *store.Store, withStats bool) tea.Cmd {
 		if err != nil || !withStats {
 			return BankLoadedMsg{State: st, Err: err}
 		}
-		ivs, err := s.AllInterviews()
-		return BankLoadedMsg{State: st, Stats: questions.Stats(ivs), Err: err}
+		// Kept by the store as interviews change: no interview is read.
+		stats, err := s.QuestionStats()
+		return BankLoadedMsg{State: st, Stats: stats, Err: err}
 	}
 }
 

@@ -10,17 +10,50 @@ import (
 	"parley/store"
 )
 
-// Notebook is everything the first screen and the list compute from: the
-// contacts, every interview and timeline entry, and the due-date rules. It
-// is read in one command and shared read-only by the screens that get it.
+// Notebook is everything the first screen and the list compute from:
+// every contact with its activity facts (store.Summaries), the due-date
+// rules, and what is computed from them once per read, in the command that
+// reads: the agenda at the time of the read and an index by ID. It is
+// shared read-only by the screens that get it, so none of them does work
+// over every record in Update. A screen that shows an interview reads the
+// whole record itself.
 type Notebook struct {
-	Contacts     []model.Contact
-	Interviews   []model.Interview
-	Interactions []model.Interaction
-	Settings     model.Settings
+	Contacts []model.Contact
+	// Facts are each contact's activity, by position in Contacts.
+	Facts    []model.ActivityFacts
+	Settings model.Settings
+	// Agenda is "What's next" at Now.
+	Agenda model.Agenda
+	Now    time.Time
+	byID   map[uint64]int
 }
 
-// NotebookLoadedMsg carries a fresh read of the whole notebook.
+// NewNotebook computes the agenda at now and the index by ID; facts are
+// by position in contacts. It is meant for commands: it reads every record.
+func NewNotebook(now time.Time, contacts []model.Contact, facts []model.ActivityFacts, st model.Settings) Notebook {
+	nb := Notebook{Contacts: contacts, Facts: facts, Settings: st.Normalized(), Now: now,
+		byID: make(map[uint64]int, len(contacts))}
+	acts := make(map[uint64]model.Activity, len(contacts))
+	for i, c := range contacts {
+		nb.byID[c.ID] = i
+		if i < len(facts) {
+			acts[c.ID] = facts[i].At(now)
+		}
+	}
+	nb.Agenda = model.NextStepsFrom(now, contacts, acts, nb.Settings)
+	return nb
+}
+
+// Contact is the contact with the given ID, if the notebook has it.
+func (nb Notebook) Contact(id uint64) (model.Contact, bool) {
+	i, ok := nb.byID[id]
+	if !ok {
+		return model.Contact{}, false
+	}
+	return nb.Contacts[i], true
+}
+
+// NotebookLoadedMsg carries a fresh read of the notebook.
 type NotebookLoadedMsg struct {
 	Notebook Notebook
 	Err      error
@@ -28,21 +61,15 @@ type NotebookLoadedMsg struct {
 
 func (m NotebookLoadedMsg) Failed() error { return m.Err }
 
-// LoadNotebook reads the whole notebook. Interview notes come along: the
-// agenda needs every interview's schedule and clock, and one snapshot
-// transaction is both simpler and consistent.
-func LoadNotebook(s *store.Store) tea.Cmd {
+// LoadNotebook reads every contact's summary — no notes, no timeline, no
+// interview — and computes the agenda at now().
+func LoadNotebook(s *store.Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
-		snap, err := s.Snapshot()
+		sum, err := s.Summaries()
 		if err != nil {
 			return NotebookLoadedMsg{Err: err}
 		}
-		st, err := s.Settings()
-		if err != nil {
-			return NotebookLoadedMsg{Err: err}
-		}
-		return NotebookLoadedMsg{Notebook: Notebook{Contacts: snap.Contacts, Interviews: snap.Interviews,
-			Interactions: snap.Interactions, Settings: st}}
+		return NotebookLoadedMsg{Notebook: NewNotebook(now(), sum.Contacts, sum.Facts, sum.Settings)}
 	}
 }
 

@@ -59,7 +59,12 @@ func FixtureNotebook() common.Notebook {
 		{ID: 3, ContactID: 7, Kind: model.KindInterview, At: day(3, 15)},
 		{ID: 4, ContactID: 5, Kind: model.KindThankYou, At: day(2, 15)},
 	}
-	return common.Notebook{Contacts: cs, Interviews: ivs, Interactions: its, Settings: model.Defaults()}
+	facts := model.SummarizeFacts(ivs, its)
+	byPosition := make([]model.ActivityFacts, len(cs))
+	for i, c := range cs {
+		byPosition[i] = facts[c.ID]
+	}
+	return common.NewNotebook(TestNow, cs, byPosition, model.Defaults())
 }
 
 // run sends msg to s, then runs the commands it returns that navigate
@@ -87,8 +92,11 @@ func isNavigation(msg tea.Msg) bool {
 	case common.PushMsg, common.PopMsg:
 		return true
 	}
-	_, ok := msg.(common.Navigation)
-	return ok
+	switch msg.(type) {
+	case common.Navigation, common.Computed:
+		return true
+	}
+	return false
 }
 
 func Golden(t *testing.T, name, got string) {

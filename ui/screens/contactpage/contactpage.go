@@ -132,15 +132,20 @@ func loadContactPage(s *store.Store, id uint64) tea.Cmd {
 		if m.contact, m.err = s.Contact(id); m.err != nil {
 			return m
 		}
-		if m.interviews, m.err = s.Interviews(id); m.err != nil {
+		// Without notes: the page shows each interview's counts, and an
+		// interview opened from here is read whole (common.OpenInterview).
+		if m.interviews, m.err = s.InterviewsWithoutNotes(id); m.err != nil {
 			return m
 		}
 		if m.timeline, m.err = s.Interactions(id); m.err != nil {
 			return m
 		}
-		if m.contacts, m.err = s.Contacts(); m.err != nil {
+		// Everyone, for the referral tree, from the compact summaries.
+		sum, err := s.Summaries()
+		if m.err = err; err != nil {
 			return m
 		}
+		m.contacts = sum.Contacts
 		m.settings, m.err = s.Settings()
 		return m
 	}
@@ -194,7 +199,7 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case interviewCreatedMsg:
 		// The page that asked opens it; the change reaches every page.
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, common.OpenInterview(p.contact, msg.interview)
+			return p, common.OpenInterview(p.c.Store, p.contact, msg.interview.ID)
 		}
 	case tea.KeyMsg:
 		return p.HandleKey(msg)
@@ -257,7 +262,7 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		// An interview scheduled, prepared or under way is the one to hold,
 		// not a second.
 		if open := p.unfinishedInterview(); open.ID != 0 {
-			return p, common.OpenInterview(p.contact, open)
+			return p, common.OpenInterview(p.c.Store, p.contact, open.ID)
 		}
 		return p, startInterview(p.c.Store, p.contact.ID, p.c.Now())
 	case key.Matches(msg, p.keys.Prepare):
@@ -308,7 +313,7 @@ func (p ContactPage) Open() tea.Cmd {
 	}
 	for _, iv := range p.interviews {
 		if iv.ID == it.interviewID {
-			return common.OpenInterview(p.contact, iv)
+			return common.OpenInterview(p.c.Store, p.contact, iv.ID)
 		}
 	}
 	return nil

@@ -51,17 +51,21 @@ func newContactListKeys() contactListKeys {
 }
 
 // ContactList is every contact, one line each, with a filter typed as you
-// go. The contacts are indexed once per change, so a keystroke in the
-// filter costs one pass over short folded strings (or over the previous
-// hits, when the new query only narrows the last) and drawing the rows in
-// view.
+// go. The contacts are indexed once per change, in a command (buildList),
+// so a keystroke in the filter costs one pass over short folded strings
+// (or over the previous hits, when the new query only narrows the last)
+// and drawing the rows in view.
 type ContactList struct {
 	C    *common.Common
 	keys contactListKeys
 
-	nb       common.Notebook
-	acts     map[uint64]model.Activity
-	contacts []model.Contact // nb.contacts less those deleted here
+	nb common.Notebook
+	// gen tags the latest build asked for; keep is the contact the cursor
+	// stays on when it lands.
+	gen  int
+	keep uint64
+
+	contacts []model.Contact // nb.Contacts less those deleted here, sorted
 	index    *model.SearchIndex
 	next     []model.Step // by position in contacts
 	counts   []model.StageCount
@@ -119,22 +123,26 @@ func (l ContactList) selected() (model.Contact, bool) {
 }
 
 func (l ContactList) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	var reload tea.Cmd
 	switch msg := msg.(type) {
 	case common.NotebookLoadedMsg:
 		if msg.Err == nil {
-			l.setNotebook(msg.Notebook)
+			l.nb = msg.Notebook
+			return l, l.rebuild()
+		}
+	case listBuiltMsg:
+		if msg.gen == l.gen {
+			l.setBuilt(msg)
 		}
 	case common.ContactSavedMsg:
+		// The root reads the notebook again after the save, and the list
+		// is built from that read; the cursor will be on this contact.
 		if msg.Err == nil {
-			l.upsert(msg.Contact)
+			l.keep = msg.Contact.ID
 		}
-		return l, reload
 	case common.ContactDeletedMsg:
 		if msg.Err == nil {
-			l.drop(msg.ID)
+			l.dropFromTrash(msg.ID)
 		}
-		return l, reload
 	case markDeletedMsg:
 		return l.markDeleted(msg.id)
 	case tea.KeyMsg:
@@ -143,7 +151,7 @@ func (l ContactList) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return l.HandleKey(msg)
 	}
-	return l, reload
+	return l, nil
 }
 
 func (l ContactList) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
@@ -156,8 +164,7 @@ func (l ContactList) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return l, nil
 	case key.Matches(msg, l.keys.Sort):
 		l.sortKey = (l.sortKey + 1) % 3
-		l.resort()
-		return l, common.Info("Sorted by %s.", l.sortKey)
+		return l, tea.Batch(l.rebuild(), common.Info("Sorted by %s.", l.sortKey))
 	case key.Matches(msg, l.keys.Undo):
 		return l.undo()
 	case key.Matches(msg, l.keys.Back):
@@ -239,70 +246,94 @@ func (l ContactList) filterKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	return l, cmd
 }
 
-// setNotebook takes a fresh read of the notebook, keeping the cursor on
-// the same contact and the contacts in the trash hidden.
-func (l *ContactList) setNotebook(nb common.Notebook) {
-	l.nb, l.loaded = nb, true
-	l.acts = model.Summarize(l.C.Now(), nb.Interviews, nb.Interactions)
-	l.rebuild()
+// listBuiltMsg is the list built from one read of the notebook.
+type listBuiltMsg struct {
+	gen      int
+	contacts []model.Contact
+	next     []model.Step
+	index    *model.SearchIndex
+	order    []int
+	counts   []model.StageCount
 }
 
-// rebuild re-indexes after contacts were added, changed or removed, or
-// the sort key changed. The contacts are kept physically in sort order, so
-// a filter pass reads the index from start to end: at 10,000 contacts
-// reading it in another order costs more than the matching itself (cache
-// misses), and ties in the ranking fall back to position, which is then
-// the chosen sort.
-func (l *ContactList) rebuild() {
-	keep, _ := l.selected()
+func (listBuiltMsg) ComputedFromHeld() {}
+
+// rebuild asks for the list to be built again, in a command, after the
+// notebook, the trash or the sort key changed; the cursor stays on the
+// contact it is on.
+func (l *ContactList) rebuild() tea.Cmd {
+	if c, ok := l.selected(); ok && l.keep == 0 {
+		l.keep = c.ID
+	}
+	l.gen++
 	gone := make(map[uint64]bool, len(l.trash))
 	for _, c := range l.trash {
 		gone[c.ID] = true
 	}
-	var cs []model.Contact
-	for _, c := range l.nb.Contacts {
-		if !gone[c.ID] {
+	return buildList(l.gen, l.nb, gone, l.sortKey)
+}
+
+// buildList leaves out the contacts in gone, works out each one's next
+// step, sorts them by key and indexes them. The contacts are kept
+// physically in sort order, so a filter pass reads the index from start to
+// end: at 10,000 contacts reading it in another order costs more than the
+// matching itself (cache misses), and ties in the ranking fall back to
+// position, which is then the chosen sort. It reads only what nb holds and
+// what it makes.
+func buildList(gen int, nb common.Notebook, gone map[uint64]bool, key model.SortKey) tea.Cmd {
+	return func() tea.Msg {
+		now, st := nb.Now, nb.Settings
+		cs := make([]model.Contact, 0, len(nb.Contacts))
+		next := make([]model.Step, 0, len(nb.Contacts))
+		for i, c := range nb.Contacts {
+			if gone[c.ID] {
+				continue
+			}
+			var f model.ActivityFacts
+			if i < len(nb.Facts) {
+				f = nb.Facts[i]
+			}
 			cs = append(cs, c)
+			next = append(next, model.NextStep(now, c, f.At(now), st))
 		}
-	}
-	now, st := l.C.Now(), l.nb.Settings
-	next := make([]model.Step, len(cs))
-	for i, c := range cs {
-		next[i] = model.NextStep(now, c, l.acts[c.ID], st)
-	}
-	order := model.NewSearchIndex(cs).All(nil)
-	model.NewSearchIndex(cs).Sort(order, l.sortKey, next)
-	l.contacts = make([]model.Contact, len(cs))
-	l.next = make([]model.Step, len(cs))
-	for i, p := range order {
-		l.contacts[i], l.next[i] = cs[p], next[p]
-	}
-	l.index = model.NewSearchIndex(l.contacts)
-	l.order = l.index.All(l.order)
-	l.counts = l.counts[:0]
-	for _, s := range model.Stages() {
-		l.counts = append(l.counts, model.StageCount{Stage: s})
-	}
-	for _, c := range l.contacts {
-		if o := c.CurrentStage().Order(); o < len(l.counts) {
-			l.counts[o].Count++
+		index := model.NewSearchIndex(cs)
+		order := index.All(nil)
+		index.Sort(order, key, next)
+		m := listBuiltMsg{gen: gen, contacts: make([]model.Contact, len(cs)), next: make([]model.Step, len(cs))}
+		for i, p := range order {
+			m.contacts[i], m.next[i] = cs[p], next[p]
 		}
+		m.index = index.Reordered(order)
+		m.order = m.index.All(nil)
+		for _, s := range model.Stages() {
+			m.counts = append(m.counts, model.StageCount{Stage: s})
+		}
+		for _, c := range m.contacts {
+			if o := c.CurrentStage().Order(); o < len(m.counts) {
+				m.counts[o].Count++
+			}
+		}
+		return m
 	}
+}
+
+// setBuilt shows a built list, filtered by the query typed so far.
+func (l *ContactList) setBuilt(m listBuiltMsg) {
+	l.contacts, l.next, l.index, l.order, l.counts = m.contacts, m.next, m.index, m.order, m.counts
+	l.loaded = true
 	l.drawCounts()
 	l.inHits = make([]bool, len(l.contacts))
-	l.hits = l.hits[:0] // positions of the old index mean nothing now
+	l.hits = nil // positions of the old index mean nothing now
 	l.prevQ = model.Query{}
 	l.refilterFrom(false)
 	for i, p := range l.hits {
-		if l.contacts[p].ID == keep.ID {
+		if l.contacts[p].ID == l.keep {
 			l.cursor = i
 		}
 	}
+	l.keep = 0
 	l.move(0)
 }
-
-// resort orders the contacts by the new sort key.
-func (l *ContactList) resort() { l.rebuild() }
 
 // refilter runs the filter after the query changed.
 func (l *ContactList) refilter() {
@@ -347,51 +378,21 @@ func (l *ContactList) move(delta int) {
 	l.offset = max(min(l.offset, len(l.hits)-rows), 0)
 }
 
-func (l *ContactList) upsert(c model.Contact) {
-	found := false
-	cs := append([]model.Contact(nil), l.nb.Contacts...)
-	for i := range cs {
-		if cs[i].ID == c.ID {
-			cs[i], found = c, true
-		}
-	}
-	if !found {
-		cs = append(cs, c)
-	}
-	l.nb.Contacts = cs
-	l.rebuild()
-	for i, p := range l.hits {
-		if l.contacts[p].ID == c.ID {
-			l.cursor = i
-		}
-	}
-	l.move(0)
-}
-
-// drop removes a contact deleted from the notebook (here or elsewhere).
-func (l *ContactList) drop(id uint64) {
-	cs := make([]model.Contact, 0, len(l.nb.Contacts))
-	for _, c := range l.nb.Contacts {
-		if c.ID != id {
-			cs = append(cs, c)
-		}
-	}
-	l.nb.Contacts = cs
+// dropFromTrash forgets a contact whose deletion went through.
+func (l *ContactList) dropFromTrash(id uint64) {
 	for i, c := range l.trash {
 		if c.ID == id {
 			l.trash = append(l.trash[:i:i], l.trash[i+1:]...)
-			break
+			return
 		}
 	}
-	l.rebuild()
 }
 
 func (l ContactList) markDeleted(id uint64) (common.Screen, tea.Cmd) {
 	for _, c := range l.contacts {
 		if c.ID == id {
 			l.trash = append(l.trash, c)
-			l.rebuild()
-			return l, common.Info("Deleted %s. Press u to undo.", c.Name)
+			return l, tea.Batch(l.rebuild(), common.Info("Deleted %s. Press u to undo.", c.Name))
 		}
 	}
 	return l, nil
@@ -403,14 +404,8 @@ func (l ContactList) undo() (common.Screen, tea.Cmd) {
 	}
 	c := l.trash[len(l.trash)-1]
 	l.trash = l.trash[:len(l.trash)-1]
-	l.rebuild()
-	for i, p := range l.hits {
-		if l.contacts[p].ID == c.ID {
-			l.cursor = i
-		}
-	}
-	l.move(0)
-	return l, common.Info("Brought back %s.", c.Name)
+	l.keep = c.ID
+	return l, tea.Batch(l.rebuild(), common.Info("Brought back %s.", c.Name))
 }
 
 // purge deletes the trash from the notebook, as the user leaves.

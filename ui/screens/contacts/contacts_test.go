@@ -12,8 +12,29 @@ import (
 func loadedList(t *testing.T) ContactList {
 	t.Helper()
 	l := NewContactList(uitest.FixtureCommon(t))
-	l.setNotebook(uitest.FixtureNotebook())
-	return l.SetSize(120, 40).(ContactList)
+	return shown(l, uitest.FixtureNotebook()).SetSize(120, 40).(ContactList)
+}
+
+// shown is l after it got nb and built itself from it, as the program
+// runs it: the build's command, then its result.
+func shown(l ContactList, nb common.Notebook) ContactList {
+	s, cmd := l.Update(common.NotebookLoadedMsg{Notebook: nb})
+	for _, msg := range uitest.Collect(cmd) {
+		s, _ = s.Update(msg)
+	}
+	return s.(ContactList)
+}
+
+// send gives s msg and then the list its rebuild makes, if it asked for
+// one, as the program would.
+func send(s common.Screen, msg tea.Msg) common.Screen {
+	s, cmd := s.Update(msg)
+	for _, m := range uitest.Collect(cmd) {
+		if b, ok := m.(listBuiltMsg); ok {
+			s, _ = s.Update(b)
+		}
+	}
+	return s
 }
 
 func names(l ContactList) []string {
@@ -49,11 +70,11 @@ func TestListFilter(t *testing.T) {
 
 func TestListSort(t *testing.T) {
 	var s common.Screen = loadedList(t)
-	s, _ = s.Update(uitest.KeyRunes("s")) // by stage
+	s = send(s, uitest.KeyRunes("s")) // by stage
 	if got := names(s.(ContactList)); got[0] != "Dana Smith" || got[len(got)-1] != "José Brown" {
 		t.Errorf("by stage: %v", got)
 	}
-	s, _ = s.Update(uitest.KeyRunes("s")) // by next date
+	s = send(s, uitest.KeyRunes("s")) // by next date
 	if got := names(s.(ContactList)); got[0] != "Chidi Okafor" {
 		t.Errorf("by next date, the overdue follow-up should lead: %v", got)
 	}
@@ -73,11 +94,11 @@ func TestListDeleteAndUndo(t *testing.T) {
 			mark = m
 		}
 	}
-	s, _ = s.Update(mark)
+	s = send(s, mark)
 	if got := names(s.(ContactList)); len(got) != 9 || got[0] == "Ana Ruiz" {
 		t.Fatalf("after delete: %v", got)
 	}
-	s, _ = s.Update(uitest.KeyRunes("u"))
+	s = send(s, uitest.KeyRunes("u"))
 	if got := names(s.(ContactList)); len(got) != 10 || got[0] != "Ana Ruiz" {
 		t.Fatalf("after undo: %v", got)
 	}

@@ -43,24 +43,34 @@ const (
 	itemReferral
 )
 
-// homeItem is one selectable line of the agenda.
+// homeItem is one selectable line of the agenda; at is its place in its
+// section of the agenda. Its text is drawn only when it is on screen.
 type homeItem struct {
 	kind        homeItemKind
 	contactID   uint64
 	interviewID uint64
-	line        string // already styled
+	at          int
+}
+
+// homeRow is one line of the agenda's body: a section's title, the blank
+// line before one, or an item.
+type homeRow struct {
+	title bool
+	item  int // -1 for a blank line or a title
+	kind  homeItemKind
 }
 
 // home is the first screen, "What's next": what is due, without being
 // asked, and one key from each item to the place to act on it.
 type home struct {
 	common.NothingToSave
-	c      *common.Common
-	keys   homeKeys
-	nb     common.Notebook
-	agenda model.Agenda
-	byID   map[uint64]model.Contact
-	items  []homeItem
+	c     *common.Common
+	keys  homeKeys
+	nb    common.Notebook
+	items []homeItem
+	rows  []homeRow
+	// lineOf is each item's row.
+	lineOf []int
 	loaded bool
 	cursor int
 	width  int
@@ -88,14 +98,22 @@ func (h home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return h, nil
 }
 
+// setNotebook takes the agenda the root's read computed; its cost follows
+// the number of items due, and no item is drawn until it is on screen.
 func (h *home) setNotebook(nb common.Notebook) {
 	h.nb, h.loaded = nb, true
-	h.byID = make(map[uint64]model.Contact, len(nb.Contacts))
-	for _, c := range nb.Contacts {
-		h.byID[c.ID] = c
-	}
-	h.agenda = model.NextSteps(h.c.Now(), nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
 	h.items = h.buildItems()
+	h.rows, h.lineOf = nil, make([]int, 0, len(h.items))
+	for i, it := range h.items {
+		if i == 0 || it.kind != h.items[i-1].kind {
+			if i > 0 {
+				h.rows = append(h.rows, homeRow{item: -1})
+			}
+			h.rows = append(h.rows, homeRow{title: true, item: -1, kind: it.kind})
+		}
+		h.lineOf = append(h.lineOf, len(h.rows))
+		h.rows = append(h.rows, homeRow{item: i, kind: it.kind})
+	}
 	h.cursor = min(h.cursor, max(len(h.items)-1, 0))
 }
 
@@ -123,18 +141,14 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 // itself for one coming up, the thank-you log for one due, and the
 // contact's page (to log a request, or give up on them) otherwise.
 func (h home) act(it homeItem) tea.Cmd {
-	c, ok := h.byID[it.contactID]
+	c, ok := h.nb.Contact(it.contactID)
 	if !ok {
 		return nil
 	}
 	page := common.Navigate(common.OpenContactMsg{Contact: c})
 	switch it.kind {
 	case itemUpcoming:
-		for _, iv := range h.nb.Interviews {
-			if iv.ID == it.interviewID {
-				return tea.Sequence(page, common.OpenInterview(c, iv))
-			}
-		}
+		return tea.Sequence(page, common.OpenInterview(h.c.Store, c, it.interviewID))
 	case itemThankYou:
 		return tea.Sequence(page, common.Navigate(common.OpenLogMsg{Contact: c, Kind: model.KindThankYou}))
 	}
@@ -142,39 +156,59 @@ func (h home) act(it homeItem) tea.Cmd {
 }
 
 func (h home) Name(id uint64) string {
-	if c, ok := h.byID[id]; ok {
+	if c, ok := h.nb.Contact(id); ok {
 		return c.Name
 	}
 	return "(deleted)"
 }
 
-// buildItems turns the agenda into lines, section by section.
+// buildItems lists the agenda's items, section by section.
 func (h home) buildItems() []homeItem {
+	ag := h.nb.Agenda
+	items := make([]homeItem, 0, len(ag.Upcoming)+len(ag.ThankYouDue)+len(ag.NoReply)+len(ag.ReferralsToContact))
+	for i, u := range ag.Upcoming {
+		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, at: i})
+	}
+	for i, t := range ag.ThankYouDue {
+		items = append(items, homeItem{kind: itemThankYou, contactID: t.ContactID, at: i})
+	}
+	for i, w := range ag.NoReply {
+		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, at: i})
+	}
+	for i, r := range ag.ReferralsToContact {
+		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, at: i})
+	}
+	return items
+}
+
+// line draws one item.
+func (h home) line(it homeItem) string {
 	st := h.c.Styles
 	now := h.c.Now()
-	var items []homeItem
-	for _, u := range h.agenda.Upcoming {
-		c := h.byID[u.ContactID]
+	ag := h.nb.Agenda
+	switch it.kind {
+	case itemUpcoming:
+		u := ag.Upcoming[it.at]
+		c, _ := h.nb.Contact(u.ContactID)
 		when := common.DayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
 		}
 		whenCol := func(s string) string { return common.PadRight(s, max(17, common.CellWidth(s)+1)) }
-		line := whenCol(when) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		switch {
 		case u.Underway:
-			line = st.Accent.Render(whenCol("under way")) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			return st.Accent.Render(whenCol("under way")) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		case u.Missed:
 			// Held but not ended in Parley, rescheduled, or missed: either
 			// way it needs the user. The mark goes first, where it is seen.
-			line = st.Overdue.Render(whenCol("! "+when)) + c.Name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
+			return st.Overdue.Render(whenCol("! "+when)) + c.Name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
 		case u.Today:
-			line = st.Accent.Render(whenCol(when)) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			return st.Accent.Render(whenCol(when)) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		}
-		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
-	}
-	for _, t := range h.agenda.ThankYouDue {
+		return whenCol(when) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+	case itemThankYou:
+		t := ag.ThankYouDue[it.at]
 		var due string
 		switch {
 		case t.Overdue:
@@ -184,19 +218,15 @@ func (h home) buildItems() []homeItem {
 		default:
 			due = fmt.Sprintf("due %s", common.DayLabel(t.Due, now))
 		}
-		line := common.PadRight(h.Name(t.ContactID), 24) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now))
-		items = append(items, homeItem{kind: itemThankYou, contactID: t.ContactID, line: line})
-	}
-	for _, w := range h.agenda.NoReply {
-		line := common.PadRight(h.Name(w.ContactID), 24) + fmt.Sprintf("asked %d days ago", w.Days) +
+		return common.PadRight(h.Name(t.ContactID), 24) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now))
+	case itemNoReply:
+		w := ag.NoReply[it.at]
+		return common.PadRight(h.Name(w.ContactID), 24) + fmt.Sprintf("asked %d days ago", w.Days) +
 			st.Muted.Render(" · follow up, or set no reply")
-		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
+	default:
+		r := ag.ReferralsToContact[it.at]
+		return common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
 	}
-	for _, r := range h.agenda.ReferralsToContact {
-		line := common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
-		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
-	}
-	return items
 }
 
 // sectionTitles name the agenda's sections, in the order items are built.
@@ -219,36 +249,15 @@ func (h home) View() string {
 	if len(h.nb.Contacts) == 0 {
 		return head + "\n\n" + welcome(st, h.width)
 	}
-	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	top := []string{head, common.StageCountsView(st, h.nb.Agenda.StageCounts, h.width), ""}
 	if h.height < common.SmallScreenRows {
 		top = []string{head} // the items matter more than the counts
 	}
-	var body []string
-	cursorLine := 0
-	section := homeItemKind(-1)
-	for i, it := range h.items {
-		if it.kind != section {
-			if section >= 0 {
-				body = append(body, "")
-			}
-			section = it.kind
-			t := sectionTitles[it.kind]
-			if it.kind == itemNoReply {
-				t = fmt.Sprintf(t, h.nb.Settings.Normalized().NoReplyDays)
-			}
-			body = append(body, st.Focused.Render(t))
-		}
-		if i == h.cursor {
-			cursorLine = len(body)
-			body = append(body, st.Selected.Render(common.TruncateCells("▸ "+it.line, h.width)))
-		} else {
-			body = append(body, common.TruncateCells("  "+it.line, h.width))
-		}
-	}
 	if len(h.items) == 0 {
-		body = append(body, "Nothing is due. Press c to see all your contacts, or n to add one.")
+		return strings.Join(append(top, "Nothing is due. Press c to see all your contacts, or n to add one."), "\n")
 	}
 	rows := max(h.height-len(top), 1)
+	cursorLine := h.lineOf[h.cursor]
 	start := 0
 	if cursorLine >= rows {
 		start = cursorLine - rows + 1
@@ -256,7 +265,24 @@ func (h home) View() string {
 	if h.cursor == 0 {
 		start = 0 // show the first section's heading
 	}
-	end := min(start+rows, len(body))
+	end := min(start+rows, len(h.rows))
+	body := make([]string, 0, end-start)
+	for _, r := range h.rows[start:end] {
+		switch {
+		case r.title:
+			t := sectionTitles[r.kind]
+			if r.kind == itemNoReply {
+				t = fmt.Sprintf(t, h.nb.Settings.Normalized().NoReplyDays)
+			}
+			body = append(body, st.Focused.Render(t))
+		case r.item < 0:
+			body = append(body, "")
+		case r.item == h.cursor:
+			body = append(body, st.Selected.Render(common.TruncateCells("▸ "+h.line(h.items[r.item]), h.width)))
+		default:
+			body = append(body, common.TruncateCells("  "+h.line(h.items[r.item]), h.width))
+		}
+	}
 	return strings.Join(append(top, body[start:end]...), "\n")
 }
 

@@ -208,7 +208,7 @@ func (p planScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case planReadyMsg:
 		p.creating = false
 		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, tea.Sequence(common.Pop, common.OpenInterview(p.contact, msg.interview))
+			return p, tea.Sequence(common.Pop, common.OpenInterview(p.c.Store, p.contact, msg.interview.ID))
 		}
 	case planDeleteSetMsg:
 		st, err := p.bank.State.DeleteSet(msg.name)
