@@ -80,6 +80,21 @@ func NextSteps(now time.Time, contacts []Contact, interviews []Interview, intera
 // NextStepsFrom is NextSteps for a caller that already holds the Summarize
 // result (the list does, for its next-step column).
 func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, s Settings) Agenda {
+	return nextSteps(now, contacts, func(i int) Activity { return acts[contacts[i].ID] }, s)
+}
+
+// NextStepsOf is NextSteps from each contact's ActivityFacts, by position
+// in contacts, as the store keeps them.
+func NextStepsOf(now time.Time, contacts []Contact, facts []ActivityFacts, s Settings) Agenda {
+	return nextSteps(now, contacts, func(i int) Activity {
+		if i < len(facts) {
+			return facts[i].At(now)
+		}
+		return Activity{}
+	}, s)
+}
+
+func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity, s Settings) Agenda {
 	s = s.Normalized()
 	loc := now.Location()
 	today := startOfDay(now)
@@ -88,14 +103,14 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 	for i, st := range stages {
 		ag.StageCounts[i].Stage = st
 	}
-	for _, c := range contacts {
+	for i, c := range contacts {
 		if o := c.CurrentStage().Order(); o < len(stages) {
 			ag.StageCounts[o].Count++
 		}
 		if c.ReferredBy != 0 && c.CurrentStage() == ToContact {
 			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
 		}
-		a := acts[c.ID]
+		a := activity(i)
 		if u := a.Underway; u != nil {
 			// Whatever its schedule said, it is going on today.
 			var sch Schedule

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"cmp"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,12 +14,13 @@ import (
 
 // Notebook is everything the first screen and the list compute from:
 // every contact with its activity facts (store.Summaries), the due-date
-// rules, and what is computed from them once per read, in the command that
-// reads: the agenda at the time of the read and an index by ID. It is
+// rules, and the agenda computed from them once per read, in the command
+// that reads. It is
 // shared read-only by the screens that get it, so none of them does work
 // over every record in Update. A screen that shows an interview reads the
 // whole record itself.
 type Notebook struct {
+	// Contacts are in ID order.
 	Contacts []model.Contact
 	// Facts are each contact's activity, by position in Contacts.
 	Facts    []model.ActivityFacts
@@ -25,28 +28,42 @@ type Notebook struct {
 	// Agenda is "What's next" at Now.
 	Agenda model.Agenda
 	Now    time.Time
-	byID   map[uint64]int
 }
 
-// NewNotebook computes the agenda at now and the index by ID; facts are
-// by position in contacts. It is meant for commands: it reads every record.
+// NewNotebook computes the agenda at now; facts are by position in
+// contacts. It is meant for commands: it reads every record.
 func NewNotebook(now time.Time, contacts []model.Contact, facts []model.ActivityFacts, st model.Settings) Notebook {
-	nb := Notebook{Contacts: contacts, Facts: facts, Settings: st.Normalized(), Now: now,
-		byID: make(map[uint64]int, len(contacts))}
-	acts := make(map[uint64]model.Activity, len(contacts))
-	for i, c := range contacts {
-		nb.byID[c.ID] = i
-		if i < len(facts) {
-			acts[c.ID] = facts[i].At(now)
+	if !slices.IsSortedFunc(contacts, byID) {
+		contacts, facts = sortedByID(contacts, facts)
+	}
+	st = st.Normalized()
+	return Notebook{Contacts: contacts, Facts: facts, Settings: st, Now: now,
+		Agenda: model.NextStepsOf(now, contacts, facts, st)}
+}
+
+func byID(a, b model.Contact) int { return cmp.Compare(a.ID, b.ID) }
+
+// sortedByID sorts copies of contacts and their facts by ID.
+func sortedByID(contacts []model.Contact, facts []model.ActivityFacts) ([]model.Contact, []model.ActivityFacts) {
+	order := make([]int, len(contacts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return byID(contacts[a], contacts[b]) })
+	cs := make([]model.Contact, len(contacts))
+	fs := make([]model.ActivityFacts, len(contacts))
+	for i, p := range order {
+		cs[i] = contacts[p]
+		if p < len(facts) {
+			fs[i] = facts[p]
 		}
 	}
-	nb.Agenda = model.NextStepsFrom(now, contacts, acts, nb.Settings)
-	return nb
+	return cs, fs
 }
 
 // Contact is the contact with the given ID, if the notebook has it.
 func (nb Notebook) Contact(id uint64) (model.Contact, bool) {
-	i, ok := nb.byID[id]
+	i, ok := slices.BinarySearchFunc(nb.Contacts, id, func(c model.Contact, id uint64) int { return cmp.Compare(c.ID, id) })
 	if !ok {
 		return model.Contact{}, false
 	}
