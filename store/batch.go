@@ -69,18 +69,22 @@ func addContact(tx *bolt.Tx, nc NewContact, earlier []uint64) (uint64, error) {
 	if c.ReferredBy != 0 && contacts.Get(itob(c.ReferredBy)) == nil {
 		return 0, fmt.Errorf("the contact who referred them (%d): %w", c.ReferredBy, ErrNotFound)
 	}
-	if err := putContact(tx, c); err != nil {
+	// The summary is written once, after the contact's records.
+	if err := put(contacts, c.ID, c); err != nil {
 		return 0, err
 	}
+	ivs := make([]model.Interview, 0, len(nc.Interviews))
 	for _, iv := range nc.Interviews {
 		if iv.ID, err = tx.Bucket(bucketInterviews).NextSequence(); err != nil {
 			return 0, err
 		}
 		iv.ContactID = c.ID
-		if err := putInterview(tx, iv); err != nil {
+		if _, err := putInterviewParts(tx, iv); err != nil {
 			return 0, err
 		}
+		ivs = append(ivs, iv)
 	}
+	its := make([]model.Interaction, 0, len(nc.Interactions))
 	for _, it := range nc.Interactions {
 		it.ContactID = c.ID
 		if msg := it.Validate(); msg != "" {
@@ -89,9 +93,13 @@ func addContact(tx *bolt.Tx, nc NewContact, earlier []uint64) (uint64, error) {
 		if it.ID, err = tx.Bucket(bucketInteractions).NextSequence(); err != nil {
 			return 0, err
 		}
-		if err := putInteraction(tx, it); err != nil {
+		if err := putInteractionParts(tx, it); err != nil {
 			return 0, err
 		}
+		its = append(its, it)
 	}
-	return c.ID, nil
+	// Summarised from the records in hand, as refreshSummary would from
+	// the stored ones: a new contact has no others.
+	facts := model.SummarizeFacts(ivs, its)[c.ID]
+	return c.ID, tx.Bucket(bucketContactSummaries).Put(itob(c.ID), encodeSummary(nil, c, facts))
 }

@@ -54,47 +54,61 @@ func starredUnder(notes []model.Note) []int {
 // stored: a nil Notes keeps the stored notes, and a nil Questions with a nil
 // Closing keeps the stored checklist, so a header saved back wipes nothing.
 func putInterview(tx *bolt.Tx, iv model.Interview) error {
+	movedFrom, err := putInterviewParts(tx, iv)
+	if err != nil {
+		return err
+	}
+	if movedFrom != 0 {
+		if err := refreshSummary(tx, movedFrom); err != nil {
+			return err
+		}
+	}
+	return refreshSummary(tx, iv.ContactID)
+}
+
+// putInterviewParts is putInterview without the contact's summary, for a
+// caller that refreshes it once after several writes; movedFrom is the
+// contact the interview belonged to before, if another.
+func putInterviewParts(tx *bolt.Tx, iv model.Interview) (movedFrom uint64, err error) {
 	h := headerOf(iv)
 	var before interviewHeader
 	if err := get(tx.Bucket(bucketInterviews), iv.ID, &before); err != nil && err != ErrNotFound {
-		return fmt.Errorf("%w: interview %d: %v", ErrDamaged, iv.ID, err)
+		return 0, fmt.Errorf("%w: interview %d: %v", ErrDamaged, iv.ID, err)
 	}
 	var oldList checklist
 	if err := get(tx.Bucket(bucketChecklists), iv.ID, &oldList); err != nil && err != ErrNotFound {
-		return fmt.Errorf("%w: checklist of interview %d: %v", ErrDamaged, iv.ID, err)
+		return 0, fmt.Errorf("%w: checklist of interview %d: %v", ErrDamaged, iv.ID, err)
 	}
 	newList := checklist{Questions: iv.Questions, Closing: iv.Closing}
 	if iv.Questions == nil && iv.Closing == nil {
 		newList = oldList
 	} else if err := put(tx.Bucket(bucketChecklists), iv.ID, newList); err != nil {
-		return err
+		return 0, err
 	}
 	if iv.Notes == nil {
 		h.StarredUnder = before.StarredUnder
 	} else if err := put(tx.Bucket(bucketInterviewNotes), iv.ID, iv.Notes); err != nil {
-		return err
+		return 0, err
 	}
 	if err := put(tx.Bucket(bucketInterviews), iv.ID, h); err != nil {
-		return err
+		return 0, err
 	}
 	index := tx.Bucket(bucketContactInterviews)
 	if before.ContactID != 0 && before.ContactID != iv.ContactID {
 		if err := index.Delete(indexKey(before.ContactID, iv.ID)); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if err := index.Put(indexKey(iv.ContactID, iv.ID), nil); err != nil {
-		return err
+		return 0, err
 	}
 	if err := adjustStats(tx, statsOf(oldList, before.StarredUnder), statsOf(newList, h.StarredUnder)); err != nil {
-		return err
+		return 0, err
 	}
 	if before.ContactID != 0 && before.ContactID != iv.ContactID {
-		if err := refreshSummary(tx, before.ContactID); err != nil {
-			return err
-		}
+		movedFrom = before.ContactID
 	}
-	return refreshSummary(tx, iv.ContactID)
+	return movedFrom, nil
 }
 
 // deleteInterview removes an interview's records and its share of the

@@ -61,8 +61,18 @@ func indexed(index *bolt.Bucket, contactID uint64) []uint64 {
 	return ids
 }
 
-// putInteraction writes a timeline entry, its text and its index entry.
+// putInteraction writes a timeline entry, its text and its index entry,
+// and the contact's summary.
 func putInteraction(tx *bolt.Tx, it model.Interaction) error {
+	if err := putInteractionParts(tx, it); err != nil {
+		return err
+	}
+	return refreshSummary(tx, it.ContactID)
+}
+
+// putInteractionParts is putInteraction without the summary, for a caller
+// that refreshes it once after several writes.
+func putInteractionParts(tx *bolt.Tx, it model.Interaction) error {
 	text := it.Text
 	it.Text = ""
 	if err := put(tx.Bucket(bucketInteractions), it.ID, it); err != nil {
@@ -73,10 +83,7 @@ func putInteraction(tx *bolt.Tx, it model.Interaction) error {
 			return err
 		}
 	}
-	if err := tx.Bucket(bucketContactInteractions).Put(indexKey(it.ContactID, it.ID), nil); err != nil {
-		return err
-	}
-	return refreshSummary(tx, it.ContactID)
+	return tx.Bucket(bucketContactInteractions).Put(indexKey(it.ContactID, it.ID), nil)
 }
 
 // readInteraction reads one timeline entry, with its text if withText.

@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"parley/model"
+	"parley/model/sample"
 )
 
 // summaryPart is what a summary keeps of an interview not yet held.
@@ -173,4 +174,21 @@ func TestSummaryDecodingRefusesDamage(t *testing.T) {
 	if _, _, err := decodeSummary(append(data, 0)); err == nil {
 		t.Error("trailing bytes were read")
 	}
+}
+
+// AddContacts writes each summary from the records in hand; it must be
+// what the records say.
+func TestBatchSummariesAgreeWithTheRecords(t *testing.T) {
+	s, _ := openTemp(t)
+	g := sample.New(3, time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+	var batch []NewContact
+	for range 300 {
+		p := g.Next()
+		batch = append(batch, NewContact{Contact: p.Contact, ReferredByEarlier: p.Referrer + 1,
+			Interviews: p.Interviews, Interactions: p.Interactions})
+	}
+	if _, err := s.AddContacts(batch); err != nil {
+		t.Fatal(err)
+	}
+	checkSummaries(t, s)
 }
