@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -170,4 +171,91 @@ func migrateToSummaries(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// ReferralFamily returns the contacts in id's referral tree — up to three
+// referrers above it, and two levels of the people referred below — with
+// the contact itself. Who referred whom is peeked from every summary
+// without decoding the rest; only the family is read whole.
+func (s *Store) ReferralFamily(id uint64) ([]model.Contact, error) {
+	var out []model.Contact
+	err := guard(func() error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			out = nil
+			contacts := tx.Bucket(bucketContacts)
+			var self model.Contact
+			if err := get(contacts, id, &self); err != nil {
+				return err
+			}
+			referrer := map[uint64]uint64{}
+			if err := tx.Bucket(bucketContactSummaries).ForEach(func(k, v []byte) error {
+				if by, ok := peekReferredBy(v); !ok {
+					return fmt.Errorf("%w: summary of contact %d", ErrDamaged, binary.BigEndian.Uint64(k))
+				} else if by != 0 {
+					referrer[binary.BigEndian.Uint64(k)] = by
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			family := []uint64{}
+			seen := map[uint64]bool{id: true}
+			for up, n := self.ReferredBy, 0; up != 0 && !seen[up] && n < 3; up, n = referrer[up], n+1 {
+				seen[up] = true
+				family = append(family, up)
+			}
+			for depth, level := 0, map[uint64]bool{id: true}; depth < 2; depth++ {
+				next := map[uint64]bool{}
+				for c, by := range referrer {
+					if level[by] && !seen[c] {
+						seen[c], next[c] = true, true
+						family = append(family, c)
+					}
+				}
+				level = next
+			}
+			out = append(out, self)
+			for _, fid := range family {
+				var c model.Contact
+				switch err := get(contacts, fid, &c); {
+				case err == nil:
+					out = append(out, c)
+				case !errors.Is(err, ErrNotFound):
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the referrals of contact %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// peekReferredBy reads a summary's ReferredBy without decoding the rest.
+func peekReferredBy(data []byte) (uint64, bool) {
+	if len(data) == 0 || data[0] != summaryVersion {
+		return 0, false
+	}
+	p := 1
+	uvarint := func() (uint64, bool) {
+		v, n := binary.Uvarint(data[p:])
+		if n <= 0 {
+			return 0, false
+		}
+		p += n
+		return v, true
+	}
+	if _, ok := uvarint(); !ok { // ID
+		return 0, false
+	}
+	for range 10 { // the text fields before ReferredBy
+		n, ok := uvarint()
+		if !ok || n > uint64(len(data)-p) {
+			return 0, false
+		}
+		p += int(n)
+	}
+	return uvarint()
 }

@@ -192,3 +192,33 @@ func TestBatchSummariesAgreeWithTheRecords(t *testing.T) {
 	}
 	checkSummaries(t, s)
 }
+
+func TestReferralFamilyIsTheTreeAroundAContact(t *testing.T) {
+	s, _ := openTemp(t)
+	var ids []uint64
+	for i, name := range []string{"Ana", "Ben", "Cy", "Dee", "Eli", "Fay"} {
+		c := model.Contact{Name: name}
+		if i > 0 && i < 5 {
+			c.ReferredBy = ids[i-1] // a chain: Ana → Ben → Cy → Dee → Eli
+		}
+		saved, err := s.PutContact(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, saved.ID)
+	}
+	fam, err := s.ReferralFamily(ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range fam {
+		got = append(got, c.Name)
+	}
+	if want := []string{"Ben", "Ana", "Cy", "Dee"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("family of Ben = %v, want %v", got, want)
+	}
+	if _, err := s.ReferralFamily(99); err == nil {
+		t.Error("a missing contact has a family")
+	}
+}

@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"parley/model"
 	"parley/store"
 )
 
@@ -74,6 +75,14 @@ type SummaryLoadedMsg struct {
 	gen int
 	common.NotebookLoadedMsg
 }
+
+// listPreparedMsg is the contact list built from the summary of read gen.
+type listPreparedMsg struct {
+	gen  int
+	list *common.ContactListData
+}
+
+func (listPreparedMsg) ComputedFromHeld() {}
 
 // NewApp builds the root model; openers build its screens, "What's next"
 // (OpenHomeMsg) first.
@@ -168,9 +177,17 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		if msg.gen != a.summaryGen {
 			return a, nil
 		}
-		return a.setSummary(msg.NotebookLoadedMsg)
+		a, cmd := a.setSummary(msg.NotebookLoadedMsg)
+		return a, tea.Batch(cmd, a.prepareList(msg.gen))
 	case common.NotebookLoadedMsg:
 		return a.setSummary(msg)
+	case listPreparedMsg:
+		if msg.gen != a.summaryGen || !a.summaryLoaded {
+			return a, nil
+		}
+		a.summary.List = msg.list
+		return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] },
+			common.NotebookLoadedMsg{Notebook: a.summary})
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
 	}
@@ -205,6 +222,19 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 	}
 	a.summary, a.summaryLoaded = msg.Notebook, true
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
+}
+
+// prepareList builds the contact list from the summary of read gen, in a
+// command started once that summary is on screen, so the list opens
+// without building anything.
+func (a App) prepareList(gen int) tea.Cmd {
+	if a.summary.List != nil {
+		return nil
+	}
+	nb := a.summary
+	return addressed(rootID, func() tea.Msg {
+		return listPreparedMsg{gen, common.BuildContactList(nb, nil, model.SortByName)}
+	})
 }
 
 // announce tells the screens that show a changed kind of record, and reads

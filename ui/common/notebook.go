@@ -28,6 +28,9 @@ type Notebook struct {
 	// Agenda is "What's next" at Now.
 	Agenda model.Agenda
 	Now    time.Time
+	// List is the contact list as it opens, built after the read (see
+	// ContactListData); nil until then.
+	List *ContactListData
 }
 
 // NewNotebook computes the agenda at now; facts are by position in

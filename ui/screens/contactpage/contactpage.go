@@ -66,7 +66,7 @@ type ContactPage struct {
 	contact    model.Contact
 	interviews []model.Interview // newest first
 	timeline   []model.Interaction
-	contacts   []model.Contact // everyone, for the referral tree
+	contacts   []model.Contact // the referral tree's people (store.ReferralFamily)
 	settings   model.Settings
 	loaded     bool
 	items      []pageItem
@@ -140,12 +140,10 @@ func loadContactPage(s *store.Store, id uint64) tea.Cmd {
 		if m.timeline, m.err = s.Interactions(id); m.err != nil {
 			return m
 		}
-		// Everyone, for the referral tree, from the compact summaries.
-		sum, err := s.Summaries()
-		if m.err = err; err != nil {
+		// The referral tree's people only, not everyone.
+		if m.contacts, m.err = s.ReferralFamily(id); m.err != nil {
 			return m
 		}
-		m.contacts = sum.Contacts
 		m.settings, m.err = s.Settings()
 		return m
 	}

@@ -126,12 +126,11 @@ func (l ContactList) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.NotebookLoadedMsg:
 		if msg.Err == nil {
-			l.nb = msg.Notebook
-			return l, l.rebuild()
+			return l, l.setNotebook(msg.Notebook)
 		}
 	case listBuiltMsg:
 		if msg.gen == l.gen {
-			l.setBuilt(msg)
+			l.setBuilt(msg.list)
 		}
 	case common.ContactSavedMsg:
 		// The root reads the notebook again after the save, and the list
@@ -248,15 +247,27 @@ func (l ContactList) filterKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 
 // listBuiltMsg is the list built from one read of the notebook.
 type listBuiltMsg struct {
-	gen      int
-	contacts []model.Contact
-	next     []model.Step
-	index    *model.SearchIndex
-	order    []int
-	counts   []model.StageCount
+	gen  int
+	list *common.ContactListData
 }
 
 func (listBuiltMsg) ComputedFromHeld() {}
+
+// setNotebook takes a fresh read of the notebook. The root builds the
+// list as it opens by default (sorted by name, nothing deleted) once per
+// read, in a command; otherwise this list builds its own, in a command.
+func (l *ContactList) setNotebook(nb common.Notebook) tea.Cmd {
+	l.nb = nb
+	if nb.List != nil && l.sortKey == model.SortByName && len(l.trash) == 0 {
+		if c, ok := l.selected(); ok && l.keep == 0 {
+			l.keep = c.ID
+		}
+		l.gen++ // a build still running is older than this one
+		l.setBuilt(nb.List)
+		return nil
+	}
+	return l.rebuild()
+}
 
 // rebuild asks for the list to be built again, in a command, after the
 // notebook, the trash or the sort key changed; the cursor stays on the
@@ -270,56 +281,13 @@ func (l *ContactList) rebuild() tea.Cmd {
 	for _, c := range l.trash {
 		gone[c.ID] = true
 	}
-	return buildList(l.gen, l.nb, gone, l.sortKey)
-}
-
-// buildList leaves out the contacts in gone, works out each one's next
-// step, sorts them by key and indexes them. The contacts are kept
-// physically in sort order, so a filter pass reads the index from start to
-// end: at 10,000 contacts reading it in another order costs more than the
-// matching itself (cache misses), and ties in the ranking fall back to
-// position, which is then the chosen sort. It reads only what nb holds and
-// what it makes.
-func buildList(gen int, nb common.Notebook, gone map[uint64]bool, key model.SortKey) tea.Cmd {
-	return func() tea.Msg {
-		now, st := nb.Now, nb.Settings
-		cs := make([]model.Contact, 0, len(nb.Contacts))
-		next := make([]model.Step, 0, len(nb.Contacts))
-		for i, c := range nb.Contacts {
-			if gone[c.ID] {
-				continue
-			}
-			var f model.ActivityFacts
-			if i < len(nb.Facts) {
-				f = nb.Facts[i]
-			}
-			cs = append(cs, c)
-			next = append(next, model.NextStep(now, c, f.At(now), st))
-		}
-		index := model.NewSearchIndex(cs)
-		order := index.All(nil)
-		index.Sort(order, key, next)
-		m := listBuiltMsg{gen: gen, contacts: make([]model.Contact, len(cs)), next: make([]model.Step, len(cs))}
-		for i, p := range order {
-			m.contacts[i], m.next[i] = cs[p], next[p]
-		}
-		m.index = index.Reordered(order)
-		m.order = m.index.All(nil)
-		for _, s := range model.Stages() {
-			m.counts = append(m.counts, model.StageCount{Stage: s})
-		}
-		for _, c := range m.contacts {
-			if o := c.CurrentStage().Order(); o < len(m.counts) {
-				m.counts[o].Count++
-			}
-		}
-		return m
-	}
+	gen, nb, key := l.gen, l.nb, l.sortKey
+	return func() tea.Msg { return listBuiltMsg{gen, common.BuildContactList(nb, gone, key)} }
 }
 
 // setBuilt shows a built list, filtered by the query typed so far.
-func (l *ContactList) setBuilt(m listBuiltMsg) {
-	l.contacts, l.next, l.index, l.order, l.counts = m.contacts, m.next, m.index, m.order, m.counts
+func (l *ContactList) setBuilt(m *common.ContactListData) {
+	l.contacts, l.next, l.index, l.order, l.counts = m.Contacts, m.Next, m.Index, m.Order, m.Counts
 	l.loaded = true
 	l.drawCounts()
 	l.inHits = make([]bool, len(l.contacts))

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Real-binary measurements of Parley in tmux, sourced by scripts/bench.sh
+# (and usable alone: source it, then call the functions).
+#
+# The first screen is timed from launch to the first frame that shows the
+# notebook's data: tmux's pane is polled (capture-pane) every few
+# milliseconds until the stage counts line, drawn only once the summary is
+# read, appears. The poll adds up to its interval plus tmux's own latency
+# (a few ms), so the figure is an upper bound.
+
+# MEASURE_SESSION is the tmux session the functions use; one at a time.
+MEASURE_SESSION=${MEASURE_SESSION:-parley-bench-$$}
+
+# pane_text prints what the pane shows.
+pane_text() { tmux capture-pane -p -t "$MEASURE_SESSION" 2>/dev/null; }
+
+# pane_pid prints the pid of the program in the pane.
+pane_pid() { tmux list-panes -t "$MEASURE_SESSION" -F '#{pane_pid}'; }
+
+# start_parley BIN DB [ENV=VALUE...]: starts Parley on DB in a 120x40 pane
+# and prints the milliseconds from launch to the first frame with data.
+start_parley() {
+	local bin=$1 db=$2
+	shift 2
+	tmux kill-session -t "$MEASURE_SESSION" 2>/dev/null
+	local t0 t1
+	t0=$(date +%s%N)
+	tmux new-session -d -s "$MEASURE_SESSION" -x 120 -y 40 "exec env TERM=xterm-256color $* '$bin' --db '$db'"
+	for _ in $(seq 1 4000); do
+		if pane_text | grep -q "to contact [0-9]"; then
+			t1=$(date +%s%N)
+			echo $(((t1 - t0) / 1000000))
+			return 0
+		fi
+		sleep 0.002
+	done
+	echo "the first screen did not show data within seconds" >&2
+	pane_text >&2
+	return 1
+}
+
+stop_parley() {
+	tmux send-keys -t "$MEASURE_SESSION" q 2>/dev/null
+	sleep 0.3
+	tmux kill-session -t "$MEASURE_SESSION" 2>/dev/null
+	return 0
+}
+
+# rss_mb prints the program's resident memory in MB.
+rss_mb() {
+	awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$(pane_pid)/status"
+}
+
+# cpu_ticks prints the program's user+system CPU time in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(pane_pid)/stat"; }
+
+# idle_cpu SECONDS: the share of one core (percent) the program used while
+# left alone for SECONDS.
+idle_cpu() {
+	local secs=$1 a b hz
+	hz=$(getconf CLK_TCK)
+	sleep 2 # let the screen settle
+	a=$(cpu_ticks)
+	sleep "$secs"
+	b=$(cpu_ticks)
+	awk -v d=$((b - a)) -v hz="$hz" -v s="$secs" 'BEGIN {printf "%.2f\n", d / hz / s * 100}'
+}
+
+# keys KEY...: sends keys and waits for the screen to answer.
+keys() {
+	tmux send-keys -t "$MEASURE_SESSION" "$@"
+	sleep 0.5
+}
