@@ -28,6 +28,16 @@ type Options struct {
 	Output *os.File
 }
 
+// frameRate is how often Bubble Tea v1 may draw. Its renderer wakes at
+// this rate whether or not anything changed, which is most of what an
+// idle screen costs: measured on the real binary in tmux over 30 s (see
+// BENCHMARKS.md), 60 fps used 0.60% of a core on "What's next" and 0.70%
+// on a live interview with its clock running, 20 fps 0.30% and 0.40%,
+// 15 fps 0.23% and 0.27%. 15 is the highest rate within the 0.3% budget;
+// the price is that a key's echo waits for the next frame: 33 ms on
+// average, 67 ms at worst, under the ~100 ms at which typing feels late.
+const frameRate = 15
+
 // Run shows the interface on the terminal until the user quits or a signal
 // stops it, then writes anything not yet saved. The terminal is restored on
 // every exit, a panic included.
@@ -42,7 +52,8 @@ func Run(s *store.Store, opts Options) error {
 	term := outbox.NewTerminalOutput(out)
 	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
 		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{}}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term),
+		tea.WithFPS(frameRate)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
