@@ -81,35 +81,6 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 	return x
 }
 
-// Reordered is the index of the same contacts in order: its row i is x's
-// row order[i]. The text is laid out again in one block in the new order,
-// as NewSearchIndex lays it out, without folding or measuring it again.
-func (x *SearchIndex) Reordered(order []int) *SearchIndex {
-	y := &SearchIndex{rows: make([]searchRow, len(order))}
-	size := 0
-	for _, p := range order {
-		r := &x.rows[p]
-		size += len(r.name) + len(r.org) + len(r.role) + len(r.tag) + len(r.notes)
-	}
-	block := make([]byte, 0, size)
-	spans := make([][5][2]int, len(order))
-	for i, p := range order {
-		r := &x.rows[p]
-		for j, f := range [5]string{r.name, r.org, r.role, r.tag, r.notes} {
-			spans[i][j] = [2]int{len(block), len(block) + len(f)}
-			block = append(block, f...)
-		}
-	}
-	all := string(block)
-	for i, p := range order {
-		y.rows[i] = x.rows[p]
-		r, sp := &y.rows[i], spans[i]
-		r.name, r.org, r.role = all[sp[0][0]:sp[0][1]], all[sp[1][0]:sp[1][1]], all[sp[2][0]:sp[2][1]]
-		r.tag, r.notes = all[sp[3][0]:sp[3][1]], all[sp[4][0]:sp[4][1]]
-	}
-	return y
-}
-
 func makeRow(c Contact, name, org, role, tag, notes string) searchRow {
 	return searchRow{
 		id: c.ID, name: name, org: org, role: role, tag: tag, notes: notes,

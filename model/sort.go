@@ -68,6 +68,19 @@ func (x *SearchIndex) Sort(order []int, key SortKey, next []Step) {
 	}
 }
 
+// SortOrder is the positions of contacts in the order Sort gives an index
+// of them, without indexing their text: sort first, then index the
+// contacts in that order once.
+func SortOrder(contacts []Contact, key SortKey, next []Step) []int {
+	x := &SearchIndex{rows: make([]searchRow, len(contacts))}
+	for i, c := range contacts {
+		x.rows[i] = searchRow{id: c.ID, name: fold(strings.TrimSpace(c.Name)), stage: c.CurrentStage()}
+	}
+	order := x.All(nil)
+	x.Sort(order, key, next)
+	return order
+}
+
 // dueOf is the due date of position i's next step, zero if unknown.
 func dueOf(next []Step, i int) time.Time {
 	if i < len(next) {

@@ -8,24 +8,41 @@
 # read, appears. The poll adds up to its interval plus tmux's own latency
 # (a few ms), so the figure is an upper bound.
 
-# MEASURE_SESSION is the tmux session the functions use; one at a time.
+# MEASURE_SESSION is the tmux session the functions use, one at a time, on
+# a tmux server of their own (MEASURE_SOCKET), which no other tmux user's
+# kill-server stops.
 MEASURE_SESSION=${MEASURE_SESSION:-parley-bench-$$}
+MEASURE_SOCKET=${MEASURE_SOCKET:-parley-bench}
+
+tm() { tmux -L "$MEASURE_SOCKET" "$@"; }
 
 # pane_text prints what the pane shows.
-pane_text() { tmux capture-pane -p -t "$MEASURE_SESSION" 2>/dev/null; }
+pane_text() { tm capture-pane -p -t "$MEASURE_SESSION" 2>/dev/null; }
 
 # pane_pid prints the pid of the program in the pane.
-pane_pid() { tmux list-panes -t "$MEASURE_SESSION" -F '#{pane_pid}'; }
+pane_pid() { tm list-panes -t "$MEASURE_SESSION" -F '#{pane_pid}'; }
 
 # start_parley BIN DB [ENV=VALUE...]: starts Parley on DB in a 120x40 pane
 # and prints the milliseconds from launch to the first frame with data.
 start_parley() {
 	local bin=$1 db=$2
 	shift 2
-	tmux kill-session -t "$MEASURE_SESSION" 2>/dev/null
+	launch "exec env TERM=xterm-256color $* '$bin' --db '$db'"
+}
+
+# launch_baseline: what launch itself costs (tmux, exec, polling), for a
+# program that prints the awaited line at once.
+launch_baseline() {
+	launch "printf 'to contact 1\\n'; exec sleep 30"
+}
+
+# launch COMMAND: runs COMMAND in a fresh 120x40 pane and prints the
+# milliseconds until the pane shows the stage counts.
+launch() {
+	tm kill-session -t "$MEASURE_SESSION" 2>/dev/null || true
 	local t0 t1
 	t0=$(date +%s%N)
-	tmux new-session -d -s "$MEASURE_SESSION" -x 120 -y 40 "exec env TERM=xterm-256color $* '$bin' --db '$db'"
+	tm new-session -d -s "$MEASURE_SESSION" -x 120 -y 40 "$1"
 	for _ in $(seq 1 4000); do
 		if pane_text | grep -q "to contact [0-9]"; then
 			t1=$(date +%s%N)
@@ -40,9 +57,9 @@ start_parley() {
 }
 
 stop_parley() {
-	tmux send-keys -t "$MEASURE_SESSION" q 2>/dev/null
+	tm send-keys -t "$MEASURE_SESSION" q 2>/dev/null || true
 	sleep 0.3
-	tmux kill-session -t "$MEASURE_SESSION" 2>/dev/null
+	tm kill-session -t "$MEASURE_SESSION" 2>/dev/null || true
 	return 0
 }
 
@@ -68,6 +85,6 @@ idle_cpu() {
 
 # keys KEY...: sends keys and waits for the screen to answer.
 keys() {
-	tmux send-keys -t "$MEASURE_SESSION" "$@"
+	tm send-keys -t "$MEASURE_SESSION" "$@"
 	sleep 0.5
 }

@@ -34,9 +34,11 @@ type Summaries struct {
 }
 
 // Summaries reads every contact's summary and the due-date rules in one
-// transaction. A contact without a summary (one written by a path that
-// bypassed the low-level writers) is summarised from its records here, so
-// nobody goes missing from the first screen; a read never writes.
+// transaction. When the contacts and the summaries do not start and end on
+// the same keys (a contact written by a path that bypassed the low-level
+// writers), every contact is read and one without a summary is summarised
+// from its records here, so nobody goes missing from the first screen; a
+// read never writes.
 func (s *Store) Summaries() (Summaries, error) {
 	var out Summaries
 	err := guard(func() error {
@@ -53,6 +55,20 @@ func (s *Store) Summaries() (Summaries, error) {
 			n := min(contacts.Sequence(), 1<<20)
 			out.Contacts = make([]model.Contact, 0, n)
 			out.Facts = make([]model.ActivityFacts, 0, n)
+			if sameEnds(contacts, summaries) {
+				// The usual case: read the summaries alone. Going through
+				// the contacts too would bring every page of their JSON
+				// into memory (bbolt maps the file) for nothing.
+				return summaries.ForEach(func(k, v []byte) error {
+					c, f, err := decodeSummary(v)
+					if err != nil {
+						return fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(k), err)
+					}
+					out.Contacts = append(out.Contacts, c)
+					out.Facts = append(out.Facts, f)
+					return nil
+				})
+			}
 			sc := summaries.Cursor()
 			sk, sv := sc.First()
 			cc := contacts.Cursor()
@@ -84,6 +100,23 @@ func (s *Store) Summaries() (Summaries, error) {
 		return Summaries{}, fmt.Errorf("read notebook: %w", err)
 	}
 	return out, nil
+}
+
+// sameEnds reports whether the contacts and their summaries have the same
+// first and last keys. Contacts added past the writers (which keep the
+// summaries) get new, higher IDs, so they change the last key; checking
+// reads a few pages whatever the notebook's size. A summary missing in the
+// middle is not seen here.
+func sameEnds(contacts, summaries *bolt.Bucket) bool {
+	cc, sc := contacts.Cursor(), summaries.Cursor()
+	ck, _ := cc.First()
+	sk, _ := sc.First()
+	if !bytes.Equal(ck, sk) {
+		return false
+	}
+	ck, _ = cc.Last()
+	sk, _ = sc.Last()
+	return bytes.Equal(ck, sk)
 }
 
 // readSettings reads the due-date rules, normalised.

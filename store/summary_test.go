@@ -126,7 +126,7 @@ func TestSummariesFollowEveryWrite(t *testing.T) {
 	checkSummaries(t, s)
 }
 
-// A contact written without its summary (by a path that bypassed the
+// A contact added without its summary (by a path that bypassed the
 // writers) is still on the first screen, summarised from its records.
 func TestContactWithoutSummaryIsSummarisedOnRead(t *testing.T) {
 	s, _ := openTemp(t)
@@ -141,7 +141,7 @@ func TestContactWithoutSummaryIsSummarisedOnRead(t *testing.T) {
 		}
 	}
 	if err := s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketContactSummaries).Delete(itob(2))
+		return tx.Bucket(bucketContactSummaries).Delete(itob(3))
 	}); err != nil {
 		t.Fatal(err)
 	}

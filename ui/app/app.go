@@ -57,6 +57,9 @@ type App struct {
 	summary       common.Notebook
 	summaryGen    int
 	summaryLoaded bool
+	// summaryStale is set while a read of the notebook is on its way: a
+	// later re-timing of the summary (see retimeSummary) must not drop it.
+	summaryStale bool
 
 	status    common.StatusMsg
 	statusGen int
@@ -70,9 +73,11 @@ type App struct {
 	Kept map[uint64]common.InterviewSave
 }
 
-// SummaryLoadedMsg is the root's own read of the notebook summary.
+// SummaryLoadedMsg is the root's own read of the notebook summary, or
+// (retimed) the summary it holds with the agenda worked out again.
 type SummaryLoadedMsg struct {
-	gen int
+	gen     int
+	retimed bool
 	common.NotebookLoadedMsg
 }
 
@@ -113,12 +118,34 @@ func (a App) Screens() []common.Screen {
 	return out
 }
 
+// retimeSummary works the agenda out again from the summary held, at the
+// clock's time, for a screen the user comes back to: nothing was written
+// meanwhile (a write re-reads the notebook), but the clock has moved on.
+// The contact list is kept unless the day changed, which moves its next
+// steps' marks.
+func (a *App) retimeSummary() tea.Cmd {
+	a.summaryGen++
+	if !a.summaryLoaded || a.summaryStale {
+		return a.reloadSummary(a.summaryGen)
+	}
+	gen, held, now := a.summaryGen, a.summary, a.c.Now
+	return addressed(rootID, func() tea.Msg {
+		nb := common.NewNotebook(now(), held.Contacts, held.Facts, held.Settings)
+		if y, m, d := nb.Now.Date(); held.List != nil {
+			if hy, hm, hd := held.Now.In(nb.Now.Location()).Date(); y == hy && m == hm && d == hd {
+				nb.List = held.List
+			}
+		}
+		return SummaryLoadedMsg{gen: gen, retimed: true, NotebookLoadedMsg: common.NotebookLoadedMsg{Notebook: nb}}
+	})
+}
+
 // reloadSummary reads the shared summary once, for every screen showing it.
 func (a App) reloadSummary(gen int) tea.Cmd {
 	load := common.LoadNotebook(a.c.Store, a.c.Now)
 	return addressed(rootID, func() tea.Msg {
 		msg, _ := load().(common.NotebookLoadedMsg)
-		return SummaryLoadedMsg{gen, msg}
+		return SummaryLoadedMsg{gen: gen, NotebookLoadedMsg: msg}
 	})
 }
 
@@ -176,6 +203,9 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case SummaryLoadedMsg:
 		if msg.gen != a.summaryGen {
 			return a, nil
+		}
+		if !msg.retimed {
+			a.summaryStale = false
 		}
 		a, cmd := a.setSummary(msg.NotebookLoadedMsg)
 		return a, tea.Batch(cmd, a.prepareList(msg.gen))
@@ -248,6 +278,7 @@ func (a *App) announce(changes []common.NotebookChangedMsg) tea.Cmd {
 	}
 	if summary {
 		a.summaryGen++
+		a.summaryStale = true
 		cmds = append(cmds, a.reloadSummary(a.summaryGen))
 	}
 	return tea.Batch(cmds...)
@@ -322,8 +353,7 @@ func (a App) pop(id screenID) (App, tea.Cmd) {
 	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
 	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
 		// Back on a summary: the clock has moved on since it was read.
-		a.summaryGen++
-		cmds = append(cmds, a.reloadSummary(a.summaryGen))
+		cmds = append(cmds, a.retimeSummary())
 	}
 	return a, tea.Batch(cmds...)
 }

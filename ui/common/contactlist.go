@@ -41,14 +41,11 @@ func BuildContactList(nb Notebook, gone map[uint64]bool, key model.SortKey) *Con
 		cs = append(cs, c)
 		next = append(next, model.NextStep(now, c, f.At(now), st))
 	}
-	index := model.NewSearchIndex(cs)
-	order := index.All(nil)
-	index.Sort(order, key, next)
 	d := &ContactListData{Contacts: make([]model.Contact, len(cs)), Next: make([]model.Step, len(cs))}
-	for i, p := range order {
+	for i, p := range model.SortOrder(cs, key, next) {
 		d.Contacts[i], d.Next[i] = cs[p], next[p]
 	}
-	d.Index = index.Reordered(order)
+	d.Index = model.NewSearchIndex(d.Contacts)
 	d.Order = d.Index.All(nil)
 	for _, s := range model.Stages() {
 		d.Counts = append(d.Counts, model.StageCount{Stage: s})
