@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -45,13 +44,8 @@ func (s *Store) Overview() (Overview, error) {
 			if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
 				return err
 			}
-			if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
-				if err := json.Unmarshal(data, &ov.Settings); err != nil {
-					return fmt.Errorf("%w: settings: %v", ErrDamaged, err)
-				}
-			}
-			ov.Settings = ov.Settings.Normalized()
-			return nil
+			ov.Settings, err = readSettings(tx)
+			return err
 		})
 	})
 	if err != nil {
