@@ -1,30 +1,153 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
+	"parley/exchange"
 	"parley/store"
 )
 
-func newExportCmd(app *cli) *cobra.Command {
-	return &cobra.Command{
-		Use:   "export",
-		Short: "Write the whole notebook as JSON to stdout",
-		Long: `Write the whole notebook as JSON to stdout.
+// exportFormats are the formats --format takes, the default first.
+var exportFormats = []string{"json", "md", "vcf", "ics", "csv"}
 
-Export only reads: it never creates, upgrades or changes the notebook.`,
-		Args: cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			path, err := app.notebookPath()
-			if err != nil {
-				return err
+const exportLong = `Write the notebook to stdout, or atomically to a file with -o.
+
+Formats:
+  json  the whole notebook, restorable with parley import (the default)
+  md    interviews as Markdown: who, when, questions with notes, wrap-up
+  vcf   contacts as vCard 4.0 (parley import reads it back)
+  ics   scheduled interviews and due follow-ups as an iCalendar file
+  csv   contacts, one row each, for a spreadsheet
+
+--contact NAME and --interview ID narrow md to one person or interview.
+
+Export only reads: it never creates, upgrades or changes the notebook.
+With -o the file is written whole or not at all, readable by you only
+(0600).`
+
+func newExportCmd(app *cli) *cobra.Command {
+	var opts exportOptions
+	cmd := &cobra.Command{
+		Use:   "export [--format json|md|vcf|ics|csv] [-o FILE]",
+		Short: "Write the notebook as JSON, Markdown, vCard, iCalendar or CSV",
+		Long:  exportLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !slices.Contains(exportFormats, opts.format) {
+				return usageErrorf(cmd, "unknown format %q; the formats are %s", opts.format, strings.Join(exportFormats, ", "))
 			}
-			s, err := store.OpenReadOnly(path)
-			if err != nil {
-				return err
+			if (opts.contact != "" || opts.interview != 0) && opts.format != "md" {
+				return usageErrorf(cmd, "--contact and --interview go with --format md")
 			}
-			defer s.Close()
-			return s.Export(app.stdout)
+			if opts.contact != "" && opts.interview != 0 {
+				return usageErrorf(cmd, "give --contact or --interview, not both")
+			}
+			return runExport(app, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.format, "format", "json", "the `format`: json, md, vcf, ics or csv")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (atomically, 0600) instead of stdout")
+	cmd.Flags().StringVar(&opts.contact, "contact", "", "md: only the interviews with the contact of this `NAME`")
+	cmd.Flags().Uint64Var(&opts.interview, "interview", 0, "md: only the interview with this `ID`")
+	return cmd
+}
+
+type exportOptions struct {
+	format, output, contact string
+	interview               uint64
+}
+
+func runExport(app *cli, opts exportOptions) error {
+	path, err := app.notebookPath()
+	if err != nil {
+		return err
+	}
+	s, err := store.OpenReadOnly(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	write := func(w io.Writer) error { return writeExport(app, s, opts, w) }
+	if opts.output == "" {
+		return write(app.stdout)
+	}
+	if same, err := sameFile(opts.output, path); err == nil && same {
+		return fmt.Errorf("export: %s is the notebook itself; choose another file", opts.output)
+	}
+	return writeFileAtomically(opts.output, write)
+}
+
+func writeExport(app *cli, s *store.Store, opts exportOptions, w io.Writer) error {
+	switch opts.format {
+	case "json":
+		jw := exchange.NewWriter(w)
+		if err := s.Walk(jw); err != nil {
+			return err
+		}
+		return jw.Close()
+	}
+	return fmt.Errorf("export: the %s format is not built yet", opts.format)
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}
+
+// writeFileAtomically writes what write produces to path, 0600: into a
+// temporary file beside it, synced, then renamed over path, so path holds
+// either what it held before or the whole new content, never a part.
+func writeFileAtomically(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	done = true
+	if d, err := os.Open(dir); err == nil {
+		err = d.Sync()
+		d.Close()
+		if err != nil && !errors.Is(err, os.ErrInvalid) {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	return nil
 }

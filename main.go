@@ -23,6 +23,7 @@ var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
 	newDemoCmd,
 	newExportCmd,
+	newImportCmd,
 	newManCmd,
 	newNextCmd,
 	newVersionCmd,
