@@ -229,15 +229,15 @@ func decodeArray(dec *json.Decoder, key string, add addFunc, mark func(int64), o
 	}
 	for i := 0; dec.More(); i++ {
 		var raw json.RawMessage
-		at := dec.InputOffset()
 		if err := dec.Decode(&raw); err != nil {
 			return err
 		}
-		mark(at + 1)
+		at := dec.InputOffset() - int64(len(raw))
+		mark(at)
 		d := json.NewDecoder(bytes.NewReader(raw))
 		d.DisallowUnknownFields()
 		if err := one(d); err != nil {
-			add(at+1, fmt.Sprintf("%s[%d]%s", key, i, fieldOf(err)), jsonMessage(err))
+			add(at, fmt.Sprintf("%s[%d]%s", key, i, fieldOf(err)), jsonMessage(err))
 		}
 	}
 	_, err = dec.Token()
@@ -246,14 +246,14 @@ func decodeArray(dec *json.Decoder, key string, add addFunc, mark func(int64), o
 
 func decodeValue(dec *json.Decoder, key string, add addFunc, v any) error {
 	var raw json.RawMessage
-	at := dec.InputOffset()
 	if err := dec.Decode(&raw); err != nil {
 		return err
 	}
+	at := dec.InputOffset() - int64(len(raw))
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.DisallowUnknownFields()
 	if err := d.Decode(v); err != nil {
-		add(at+1, key+fieldOf(err), jsonMessage(err))
+		add(at, key+fieldOf(err), jsonMessage(err))
 	}
 	return nil
 }
