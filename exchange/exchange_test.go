@@ -84,10 +84,10 @@ func richNotebook(t testing.TB) *store.Store {
 	}
 	hidden := questions.BuiltIns()[0].ID
 	err := s.PutQuestionBank(questions.UserState{
-		Own:       []questions.Question{{ID: "u-1", Text: "My own question?", Theme: questions.BuiltIns()[0].Theme, Kind: questions.BuiltIns()[0].Kind, Tags: []string{"mine"}}},
-		Overrides: map[string]questions.Override{hidden: {Hidden: true}},
-		LastOwnID: 1,
-		Sets:      []questions.Plan{{Name: "short", Items: []questions.Item{{BankID: "u-1", Text: "My own question?", MustAsk: true}}}},
+		Own:        []questions.Question{{ID: "u-1", Text: "My own question?", Theme: questions.BuiltIns()[0].Theme, Kind: questions.BuiltIns()[0].Kind, Tags: []string{"mine"}}},
+		Overrides:  map[string]questions.Override{hidden: {Hidden: true}},
+		LastOwnID:  1,
+		Sets:       []questions.Plan{{Name: "short", Items: []questions.Item{{BankID: "u-1", Text: "My own question?", MustAsk: true}}}},
 		DefaultSet: "short",
 	})
 	if err != nil {
@@ -228,13 +228,13 @@ func TestImportReportsEveryProblemWithItsLineAndWritesNothing(t *testing.T) {
 
 func TestImportRefusesWhatIsNotAnExport(t *testing.T) {
 	for doc, want := range map[string]string{
-		``:                     "ends in the middle",
-		`[1]`:                  "does not start with {",
-		`{"format": "x"}`:      "not a Parley export",
-		`{"format": "parley-notebook", "version": 9}`: "reads version 2",
-		`{"format": "parley-notebook", "version": 2,`: "ends in the middle",
+		``:                "ends in the middle",
+		`[1]`:             "does not start with {",
+		`{"format": "x"}`: "not a Parley export",
+		`{"format": "parley-notebook", "version": 9}`:                            "reads version 2",
+		`{"format": "parley-notebook", "version": 2,`:                            "ends in the middle",
 		"{\n\"format\": \"parley-notebook\",\n\"version\": 2,\n\"contacts\": [}": "line 4",
-		`{"format": "parley-notebook", "version": 2, "extra": 1}`: "extra: is not part",
+		`{"format": "parley-notebook", "version": 2, "extra": 1}`:                "extra: is not part",
 	} {
 		_, err := exchange.ReadJSON(strings.NewReader(doc))
 		if err == nil || !strings.Contains(err.Error(), want) {
