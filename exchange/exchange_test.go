@@ -270,3 +270,24 @@ func TestMergeMatchesKeepsNewerAndImportingTwiceChangesNothing(t *testing.T) {
 		t.Error("importing the same file twice changed the notebook")
 	}
 }
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add(export(f, richNotebook(f)))
+	f.Add([]byte(`{"format": "parley-notebook", "version": 2, "contacts": [{"id": 1, "name": "A"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := exchange.ReadJSON(bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, c := range doc.Contacts {
+			if msg := c.Validate(); msg != "" || c.ID == 0 {
+				t.Fatalf("accepted an invalid contact %+v: %s", c, msg)
+			}
+		}
+		for _, it := range doc.Interactions {
+			if msg := it.Validate(); msg != "" {
+				t.Fatalf("accepted an invalid timeline entry %+v: %s", it, msg)
+			}
+		}
+	})
+}

@@ -66,7 +66,6 @@ func Read(r io.Reader, now time.Time) ([]model.Contact, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
 	var cols columns
 	var kind string
 	for i := 0; i < headerSearch && cols == nil; i++ {
@@ -209,9 +208,9 @@ func keepInNotes(c model.Contact) model.Contact {
 
 // clean is v on one line without controls, as a contact's fields are.
 func clean(v string) string {
-	return strings.Join(strings.FieldsFunc(v, func(r rune) bool {
+	return strings.TrimSpace(strings.Join(strings.FieldsFunc(v, func(r rune) bool {
 		return r == '\n' || r == '\r' || r == '\t' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-	}), " ")
+	}), " "))
 }
 
 // Header is the first row Write writes.

@@ -81,6 +81,9 @@ func splitCards(r io.Reader, f func(line int, card []byte) error) error {
 		case depth == 0:
 			return fmt.Errorf("line %d: text outside a card (a card starts with BEGIN:VCARD)", n)
 		}
+		if len(raw) > 0 && raw[0] != ' ' && raw[0] != '\t' {
+			raw = bareParams(raw)
+		}
 		card = append(card, raw...)
 		card = append(card, '\n')
 		if text == "END:VCARD" {
@@ -100,6 +103,28 @@ func splitCards(r io.Reader, f func(line int, card []byte) error) error {
 		return fmt.Errorf("the card at line %d has no END:VCARD", start)
 	}
 	return nil
+}
+
+// bareParams rewrites vCard 2.1's bare parameters (TEL;CELL;PREF:…) as
+// TYPE=… ones (TEL;TYPE=CELL;TYPE=PREF:…), which the library reads; it
+// would take a bare one's value for the parameter's.
+func bareParams(line []byte) []byte {
+	end := bytes.IndexByte(line, ':')
+	if end < 0 || bytes.IndexByte(line[:end], '"') >= 0 {
+		return line
+	}
+	parts := bytes.Split(line[:end], []byte(";"))
+	changed := false
+	for i := 1; i < len(parts); i++ {
+		if len(parts[i]) > 0 && bytes.IndexByte(parts[i], '=') < 0 {
+			parts[i] = append([]byte("TYPE="), parts[i]...)
+			changed = true
+		}
+	}
+	if !changed {
+		return line
+	}
+	return append(bytes.Join(parts, []byte(";")), line[end:]...)
 }
 
 // contactOf is the contact a card describes.
@@ -209,7 +234,7 @@ func value(f *govcard.Field) string {
 // decoded is f's value, quoted-printable decoded where vCard 2.1 says so.
 func decoded(f *govcard.Field) string {
 	if !strings.EqualFold(f.Params.Get("ENCODING"), "QUOTED-PRINTABLE") {
-		if _, ok := f.Params["QUOTED-PRINTABLE"]; !ok {
+		if !f.Params.HasType("quoted-printable") {
 			return f.Value
 		}
 	}
@@ -249,9 +274,9 @@ func at(s []string, i int) string {
 
 // clean is v on one line without controls, as a contact's fields are.
 func clean(v string) string {
-	return strings.Join(strings.FieldsFunc(v, func(r rune) bool {
+	return strings.TrimSpace(strings.Join(strings.FieldsFunc(v, func(r rune) bool {
 		return r == '\n' || r == '\r' || r == '\t' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-	}), " ")
+	}), " "))
 }
 
 // Write writes contacts as vCard 4.0, one card each, in the order given.
