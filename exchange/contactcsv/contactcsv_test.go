@@ -60,7 +60,7 @@ func TestReadsGoogleByHeaderName(t *testing.T) {
 func TestBadFilesAreClearErrors(t *testing.T) {
 	for in, want := range map[string]string{
 		"a,b\n1,2\n": "not a LinkedIn or Google Contacts export",
-		"First Name,Last Name,Company,Position\n": "no contacts",
+		"First Name,Last Name,Company,Position\n":                    "no contacts",
 		"First Name,Last Name,Company,Position\nAna,Ruiz,\"Acme,x\n": "line 2",
 	} {
 		_, err := Read(strings.NewReader(in), now)

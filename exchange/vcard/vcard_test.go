@@ -45,9 +45,9 @@ func TestReadsRealWorldCards(t *testing.T) {
 func TestBadCardsNameTheirLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@b.org\nEND:VCARD\n": "line 1: it has no name",
-		"BEGIN:VCARD\nFN:A\nEND:VCARD\nhello\n":                 "line 4: text outside a card",
-		"\n\nBEGIN:VCARD\nFN:A\n":                               "card at line 3 has no END",
-		"":                                                      "no vCards",
+		"BEGIN:VCARD\nFN:A\nEND:VCARD\nhello\n":                "line 4: text outside a card",
+		"\n\nBEGIN:VCARD\nFN:A\n":                              "card at line 3 has no END",
+		"":                                                     "no vCards",
 	} {
 		_, err := Read(strings.NewReader(in), now)
 		if err == nil || !strings.Contains(err.Error(), want) {
