@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/exchange"
+	"parley/exchange/contactcsv"
+	"parley/exchange/ics"
+	"parley/exchange/markdown"
+	"parley/exchange/vcard"
+	"parley/model"
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 // exportFormats are the formats --format takes, the default first.
@@ -94,7 +101,104 @@ func writeExport(app *cli, s *store.Store, opts exportOptions, w io.Writer) erro
 		}
 		return jw.Close()
 	}
-	return fmt.Errorf("export: the %s format is not built yet", opts.format)
+	nb, err := s.Snapshot()
+	if err != nil {
+		return err
+	}
+	contacts := make([]model.Contact, len(nb.Contacts))
+	for i, c := range nb.Contacts {
+		contacts[i] = safeContact(c)
+	}
+	var out bytes.Buffer
+	switch opts.format {
+	case "vcf":
+		err = vcard.Write(w, contacts)
+	case "csv":
+		err = contactcsv.Write(&out, contacts)
+	case "ics":
+		rules, rerr := s.Settings()
+		if rerr != nil {
+			return rerr
+		}
+		ivs := make([]model.Interview, len(nb.Interviews))
+		for i, iv := range nb.Interviews {
+			if ivs[i] = iv; iv.Scheduled != nil {
+				sched := *iv.Scheduled
+				sched.Place = safetext.Line(sched.Place)
+				ivs[i].Scheduled = &sched
+			}
+		}
+		err = ics.Write(w, app.now(), contacts, ivs, nb.Interactions, rules)
+	case "md":
+		var ivs []model.Interview
+		ivs, err = chosenInterviews(nb, opts)
+		if err == nil {
+			err = markdown.Write(&out, ivs, contactsByID(nb.Contacts))
+		}
+	}
+	if err != nil || out.Len() == 0 {
+		return err
+	}
+	// Markdown and CSV are text for people: whatever the notebook holds,
+	// they never carry a terminal escape, bidi override or invisible
+	// character, on a terminal or in a file.
+	_, err = io.WriteString(w, safetext.Block(out.String()))
+	return err
+}
+
+// safeContact is c with its one-line fields made safe to show on one line
+// and its notes as lines: for formats read by other programs and people.
+func safeContact(c model.Contact) model.Contact {
+	for _, f := range []*string{&c.Name, &c.Role, &c.Organisation, &c.Field, &c.Email, &c.Phone,
+		&c.ProfileURL, &c.Location, &c.FoundVia} {
+		*f = safetext.Line(*f)
+	}
+	c.Tags = slices.Clone(c.Tags)
+	for i := range c.Tags {
+		c.Tags[i] = safetext.Line(c.Tags[i])
+	}
+	c.Notes = safetext.Block(c.Notes)
+	return c
+}
+
+func contactsByID(cs []model.Contact) map[uint64]model.Contact {
+	out := make(map[uint64]model.Contact, len(cs))
+	for _, c := range cs {
+		out[c.ID] = c
+	}
+	return out
+}
+
+// chosenInterviews are the interviews --contact or --interview name, or
+// every one, in ID order.
+func chosenInterviews(nb store.Notebook, opts exportOptions) ([]model.Interview, error) {
+	switch {
+	case opts.interview != 0:
+		for _, iv := range nb.Interviews {
+			if iv.ID == opts.interview {
+				return []model.Interview{iv}, nil
+			}
+		}
+		return nil, fmt.Errorf("export: there is no interview %d", opts.interview)
+	case opts.contact != "":
+		who := map[uint64]bool{}
+		for _, c := range nb.Contacts {
+			if strings.EqualFold(strings.TrimSpace(c.Name), strings.TrimSpace(opts.contact)) {
+				who[c.ID] = true
+			}
+		}
+		if len(who) == 0 {
+			return nil, fmt.Errorf("export: no contact is named %q", opts.contact)
+		}
+		var out []model.Interview
+		for _, iv := range nb.Interviews {
+			if who[iv.ContactID] {
+				out = append(out, iv)
+			}
+		}
+		return out, nil
+	}
+	return nb.Interviews, nil
 }
 
 // sameFile reports whether a and b name the same existing file.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -169,8 +170,15 @@ func planFile(app *cli, ex exchange.Existing, name, format string, data []byte) 
 	switch format {
 	case "json":
 		doc, err := exchange.ReadJSON(bytes.NewReader(data))
+		var problems exchange.Problems
+		if errors.As(err, &problems) && len(problems) > 1 {
+			for _, line := range problems.Lines() {
+				fmt.Fprintln(app.stderr, "parley:", safetext.Line(where+": "+line))
+			}
+			return exchange.Plan{}, fmt.Errorf("import %s: %d problems, listed above; nothing was imported", where, len(problems))
+		}
 		if err != nil {
-			return exchange.Plan{}, fmt.Errorf("import %s: %w", where, err)
+			return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
 		}
 		return exchange.PlanImport(ex, doc), nil
 	case "vcf":
@@ -179,7 +187,7 @@ func planFile(app *cli, ex exchange.Existing, name, format string, data []byte) 
 		contacts, err = contactcsv.Read(bytes.NewReader(data), app.now())
 	}
 	if err != nil {
-		return exchange.Plan{}, fmt.Errorf("import %s: %w", where, err)
+		return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
 	}
 	return exchange.PlanContacts(ex, contacts), nil
 }

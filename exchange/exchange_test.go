@@ -208,7 +208,7 @@ func TestImportReportsEveryProblemWithItsLineAndWritesNothing(t *testing.T) {
 	if !errors.As(err, &ps) {
 		t.Fatalf("err = %v", err)
 	}
-	msg := err.Error()
+	msg := strings.Join(ps.Lines(), "\n")
 	for _, want := range []string{"line 7, contacts[2].name", `line 10, interviews[0]: "twenty" is not a length of time`} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("problems lack %q:\n%s", want, msg)
@@ -217,7 +217,8 @@ func TestImportReportsEveryProblemWithItsLineAndWritesNothing(t *testing.T) {
 	// Type errors stop the check of references; fix them and the rest show.
 	doc = strings.Replace(strings.Replace(doc, `"name": 7`, `"name": "Cy"`, 1), `"twenty"`, `"20m"`, 1)
 	_, err = exchange.ReadJSON(strings.NewReader(doc))
-	msg = err.Error()
+	errors.As(err, &ps)
+	msg = strings.Join(ps.Lines(), "\n")
 	for _, want := range []string{"line 5, contacts[0]: That doesn't look like an email", "line 6, contacts[1].id: 1 is used twice",
 		"line 10, interviews[0].contact_id: names contact 9", "line 13, timeline[0]: Unknown kind"} {
 		if !strings.Contains(msg, want) {

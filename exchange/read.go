@@ -49,17 +49,25 @@ func (p Problem) String() string {
 // maxProblems is how many problems are listed before the rest are counted.
 const maxProblems = 20
 
+// Error is one line, naming the first problem; Lines lists them all.
 func (ps Problems) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d problem(s), nothing was imported:", len(ps))
+	if len(ps) == 1 {
+		return ps[0].String()
+	}
+	return fmt.Sprintf("%s (and %d more problem(s))", ps[0], len(ps)-1)
+}
+
+// Lines are the problems, one a line, the first maxProblems of them.
+func (ps Problems) Lines() []string {
+	var out []string
 	for i, p := range ps {
 		if i == maxProblems {
-			fmt.Fprintf(&b, "\n  … and %d more", len(ps)-maxProblems)
+			out = append(out, fmt.Sprintf("… and %d more", len(ps)-maxProblems))
 			break
 		}
-		b.WriteString("\n  " + p.String())
+		out = append(out, p.String())
 	}
-	return b.String()
+	return out
 }
 
 // lineCounter counts lines of what the decoder has read, so a position

@@ -248,9 +248,10 @@ func utc(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// defuse keeps a spreadsheet from running a cell as a formula.
+// defuse keeps a spreadsheet from running a cell as a formula. A phone
+// number (+44 …) is left as it is: digits and separators run nothing.
 func defuse(v string) string {
-	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) && strings.Trim(v, "+-0123456789 ().") != "" {
 		return "'" + v
 	}
 	return v
