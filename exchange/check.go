@@ -27,15 +27,18 @@ func (d Document) check() Problems {
 			add("templates", i, "", err.Error())
 		}
 	}
+	uniqueID := func(key string, i int, id uint64, seen map[uint64]bool) {
+		switch {
+		case id == 0:
+			add(key, i, ".id", "is missing")
+		case seen[id]:
+			add(key, i, ".id", fmt.Sprintf("%d is used twice", id))
+		}
+		seen[id] = true
+	}
 	contacts := map[uint64]bool{}
 	for i, c := range d.Contacts {
-		switch {
-		case c.ID == 0:
-			add("contacts", i, ".id", "is missing")
-		case contacts[c.ID]:
-			add("contacts", i, ".id", fmt.Sprintf("%d is used twice", c.ID))
-		}
-		contacts[c.ID] = true
+		uniqueID("contacts", i, c.ID, contacts)
 		if msg := c.Validate(); msg != "" {
 			add("contacts", i, "", msg)
 		}
@@ -47,13 +50,7 @@ func (d Document) check() Problems {
 	}
 	interviews := map[uint64]bool{}
 	for i, iv := range d.Interviews {
-		switch {
-		case iv.ID == 0:
-			add("interviews", i, ".id", "is missing")
-		case interviews[iv.ID]:
-			add("interviews", i, ".id", fmt.Sprintf("%d is used twice", iv.ID))
-		}
-		interviews[iv.ID] = true
+		uniqueID("interviews", i, iv.ID, interviews)
 		if !contacts[iv.ContactID] {
 			add("interviews", i, ".contact_id", fmt.Sprintf("names contact %d, who is not in the file", iv.ContactID))
 		}
@@ -73,13 +70,7 @@ func (d Document) check() Problems {
 	}
 	entries := map[uint64]bool{}
 	for i, it := range d.Interactions {
-		switch {
-		case it.ID == 0:
-			add("timeline", i, ".id", "is missing")
-		case entries[it.ID]:
-			add("timeline", i, ".id", fmt.Sprintf("%d is used twice", it.ID))
-		}
-		entries[it.ID] = true
+		uniqueID("timeline", i, it.ID, entries)
 		if it.ContactID != 0 && !contacts[it.ContactID] {
 			add("timeline", i, ".contact_id", fmt.Sprintf("names contact %d, who is not in the file", it.ContactID))
 		} else if msg := it.Validate(); msg != "" {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"parley/model"
+	"parley/ui/safetext"
 )
 
 // Where a contact read from each kind of file was found.
@@ -136,22 +137,22 @@ func contactOf(cols columns, kind string, row []string, now time.Time) model.Con
 	c := model.Contact{FoundVia: kind, Created: now, Updated: now}
 	first := cols.get(row, "first name", "given name")
 	last := cols.get(row, "last name", "family name")
-	c.Name = clean(strings.TrimSpace(first + " " + last))
+	c.Name = safetext.Clean(strings.TrimSpace(first + " " + last))
 	if c.Name == "" {
-		c.Name = clean(cols.get(row, "name", "file as", "nickname"))
+		c.Name = safetext.Clean(cols.get(row, "name", "file as", "nickname"))
 	}
 	if kind == FoundViaLinkedIn {
-		c.Organisation = clean(cols.get(row, "company"))
-		c.Role = clean(cols.get(row, "position"))
-		c.Email = clean(cols.get(row, "email address"))
-		c.ProfileURL = clean(cols.get(row, "url"))
+		c.Organisation = safetext.Clean(cols.get(row, "company"))
+		c.Role = safetext.Clean(cols.get(row, "position"))
+		c.Email = safetext.Clean(cols.get(row, "email address"))
+		c.ProfileURL = safetext.Clean(cols.get(row, "url"))
 		if on := cols.get(row, "connected on"); on != "" {
-			c.Notes = "Connected on LinkedIn " + clean(on) + "."
+			c.Notes = "Connected on LinkedIn " + safetext.Clean(on) + "."
 		}
 		return c
 	}
-	c.Organisation = clean(cols.get(row, "organization name", "organization 1 - name"))
-	c.Role = clean(cols.get(row, "organization title", "organization 1 - title"))
+	c.Organisation = safetext.Clean(cols.get(row, "organization name", "organization 1 - name"))
+	c.Role = safetext.Clean(cols.get(row, "organization title", "organization 1 - title"))
 	var extra []string
 	for _, kind := range []struct{ label, prefix string }{{"Email", "e-mail"}, {"Phone", "phone"}, {"Web", "website"}} {
 		for n := 1; n <= 9; n++ {
@@ -161,7 +162,7 @@ func contactOf(cols columns, kind string, row []string, now time.Time) model.Con
 			}
 			// Google puts several values in one cell, separated by " ::: ".
 			for _, v := range strings.Split(cols.get(row, key), ":::") {
-				if v = clean(v); v == "" {
+				if v = safetext.Clean(v); v == "" {
 					continue
 				}
 				switch {
@@ -178,7 +179,7 @@ func contactOf(cols columns, kind string, row []string, now time.Time) model.Con
 		}
 	}
 	for _, label := range strings.Split(cols.get(row, "labels", "group membership"), ":::") {
-		label = strings.ToLower(clean(strings.TrimPrefix(strings.TrimSpace(label), "* ")))
+		label = strings.ToLower(safetext.Clean(strings.TrimPrefix(strings.TrimSpace(label), "* ")))
 		if label != "" && label != "mycontacts" && label != "starred" && !slices.Contains(c.Tags, label) {
 			c.Tags = append(c.Tags, label)
 		}
@@ -204,13 +205,6 @@ func keepInNotes(c model.Contact) model.Contact {
 	}
 	c.Notes = strings.TrimSpace(strings.Join(append([]string{c.Notes}, moved...), "\n"))
 	return c
-}
-
-// clean is v on one line without controls, as a contact's fields are.
-func clean(v string) string {
-	return strings.TrimSpace(strings.Join(strings.FieldsFunc(v, func(r rune) bool {
-		return r == '\n' || r == '\r' || r == '\t' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-	}), " "))
 }
 
 // Header is the first row Write writes.

@@ -17,6 +17,7 @@ import (
 	govcard "github.com/emersion/go-vcard"
 
 	"parley/model"
+	"parley/ui/safetext"
 )
 
 // FoundVia is what a contact read from a vCard file is marked as found
@@ -130,13 +131,13 @@ func bareParams(line []byte) []byte {
 // contactOf is the contact a card describes.
 func contactOf(card govcard.Card, now time.Time) (model.Contact, error) {
 	c := model.Contact{FoundVia: FoundVia, Created: now, Updated: now}
-	c.Name = clean(value(card.Preferred(govcard.FieldFormattedName)))
+	c.Name = safetext.Clean(value(card.Preferred(govcard.FieldFormattedName)))
 	if c.Name == "" {
 		if n := card.Name(); n != nil {
 			n := decoded(n.Field)
 			parts := components(n)
 			given, family := at(parts, 1), at(parts, 0)
-			c.Name = clean(strings.TrimSpace(given + " " + family))
+			c.Name = safetext.Clean(strings.TrimSpace(given + " " + family))
 		}
 	}
 	if c.Name == "" {
@@ -144,11 +145,11 @@ func contactOf(card govcard.Card, now time.Time) (model.Contact, error) {
 	}
 	if org := card.Preferred(govcard.FieldOrganization); org != nil {
 		parts := components(decoded(org))
-		c.Organisation = clean(strings.Join(slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" }), ", "))
+		c.Organisation = safetext.Clean(strings.Join(slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" }), ", "))
 	}
-	c.Role = clean(value(card.Preferred(govcard.FieldTitle)))
+	c.Role = safetext.Clean(value(card.Preferred(govcard.FieldTitle)))
 	if c.Role == "" {
-		c.Role = clean(value(card.Preferred(govcard.FieldRole)))
+		c.Role = safetext.Clean(value(card.Preferred(govcard.FieldRole)))
 	}
 	var notes []string
 	emails := values(card, govcard.FieldEmail)
@@ -178,7 +179,7 @@ func contactOf(card govcard.Card, now time.Time) (model.Contact, error) {
 	}
 	for _, f := range card[govcard.FieldCategories] {
 		for _, t := range strings.Split(decoded(f), ",") {
-			if t = strings.ToLower(clean(t)); t != "" && !slices.Contains(c.Tags, t) {
+			if t = strings.ToLower(safetext.Clean(t)); t != "" && !slices.Contains(c.Tags, t) {
 				c.Tags = append(c.Tags, t)
 			}
 		}
@@ -199,7 +200,7 @@ func values(card govcard.Card, k string) []string {
 	slices.SortStableFunc(fields, func(a, b *govcard.Field) int { return pref(a) - pref(b) })
 	var out []string
 	for _, f := range fields {
-		if v := clean(decoded(f)); v != "" && !slices.Contains(out, v) {
+		if v := safetext.Clean(decoded(f)); v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
@@ -270,13 +271,6 @@ func at(s []string, i int) string {
 		return s[i]
 	}
 	return ""
-}
-
-// clean is v on one line without controls, as a contact's fields are.
-func clean(v string) string {
-	return strings.TrimSpace(strings.Join(strings.FieldsFunc(v, func(r rune) bool {
-		return r == '\n' || r == '\r' || r == '\t' || r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-	}), " "))
 }
 
 // Write writes contacts as vCard 4.0, one card each, in the order given.
