@@ -1,0 +1,85 @@
+package store_test
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"parley/demo"
+	"parley/model"
+	"parley/store"
+)
+
+// searchIndex reads the notebook at path into a search index.
+func searchIndex(b *testing.B, s *store.Store) *model.NotebookIndex {
+	var ib model.IndexBuilder
+	if err := s.SearchSources(ib.Add); err != nil {
+		b.Fatal(err)
+	}
+	return ib.Build()
+}
+
+// BenchmarkSearchEverywhere measures the search over everything on a demo
+// notebook of 10,000 contacts (about 5,000 interviews): building the index
+// from the store, a whole query of each sort (with the snippets of a
+// screenful of hits), and typing a word a letter at a time, each letter
+// narrowing the previous hits. Each reports its worst run beside the mean.
+func BenchmarkSearchEverywhere(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "parley.db")
+	s := mustOpen(b, path)
+	counts, err := demo.Fill(s, 10000, 1, benchNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.Logf("demo: %d contacts, %d interviews, %d timeline entries", counts.Contacts, counts.Interviews, counts.Interactions)
+
+	b.Run("build-index", func(b *testing.B) {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		x := searchIndex(b, s)
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		kept := float64(ms.HeapAlloc-before) / 1e6
+		runtime.KeepAlive(x)
+		eachTimed(b, func() { searchIndex(b, s) })
+		// After eachTimed, whose timer reset clears earlier metrics.
+		b.ReportMetric(kept, "index-MB")
+		b.ReportMetric(float64(x.Len()), "texts")
+	})
+
+	x := searchIndex(b, s)
+	for _, q := range []struct{ name, text string }{
+		{"common-word", "the"},
+		{"frequent-phrase", "site visits"},
+		{"rare-word", "dvorak"},
+		{"no-hit", "xylophone"},
+		{"2-letter-prefix", "pl"},
+	} {
+		b.Run("query="+q.name, func(b *testing.B) {
+			var hits []model.Hit
+			eachTimed(b, func() {
+				hits = x.Find(q.text, hits)
+				for _, h := range hits[:min(len(hits), 40)] {
+					_ = x.Snippet(h, 60)
+				}
+			})
+			b.ReportMetric(float64(len(hits)), "hits")
+		})
+	}
+
+	// Typing a word a letter at a time: each key narrows the hits of the
+	// key before, as the search box does.
+	word := "chartership"
+	for n := 1; n <= len(word); n++ {
+		prevQ := word[:n-1]
+		prevHits := x.Find(prevQ, nil)
+		b.Run("key="+word[:n], func(b *testing.B) {
+			var hits []model.Hit
+			eachTimed(b, func() { hits = x.Refine(word[:n], prevQ, prevHits, hits) })
+			b.ReportMetric(float64(len(hits)), "hits")
+		})
+	}
+}
