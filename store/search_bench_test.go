@@ -7,10 +7,11 @@ import (
 
 	"parley/demo"
 	"parley/model"
+	"parley/questions"
 	"parley/store"
 )
 
-// searchIndex reads the notebook at path into a search index.
+// searchIndex reads the notebook into a search index.
 func searchIndex(b *testing.B, s *store.Store) *model.NotebookIndex {
 	var ib model.IndexBuilder
 	if err := s.SearchSources(ib.Add); err != nil {
@@ -19,20 +20,86 @@ func searchIndex(b *testing.B, s *store.Store) *model.NotebookIndex {
 	return ib.Build()
 }
 
+// demoNotebook fills a demo notebook of n contacts (about n/2 interviews)
+// and returns it open.
+func demoNotebook(b *testing.B, n int) *store.Store {
+	s := mustOpen(b, filepath.Join(b.TempDir(), "parley.db"))
+	counts, err := demo.Fill(s, n, 1, benchNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("demo: %d contacts, %d interviews, %d timeline entries", counts.Contacts, counts.Interviews, counts.Interactions)
+	return s
+}
+
+// BenchmarkInsights measures what the "what you have learned" screens will
+// compute, from the store read to the result, on a demo notebook of 10,000
+// contacts: answers side by side (every interview with its notes), the
+// takeaways and the progress (the overview alone).
+func BenchmarkInsights(b *testing.B) {
+	s := demoNotebook(b, 10000)
+	defer s.Close()
+	grouping := model.QuestionGrouping{Key: questions.StatKey, Theme: func(key string) string {
+		if q, ok := questions.Lookup(questions.BuiltIns(), key); ok {
+			return string(q.Theme)
+		}
+		return ""
+	}}
+	b.Run("side-by-side", func(b *testing.B) {
+		var n int
+		eachTimed(b, func() {
+			ov, err := s.Overview()
+			if err != nil {
+				b.Fatal(err)
+			}
+			ivs, err := s.AllInterviews()
+			if err != nil {
+				b.Fatal(err)
+			}
+			n = len(model.SideBySide(ov.Contacts, ivs, model.PeopleFilter{}, grouping))
+		})
+		b.ReportMetric(float64(n), "themes")
+	})
+	// The same without the store read: what a change of filter costs.
+	ov, err := s.Overview()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ivs, err := s.AllInterviews()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []model.PeopleFilter{{}, {Field: "urban planning"}} {
+		b.Run("side-by-side-compute/field="+f.Field, func(b *testing.B) {
+			eachTimed(b, func() { model.SideBySide(ov.Contacts, ivs, f, grouping) })
+		})
+	}
+	b.Run("takeaways+progress-compute", func(b *testing.B) {
+		eachTimed(b, func() {
+			model.Takeaways(ov.Contacts, ov.Interviews, model.PeopleFilter{})
+			model.ProgressAt(benchNow, model.ProgressWeeks, ov.Contacts, ov.Interviews, ov.Interactions, ov.Settings)
+		})
+	})
+	b.Run("takeaways+progress", func(b *testing.B) {
+		eachTimed(b, func() {
+			ov, err := s.Overview()
+			if err != nil {
+				b.Fatal(err)
+			}
+			model.Takeaways(ov.Contacts, ov.Interviews, model.PeopleFilter{})
+			model.ProgressAt(benchNow, model.ProgressWeeks, ov.Contacts, ov.Interviews, ov.Interactions, ov.Settings)
+		})
+	})
+}
+
 // BenchmarkSearchEverywhere measures the search over everything on a demo
 // notebook of 10,000 contacts (about 5,000 interviews): building the index
 // from the store, a whole query of each sort (with the snippets of a
 // screenful of hits), and typing a word a letter at a time, each letter
 // narrowing the previous hits. Each reports its worst run beside the mean.
 func BenchmarkSearchEverywhere(b *testing.B) {
-	path := filepath.Join(b.TempDir(), "parley.db")
-	s := mustOpen(b, path)
-	counts, err := demo.Fill(s, 10000, 1, benchNow)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := demoNotebook(b, 10000)
 	defer s.Close()
-	b.Logf("demo: %d contacts, %d interviews, %d timeline entries", counts.Contacts, counts.Interviews, counts.Interactions)
 
 	b.Run("build-index", func(b *testing.B) {
 		var ms runtime.MemStats
