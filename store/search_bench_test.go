@@ -48,27 +48,13 @@ func BenchmarkInsights(b *testing.B) {
 	b.Run("side-by-side", func(b *testing.B) {
 		var n int
 		eachTimed(b, func() {
-			ov, err := s.Overview()
-			if err != nil {
-				b.Fatal(err)
-			}
-			ivs, err := s.AllInterviews()
-			if err != nil {
-				b.Fatal(err)
-			}
+			ov, ivs := insightReads(b, s)
 			n = len(model.SideBySide(ov.Contacts, ivs, model.PeopleFilter{}, grouping))
 		})
 		b.ReportMetric(float64(n), "themes")
 	})
 	// The same without the store read: what a change of filter costs.
-	ov, err := s.Overview()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ivs, err := s.AllInterviews()
-	if err != nil {
-		b.Fatal(err)
-	}
+	ov, ivs := insightReads(b, s)
 	for _, f := range []model.PeopleFilter{{}, {Field: "urban planning"}} {
 		b.Run("side-by-side-compute/field="+f.Field, func(b *testing.B) {
 			eachTimed(b, func() { model.SideBySide(ov.Contacts, ivs, f, grouping) })
@@ -90,6 +76,20 @@ func BenchmarkInsights(b *testing.B) {
 			model.ProgressAt(benchNow, model.ProgressWeeks, ov.Contacts, ov.Interviews, ov.Interactions, ov.Settings)
 		})
 	})
+}
+
+// insightReads are the store reads the answer screen makes: the overview
+// and every interview with its notes.
+func insightReads(b *testing.B, s *store.Store) (store.Overview, []model.Interview) {
+	ov, err := s.Overview()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ivs, err := s.AllInterviews()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return ov, ivs
 }
 
 // BenchmarkSearchEverywhere measures the search over everything on a demo
