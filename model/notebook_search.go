@@ -193,6 +193,9 @@ func (x *NotebookIndex) Len() int { return len(x.places) }
 // match is in the folded text (turned into raw offsets by Snippet).
 type Hit struct {
 	Place
+	// index is the index the hit came from: after a rebuild, an old hit's
+	// positions mean nothing, and Refine and Snippet must not trust them.
+	index *NotebookIndex
 	text  int32
 	at    int32
 	query int32
@@ -215,7 +218,7 @@ func (x *NotebookIndex) Find(q string, dst []Hit) []Hit {
 		}
 		at := from + k
 		i := sort.SearchInts(x.starts, at+1) - 1
-		dst = append(dst, Hit{Place: x.places[i], text: int32(i), at: int32(at - x.starts[i]), query: int32(len(q))})
+		dst = append(dst, Hit{Place: x.places[i], index: x, text: int32(i), at: int32(at - x.starts[i]), query: int32(len(q))})
 		from = x.starts[i+1]
 	}
 }
@@ -224,10 +227,11 @@ func (x *NotebookIndex) Find(q string, dst []Hit) []Hit {
 // it held before and prevHits what that found. When q contains prev (the
 // user typed one more letter) every text that contains q also contained
 // prev, so only prevHits' texts are searched; otherwise everything is.
-// dst may not share prevHits' memory.
+// Hits from another index (built before the notebook changed) are not
+// trusted: everything is searched. dst may not share prevHits' memory.
 func (x *NotebookIndex) Refine(q, prev string, prevHits, dst []Hit) []Hit {
 	q, prev = NormalizeSearch(q), NormalizeSearch(prev)
-	if prev == "" || q == "" || !strings.Contains(q, prev) {
+	if prev == "" || q == "" || !strings.Contains(q, prev) || !x.made(prevHits) {
 		return x.Find(q, dst)
 	}
 	dst = dst[:0]
@@ -235,10 +239,20 @@ func (x *NotebookIndex) Refine(q, prev string, prevHits, dst []Hit) []Hit {
 		i := int(h.text)
 		text := x.folded[x.starts[i] : x.starts[i+1]-1]
 		if k := strings.Index(text, q); k >= 0 {
-			dst = append(dst, Hit{Place: h.Place, text: h.text, at: int32(k), query: int32(len(q))})
+			dst = append(dst, Hit{Place: h.Place, index: x, text: h.text, at: int32(k), query: int32(len(q))})
 		}
 	}
 	return dst
+}
+
+// made reports whether every hit came from x, so their positions hold.
+func (x *NotebookIndex) made(hits []Hit) bool {
+	for _, h := range hits {
+		if h.index != x {
+			return false
+		}
+	}
+	return true
 }
 
 // Snippet is a match in its context, cut from the raw text: Start and End
@@ -255,8 +269,12 @@ type Snippet struct {
 // Snippet is h's match with about width characters of the text around it,
 // split evenly before and after it, or more on one side when the other
 // runs out. Width counts characters; wide characters make the snippet
-// wider, and the drawer truncates.
+// wider, and the drawer truncates. A hit from another index (one built
+// before the notebook changed) has no snippet here.
 func (x *NotebookIndex) Snippet(h Hit, width int) Snippet {
+	if h.index != x {
+		return Snippet{}
+	}
 	raw := x.raw[h.text]
 	start, end := int(h.at), int(h.at+h.query)
 	if !x.plain[h.text] {

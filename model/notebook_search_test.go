@@ -126,3 +126,21 @@ func TestRefineNarrowsToTheSameHits(t *testing.T) {
 		prev, prevQ = refined, q
 	}
 }
+
+func TestHitsOfAnOlderIndexAreNotTrusted(t *testing.T) {
+	old := searchFixture()
+	hits := old.Find("plan", nil)
+	var b IndexBuilder
+	b.Add(SearchSource{Place{Kind: HitContact, ContactID: 3}, "Planner"})
+	x := b.Build()
+	got := x.Refine("plann", "plan", hits, nil)
+	if len(got) != 1 || got[0].ContactID != 3 {
+		t.Errorf("Refine over old hits = %+v, want the new index's one hit", got)
+	}
+	if sn := x.Snippet(hits[0], 60); sn != (Snippet{}) {
+		t.Errorf("Snippet of an old hit = %+v, want none", sn)
+	}
+	if sn := x.Snippet(Hit{}, 60); sn != (Snippet{}) {
+		t.Errorf("Snippet of a zero hit = %+v, want none", sn)
+	}
+}
