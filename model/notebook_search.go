@@ -103,8 +103,9 @@ type NotebookIndex struct {
 	folded string
 	// starts[i] is where text i begins in folded; starts[len] is its end.
 	starts []int
-	// plain[i] is true when text i folded to the same bytes as its raw
-	// text, so match offsets need no mapping back.
+	// plain[i] is true when text i is ASCII, whose folding keeps every
+	// byte in place, so match offsets need no mapping back. (Equal lengths
+	// would not do: one letter may fold shorter and another longer.)
 	plain []bool
 }
 
@@ -142,13 +143,22 @@ func (b *IndexBuilder) Build() *NotebookIndex {
 		x.places[i], x.raw[i] = s.Place, s.Text
 		x.starts[i] = buf.Len()
 		f := foldForSearch(s.Text)
-		x.plain[i] = len(f) == len(s.Text)
+		x.plain[i] = isASCII(s.Text)
 		buf.WriteString(f)
 		buf.WriteByte(0)
 	}
 	x.starts[len(src)] = buf.Len()
 	x.folded = buf.String()
 	return x
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (s SearchSource) recordID() uint64 {

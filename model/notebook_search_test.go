@@ -82,6 +82,9 @@ func TestSnippetShowsTheRawMatchInContext(t *testing.T) {
 	var b IndexBuilder
 	b.Add(SearchSource{Place{Kind: HitResearch}, long + " Zoë " + long})
 	y := b.Build()
+	var c IndexBuilder
+	c.Add(SearchSource{Place{Kind: HitResearch}, "é Ⱥ target"})
+	z := c.Build()
 	for _, tc := range []struct {
 		x          *NotebookIndex
 		q          string
@@ -98,6 +101,9 @@ func TestSnippetShowsTheRawMatchInContext(t *testing.T) {
 		{x, "weekend", 20, "me after the WEEKEND", "WEEKEND", true, false}, // all before: nothing after
 		{y, "zoe", 9, "aa Zoë aa", "Zoë", true, true},
 		{x, "learn", 10, "Learn GIS ", "Learn", false, true},
+		// One letter folds shorter (é), one longer (Ⱥ to ⱥ): equal
+		// lengths, different places.
+		{z, "target", 60, "é Ⱥ target", "target", false, false},
 	} {
 		hits := tc.x.Find(tc.q, nil)
 		if len(hits) == 0 {
