@@ -83,7 +83,7 @@ func TestSnippetShowsTheRawMatchInContext(t *testing.T) {
 	b.Add(SearchSource{Place{Kind: HitResearch}, long + " Zoë " + long})
 	y := b.Build()
 	var c IndexBuilder
-	c.Add(SearchSource{Place{Kind: HitResearch}, "é Ⱥ target"})
+	c.Add(SearchSource{Place{Kind: HitResearch}, "é target Ⱥ"})
 	z := c.Build()
 	for _, tc := range []struct {
 		x          *NotebookIndex
@@ -103,7 +103,7 @@ func TestSnippetShowsTheRawMatchInContext(t *testing.T) {
 		{x, "learn", 10, "Learn GIS ", "Learn", false, true},
 		// One letter folds shorter (é), one longer (Ⱥ to ⱥ): equal
 		// lengths, different places.
-		{z, "target", 60, "é Ⱥ target", "target", false, false},
+		{z, "target", 60, "é target Ⱥ", "target", false, false},
 	} {
 		hits := tc.x.Find(tc.q, nil)
 		if len(hits) == 0 {
