@@ -135,6 +135,9 @@ func (app *cli) add(c model.Contact, referredBy string, force bool) error {
 		return err
 	}
 	s, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		return app.spoolAdd(path, c, referredBy)
+	}
 	if err != nil {
 		return err
 	}
@@ -166,10 +169,37 @@ func (app *cli) add(c model.Contact, referredBy string, force bool) error {
 	return nil
 }
 
+// spoolAdd leaves c in the spool beside the notebook, for a notebook that
+// another Parley holds open: it is saved when the notebook is next opened.
+// Nothing in the notebook can be read meanwhile, so a referrer cannot be
+// looked up and duplicates cannot be checked; the first is refused, the
+// second said.
+func (app *cli) spoolAdd(path string, c model.Contact, referredBy string) error {
+	if strings.TrimSpace(referredBy) != "" {
+		return errors.New("the notebook is open in another Parley, so --referred-by cannot look the name up; " +
+			"add without it and set it there, or close that Parley first")
+	}
+	now := app.now()
+	c.Created, c.Updated = now, now
+	if _, err := store.SpoolContact(path, c, now); err != nil {
+		return fmt.Errorf("the notebook is open in another Parley, and %w", err)
+	}
+	fmt.Fprintf(app.stdout, "Queued %s (%s): the notebook is open in another Parley, which takes it in when it is next opened (not checked for duplicates)",
+		safetext.Line(c.Name), c.CurrentStage())
+	printFields(app, c, model.Contact{})
+	return nil
+}
+
 // printAdded shows what was saved. It is user text going to a terminal:
 // every line is made safe.
 func printAdded(app *cli, saved, referrer model.Contact) {
 	fmt.Fprintf(app.stdout, "Added %s (%s)", safetext.Line(saved.Name), saved.CurrentStage())
+	printFields(app, saved, referrer)
+}
+
+// printFields lists c's fields, one a line, each made safe, after the
+// line printAdded or spoolAdd began.
+func printFields(app *cli, saved, referrer model.Contact) {
 	referred := ""
 	if saved.ReferredBy != 0 {
 		referred = describeContact(referrer)

@@ -36,8 +36,8 @@ Formats:
 
 --contact NAME and --interview ID narrow md to one person or interview.
 
-Export only reads: it never creates, upgrades or changes the notebook.
-With -o the file is written whole or not at all, readable by you only
+Export only reads: it never creates, upgrades or changes the notebook. While
+another Parley has the notebook open it cannot read it, and says so. With -o the file is written whole or not at all, readable by you only
 (0600).`
 
 func newExportCmd(app *cli) *cobra.Command {
@@ -73,15 +73,12 @@ type exportOptions struct {
 }
 
 func runExport(app *cli, opts exportOptions) error {
-	path, err := app.notebookPath()
-	if err != nil {
-		return err
-	}
-	s, err := store.OpenReadOnly(path)
+	s, err := app.openForReading()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	path := s.Path()
 	write := func(w io.Writer) error { return writeExport(app, s, opts, w) }
 	if opts.output == "" {
 		return write(app.stdout)

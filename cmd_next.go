@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/model"
-	"parley/store"
 )
 
 // Exit status of `parley next` when nothing is due today (1 stays "error",
@@ -99,11 +98,7 @@ func printDueText(app *cli, report dueReport, asOf string) error {
 
 // dueReport reads the notebook and builds what is due at now.
 func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
-	path, err := app.notebookPath()
-	if err != nil {
-		return dueReport{}, err
-	}
-	s, err := store.OpenReadOnly(path)
+	s, err := app.openForReading()
 	if err != nil {
 		return dueReport{}, err
 	}

@@ -48,6 +48,18 @@ func (app *cli) notebookPath() (string, error) {
 	return store.DefaultPath()
 }
 
+// openForReading opens the notebook read-only, for commands that only
+// read. A running Parley holds the notebook's lock to itself, and bbolt
+// lets no reader in beside a writer, so then it fails with store.ErrLocked,
+// whose message says to close that Parley first.
+func (app *cli) openForReading() (*store.Store, error) {
+	path, err := app.notebookPath()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenReadOnly(path)
+}
+
 func main() {
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	os.Exit(reportError(os.Stderr, err))

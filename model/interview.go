@@ -52,8 +52,9 @@ type Interview struct {
 	Closing []Question `json:"closing,omitempty"`
 	// WrapUp is what the user writes down once the conversation is over.
 	WrapUp WrapUp `json:"wrap_up,omitzero"`
-	// Rev counts the changes made to the interview. Saves carry it so an
-	// older snapshot can never overwrite a newer one.
+	// Rev counts the stored versions of the interview; only the store
+	// moves it. A save carries the Rev it read, so a copy that another
+	// write overtook is refused rather than written over it.
 	Rev     uint64    `json:"rev"`
 	Created time.Time `json:"created"`
 	// Scheduled is the agreed meeting, or nil for an interview planned

@@ -15,12 +15,17 @@ type Settings struct {
 	// KeepInTouchDays is how long after the last exchange an update is due
 	// to someone who said the user may contact them again.
 	KeepInTouchDays int `json:"keep_in_touch_days"`
+	// WeeklyGoal is how many conversations a week the user aims for: a
+	// steady rhythm rather than a burst. Notebooks saved before it existed
+	// read zero, which Normalized turns into the default.
+	WeeklyGoal int `json:"weekly_goal,omitempty"`
 }
 
 // Defaults are the rules of the method: a thank-you within a week, a
-// follow-up after a week of silence, an update every three months or so.
+// follow-up after a week of silence, an update every three months or so,
+// and two conversations a week.
 func Defaults() Settings {
-	return Settings{ThankYouDays: 7, NoReplyDays: 7, KeepInTouchDays: 90}
+	return Settings{ThankYouDays: 7, NoReplyDays: 7, KeepInTouchDays: 90, WeeklyGoal: 2}
 }
 
 // Normalized replaces any rule that is zero or negative (unset, or damaged)
@@ -35,6 +40,9 @@ func (s Settings) Normalized() Settings {
 	}
 	if s.KeepInTouchDays <= 0 {
 		s.KeepInTouchDays = d.KeepInTouchDays
+	}
+	if s.WeeklyGoal <= 0 {
+		s.WeeklyGoal = d.WeeklyGoal
 	}
 	return s
 }

@@ -45,7 +45,6 @@ func crashChild(path string) int {
 			return 1
 		}
 		iv.Notes = append(iv.Notes, model.Note{Text: fmt.Sprintf("note %d", i)})
-		iv.Rev = uint64(i)
 		if iv, err = s.PutInterview(iv); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1

@@ -153,7 +153,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 			iv = stored
 		}
 		iv.ApplySchedule(sch)
-		iv.Rev++
+		bumpRev(&iv)
 		if err := putInterview(tx, iv); err != nil {
 			return err
 		}

@@ -10,8 +10,10 @@ import (
 	"parley/questions"
 )
 
-// errStale aborts the transaction of a save that a newer one overtook.
-var errStale = errors.New("stale interview revision")
+// ErrConflict is a save of an interview that was changed by someone else
+// since the copy being saved was read: its Rev is not the stored one. The
+// save is refused, so the caller still holds its text and can tell the user.
+var ErrConflict = errors.New("this interview was changed elsewhere")
 
 // Interviews returns a contact's interviews, oldest first, notes included.
 // It reads only that contact's records, through the index.
@@ -62,11 +64,13 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 }
 
 // PutInterview saves an interview, giving it an ID if it has none, and
-// returns it as saved. Saves may finish out of order; one whose Rev is older
-// than the stored copy's is dropped, so a stale snapshot never overwrites
-// newer notes. Notes and checklist are saved with the rest in one
-// transaction; what a header read leaves out is kept as stored: a nil
-// Notes keeps the notes, a nil Questions and Closing the checklist.
+// returns it as saved. The store is the only place that moves Rev: a save
+// must carry the Rev it read, and is stored with the next one; a save whose
+// Rev is not the stored one lost a race and returns ErrConflict, leaving the
+// stored interview as it was.
+// Notes and checklist are saved with the rest in one transaction; what a
+// header read leaves out is kept as stored: a nil Notes keeps the notes, a
+// nil Questions and Closing the checklist.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
@@ -78,26 +82,31 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 			if err != nil {
 				return err
 			}
-			iv.ID = id
+			iv.ID, iv.Rev = id, 0
 		} else {
 			// Only the revision is decoded: notes can be long.
 			var stored struct {
 				Rev uint64 `json:"rev"`
 			}
-			if err := get(b, iv.ID, &stored); err == nil && stored.Rev > iv.Rev {
-				return errStale
+			if err := get(b, iv.ID, &stored); err != nil {
+				return err
+			}
+			if stored.Rev != iv.Rev {
+				return fmt.Errorf("interview %d: %w", iv.ID, ErrConflict)
 			}
 		}
+		bumpRev(&iv)
 		return putInterview(tx, iv)
 	})
-	if err == errStale {
-		return iv, nil
-	}
 	if err != nil {
 		return iv, fmt.Errorf("save interview: %w", err)
 	}
 	return iv, nil
 }
+
+// bumpRev marks a write of the interview; every write in the store goes
+// through it, so Rev counts stored versions and nothing else moves it.
+func bumpRev(iv *model.Interview) { iv.Rev++ }
 
 // AllInterviews returns every interview in the notebook, oldest first, notes
 // included. It decodes every note in the notebook: lists want

@@ -89,10 +89,15 @@ func DefaultPath() (string, error) {
 // its folder, 0700) if there is none. A symbolic link is followed to the
 // file it names, and a dangling one gets its target created, never replaced.
 // A file that is not a Parley notebook, or is damaged, is refused and left
-// untouched, and opening an up-to-date notebook writes nothing.
+// untouched, and opening an up-to-date notebook writes nothing unless
+// changes wait in its spool (see SpoolContact), which are taken in first.
 func Open(path string) (*Store, error) {
 	s, err := open(path, false)
 	if err != nil {
+		return nil, fmt.Errorf("open notebook %s: %w", path, err)
+	}
+	if _, err := s.DrainSpool(); err != nil {
+		s.Close()
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
 	return s, nil

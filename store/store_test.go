@@ -136,24 +136,26 @@ func TestInterviewRoundTrip(t *testing.T) {
 	}
 }
 
-func TestStaleInterviewSaveIsDropped(t *testing.T) {
+func TestStaleInterviewSaveIsAConflict(t *testing.T) {
 	s, _ := openTemp(t)
 	c, _ := s.PutContact(sampleContact())
 	iv, _ := s.PutInterview(sampleInterview(c.ID))
 	newer := iv
-	newer.Rev = 10
 	newer.Notes = append([]model.Note(nil), iv.Notes...)
 	newer.Notes[0].Text = "newer"
-	if _, err := s.PutInterview(newer); err != nil {
+	newer, err := s.PutInterview(newer)
+	if err != nil {
 		t.Fatal(err)
 	}
-	older := iv
-	older.Rev = 9
-	if _, err := s.PutInterview(older); err != nil {
-		t.Fatal(err)
+	if newer.Rev != iv.Rev+1 {
+		t.Errorf("rev after save = %d, want %d", newer.Rev, iv.Rev+1)
+	}
+	older := iv // read before the save above: it lost the race
+	if _, err := s.PutInterview(older); !errors.Is(err, ErrConflict) {
+		t.Errorf("stale save: err = %v, want ErrConflict", err)
 	}
 	got, _ := s.Interview(iv.ID)
-	if got.Notes[0].Text != "newer" || got.Rev != 10 {
+	if got.Notes[0].Text != "newer" || got.Rev != newer.Rev {
 		t.Errorf("stale save overwrote newer notes: rev %d, %q", got.Rev, got.Notes[0].Text)
 	}
 }
@@ -362,8 +364,7 @@ func BenchmarkPutInterview1MB(b *testing.B) {
 	iv, _ = s.PutInterview(iv)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		iv.Rev++
-		if _, err := s.PutInterview(iv); err != nil {
+		if iv, err = s.PutInterview(iv); err != nil {
 			b.Fatal(err)
 		}
 	}

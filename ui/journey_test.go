@@ -2,12 +2,13 @@ package ui
 
 import (
 	"os"
+	"parley/ui/screens/live"
+	"parley/ui/uitest"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
@@ -17,33 +18,33 @@ import (
 // The foundation's one path: add a contact, run a timed interview with the
 // checklist and notes, quit, come back, find everything there.
 func TestJourneyAddInterviewQuitReopen(t *testing.T) {
-	c, s, clk := newTestCommon(t)
-	d := newDriver(t, c, 80, 24)
-	if !strings.Contains(d.view(), "Welcome to Parley") {
-		t.Fatalf("empty notebook view:\n%s", d.view())
+	c, s, clk := uitest.NewTestCommon(t)
+	d := uitest.NewDriver(t, c, 80, 24)
+	if !strings.Contains(d.View(), "Welcome to Parley") {
+		t.Fatalf("empty notebook view:\n%s", d.View())
 	}
-	d.send(keyRunes("c"))
-	d.send(keyRunes("n"))
-	d.typeText("Ana Ruiz")
-	d.send(keyType(tea.KeyTab))
-	d.typeText("Policy analyst")
-	d.send(keyType(tea.KeyCtrlS))
-	if v := d.view(); !strings.Contains(v, "Ana Ruiz") {
+	d.Send(uitest.KeyRunes("c"))
+	d.Send(uitest.KeyRunes("n"))
+	d.TypeText("Ana Ruiz")
+	d.Send(uitest.KeyType(tea.KeyTab))
+	d.TypeText("Policy analyst")
+	d.Send(uitest.KeyType(tea.KeyCtrlS))
+	if v := d.View(); !strings.Contains(v, "Ana Ruiz") {
 		t.Fatalf("contact not listed:\n%s", v)
 	}
-	d.send(keyType(tea.KeyEnter)) // open
-	d.send(keyRunes("s"))         // start an interview
-	if v := d.view(); !strings.Contains(v, "20:00 budget") || !strings.Contains(v, "Next ▸") {
+	d.Send(uitest.KeyType(tea.KeyEnter)) // open
+	d.Send(uitest.KeyRunes("s"))         // start an interview
+	if v := d.View(); !strings.Contains(v, "20:00 budget") || !strings.Contains(v, "Next ▸") {
 		t.Fatalf("live screen:\n%s", v)
 	}
-	d.send(keyType(tea.KeyCtrlT)) // start the clock
-	clk.advance(62 * time.Second)
-	d.typeText("Started in teaching")
-	d.send(keyType(tea.KeyCtrlD)) // tick the current question
-	clk.advance(3 * time.Minute)
-	d.send(keyType(tea.KeyEnter))
-	d.typeText("Moved to policy")
-	v := d.view()
+	d.Send(uitest.KeyType(tea.KeyCtrlT)) // start the clock
+	clk.Advance(62 * time.Second)
+	d.TypeText("Started in teaching")
+	d.Send(uitest.KeyType(tea.KeyCtrlD)) // tick the current question
+	clk.Advance(3 * time.Minute)
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	d.TypeText("Moved to policy")
+	v := d.View()
 	for _, want := range []string{"15:58 left", "04:02 of 20:00", "1/", "✓ 01:02", "01:02  Started in teaching", "04:02  Moved to policy"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
@@ -53,39 +54,39 @@ func TestJourneyAddInterviewQuitReopen(t *testing.T) {
 		t.Errorf("unsaved changes not shown:\n%s", v)
 	}
 	// The autosave timer comes due: everything so far is written.
-	if d.fire(isAutosave) != 1 {
+	if d.Fire(live.IsAutosave) != 1 {
 		t.Fatal("no autosave was scheduled")
 	}
-	if v := d.view(); !strings.Contains(v, "saved") || strings.Contains(v, "saving…") {
+	if v := d.View(); !strings.Contains(v, "saved") || strings.Contains(v, "saving…") {
 		t.Errorf("not saved after the autosave:\n%s", v)
 	}
-	ivs := mustInterviews(t, s)
-	if got := noteTexts(ivs[0]); got != "Started in teaching|Moved to policy" {
+	ivs := uitest.MustInterviews(t, s)
+	if got := uitest.NoteTexts(ivs[0]); got != "Started in teaching|Moved to policy" {
 		t.Errorf("autosaved notes = %q", got)
 	}
 	// More typing, then ctrl+c before the next autosave: the flush on exit
 	// writes it.
-	d.typeText(" in 2019")
-	d.send(keyType(tea.KeyCtrlC))
-	if !d.quit {
+	d.TypeText(" in 2019")
+	d.Send(uitest.KeyType(tea.KeyCtrlC))
+	if !d.Quit {
 		t.Fatal("ctrl+c did not quit")
 	}
-	if err := d.app.Flush(s); err != nil {
+	if err := d.App.Flush(s); err != nil {
 		t.Fatal(err)
 	}
-	ivs = mustInterviews(t, s)
-	if got := noteTexts(ivs[0]); got != "Started in teaching|Moved to policy in 2019" {
+	ivs = uitest.MustInterviews(t, s)
+	if got := uitest.NoteTexts(ivs[0]); got != "Started in teaching|Moved to policy in 2019" {
 		t.Errorf("notes after quit = %q", got)
 	}
 
 	// Come back four minutes later: the clock has kept running on the wall
 	// clock, the tick and the notes are there.
-	clk.advance(4 * time.Minute)
-	d2 := newDriver(t, c, 80, 24)
-	d2.send(keyRunes("c"))
-	d2.send(keyType(tea.KeyEnter))
-	d2.send(keyType(tea.KeyEnter))
-	v = d2.view()
+	clk.Advance(4 * time.Minute)
+	d2 := uitest.NewDriver(t, c, 80, 24)
+	d2.Send(uitest.KeyRunes("c"))
+	d2.Send(uitest.KeyType(tea.KeyEnter))
+	d2.Send(uitest.KeyType(tea.KeyEnter))
+	v = d2.View()
 	for _, want := range []string{"11:58 left", "08:02 of 20:00", "✓ 01:02", "Moved to policy in 2019"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("reopened view lacks %q:\n%s", want, v)
@@ -93,83 +94,62 @@ func TestJourneyAddInterviewQuitReopen(t *testing.T) {
 	}
 }
 
-func mustInterviews(t *testing.T, s *store.Store) []model.Interview {
-	t.Helper()
-	cs, err := s.Contacts()
-	if err != nil || len(cs) != 1 {
-		t.Fatalf("contacts = %v, %v", cs, err)
-	}
-	ivs, err := s.Interviews(cs[0].ID)
-	if err != nil || len(ivs) != 1 {
-		t.Fatalf("interviews = %v, %v", ivs, err)
-	}
-	return ivs
-}
-
-func noteTexts(iv model.Interview) string {
-	var out []string
-	for _, n := range iv.Notes {
-		out = append(out, n.Text)
-	}
-	return strings.Join(out, "|")
-}
-
 func TestDeleteContactAsksFirst(t *testing.T) {
-	c, s, _ := newTestCommon(t)
+	c, s, _ := uitest.NewTestCommon(t)
 	if _, err := s.PutContact(model.Contact{Name: "Bo Chen"}); err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, c, 80, 24)
-	d.send(keyRunes("c"))
-	d.send(keyRunes("d"))
-	if v := d.view(); !strings.Contains(v, "Delete Bo Chen?") {
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(uitest.KeyRunes("c"))
+	d.Send(uitest.KeyRunes("d"))
+	if v := d.View(); !strings.Contains(v, "Delete Bo Chen?") {
 		t.Fatalf("no confirmation:\n%s", v)
 	}
-	d.send(keyRunes("n"))
+	d.Send(uitest.KeyRunes("n"))
 	if cs, _ := s.Contacts(); len(cs) != 1 {
 		t.Fatal("deleted without a yes")
 	}
-	d.send(keyRunes("d"))
-	d.send(keyRunes("y"))
-	if v := d.view(); !strings.Contains(v, "Contacts · 0") {
+	d.Send(uitest.KeyRunes("d"))
+	d.Send(uitest.KeyRunes("y"))
+	if v := d.View(); !strings.Contains(v, "Contacts · 0") {
 		t.Errorf("list still shows the deleted contact:\n%s", v)
 	}
 	// Undo is possible until the user leaves the list; then it is gone.
-	d.send(keyType(tea.KeyEsc))
+	d.Send(uitest.KeyType(tea.KeyEsc))
 	if cs, _ := s.Contacts(); len(cs) != 0 {
 		t.Fatal("not deleted after yes and leaving the list")
 	}
 }
 
 func TestContactFormNeedsName(t *testing.T) {
-	c, s, _ := newTestCommon(t)
-	d := newDriver(t, c, 80, 24)
-	d.send(keyRunes("n"))
-	d.send(keyType(tea.KeyTab))
-	d.typeText("Analyst")
-	d.send(keyType(tea.KeyCtrlS))
-	if v := d.view(); !strings.Contains(v, "A contact needs a name.") {
+	c, s, _ := uitest.NewTestCommon(t)
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(uitest.KeyRunes("n"))
+	d.Send(uitest.KeyType(tea.KeyTab))
+	d.TypeText("Analyst")
+	d.Send(uitest.KeyType(tea.KeyCtrlS))
+	if v := d.View(); !strings.Contains(v, "A contact needs a name.") {
 		t.Errorf("no inline error:\n%s", v)
 	}
 	if cs, _ := s.Contacts(); len(cs) != 0 {
 		t.Errorf("saved without a name: %v", cs)
 	}
 	// esc on a changed form asks first.
-	d.send(keyType(tea.KeyEsc))
-	if v := d.view(); !strings.Contains(v, "Throw away your changes?") {
+	d.Send(uitest.KeyType(tea.KeyEsc))
+	if v := d.View(); !strings.Contains(v, "Throw away your changes?") {
 		t.Errorf("esc did not ask:\n%s", v)
 	}
 }
 
 // A store that fails must show the failure in plain words, not lose it.
 func TestSaveFailureIsShown(t *testing.T) {
-	c, s, _ := newTestCommon(t)
-	d := newDriver(t, c, 80, 24)
+	c, s, _ := uitest.NewTestCommon(t)
+	d := uitest.NewDriver(t, c, 80, 24)
 	s.Close() // every write now fails
-	d.send(keyRunes("n"))
-	d.typeText("Ana")
-	d.send(keyType(tea.KeyCtrlS))
-	if v := d.view(); !strings.Contains(v, "! Could not save or read the notebook") {
+	d.Send(uitest.KeyRunes("n"))
+	d.TypeText("Ana")
+	d.Send(uitest.KeyType(tea.KeyCtrlS))
+	if v := d.View(); !strings.Contains(v, "! Could not save or read the notebook") {
 		t.Errorf("failure not shown:\n%s", v)
 	}
 }
@@ -184,78 +164,5 @@ func TestFoldersAndFilesArePrivate(t *testing.T) {
 	info, _ := os.Stat(path)
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %o", info.Mode().Perm())
-	}
-}
-
-// Shortcuts typed fast arrive as one message of several runes; each must
-// still act, and a field one of them opens takes the rest as text.
-func TestFastShortcutsAreSplit(t *testing.T) {
-	d, _, _ := liveInterview(t, 80, 24)
-	d.send(keyType(tea.KeyTab)) // to the questions
-	d.send(keyRunes("jm"))
-	iv := d.interview()
-	if iv.cursor != 1 {
-		t.Fatalf("j did not move: cursor %d", iv.cursor)
-	}
-	if iv.iv.Questions[1].MustAsk { // it started marked
-		t.Error("m did not toggle must-ask on the second question")
-	}
-	d.send(keyRunes("aHow so?"))
-	if got := d.interview().input.Value(); got != "How so?" {
-		t.Errorf("input took %q", got)
-	}
-}
-
-// panicky is a screen with a bug: a key makes it panic.
-type panicky struct{}
-
-func (p panicky) update(msg tea.Msg) (screen, tea.Cmd) {
-	if _, ok := msg.(tea.KeyMsg); ok {
-		var m map[string]int
-		m["boom"]++ // a nil map write: a panic
-	}
-	return p, nil
-}
-func (p panicky) view() string            { return "" }
-func (p panicky) setSize(int, int) screen { return p }
-func (p panicky) help() help.KeyMap       { return keyMap{} }
-func (p panicky) capturing() bool         { return false }
-
-// A bug in a screen must not lose the notes or leave a stack trace: the
-// app stops, reports the error in plain words, and the exit flush still
-// has the last good state to write.
-func TestPanicInUpdateQuitsAndKeepsState(t *testing.T) {
-	d, s, _ := liveInterview(t, 80, 24)
-	d.typeText("a note before the bug")
-	d.send(pushMsg{panicky{}})
-	d.send(keyRunes("x"))
-	if !d.quit {
-		t.Fatal("the app did not stop after a panic")
-	}
-	if err := d.app.Crashed(); err == nil || !strings.Contains(err.Error(), "internal error") {
-		t.Errorf("Crashed() = %v", err)
-	}
-	if err := d.app.Flush(s); err != nil {
-		t.Fatal(err)
-	}
-	iv, _ := s.Interview(d.app.stack[len(d.app.stack)-2].(interviewScreen).iv.ID)
-	if noteTexts(iv) != "a note before the bug" {
-		t.Errorf("notes after the panic = %q", noteTexts(iv))
-	}
-}
-
-// The full help shows every key at 80 columns: none is cut off.
-func TestFullHelpShowsEveryKey(t *testing.T) {
-	d, _, _ := liveInterview(t, 80, 24)
-	d.send(keyType(tea.KeyTab)) // the questions, where ? is not text
-	d.send(keyRunes("?"))
-	v := d.view()
-	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("full help lacks %q:\n%s", want, v)
-		}
-	}
-	if strings.Contains(v, "…") {
-		t.Errorf("full help cut short:\n%s", v)
 	}
 }

@@ -1,9 +1,16 @@
+// Package ui is Parley's terminal interface. Run wires it: the root model
+// (ui/app) with every screen's opener (ui/screens/...). Screens are built
+// from components (ui/components/...) and share ui/common; none imports
+// another: they ask the root for a screen with a navigation message.
 package ui
 
 import (
 	"errors"
 	"os"
 	"os/signal"
+	"parley/ui/app"
+	"parley/ui/common"
+	"parley/ui/components/outbox"
 	"syscall"
 	"time"
 
@@ -25,21 +32,21 @@ type Options struct {
 // stops it, then writes anything not yet saved. The terminal is restored on
 // every exit, a panic included.
 func Run(s *store.Store, opts Options) error {
-	styles := NewStyles(opts.NoColor)
+	styles := common.NewStyles(opts.NoColor)
 	out := os.Stdout
 	if opts.Output != nil {
 		out = opts.Output
 	}
 	// The program and the copy command share one locked writer, so an
 	// OSC 52 sequence never lands inside a frame (see terminalOutput).
-	term := newTerminalOutput(out)
-	c := &common{styles: &styles, store: s, now: time.Now, term: term, getenv: os.Getenv,
-		after: tea.Tick, bank: &bankWriter{}}
+	term := outbox.NewTerminalOutput(out)
+	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
+		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{}}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
-	p := tea.NewProgram(newApp(c), progOpts...)
+	p := tea.NewProgram(app.NewApp(c, screenOpeners), progOpts...)
 
 	// Bubble Tea's own handler quits without letting the app save, and Go's
 	// default for SIGHUP (the terminal closed) exits without running
@@ -52,7 +59,7 @@ func Run(s *store.Store, opts Options) error {
 		if !ok {
 			return
 		}
-		p.Send(shutdownMsg{reason: sig.String()})
+		p.Send(app.ShutdownMsg{Reason: sig.String()})
 		// If the event loop cannot take the message, stop it anyway; the
 		// last model is still flushed below.
 		time.Sleep(2 * time.Second)
@@ -60,7 +67,7 @@ func Run(s *store.Store, opts Options) error {
 	}()
 
 	final, runErr := p.Run()
-	app, ok := final.(App)
+	app, ok := final.(app.App)
 	if !ok {
 		// Only a panic outside Update leaves no model; nothing to flush.
 		if runErr == nil {

@@ -1,0 +1,315 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parley/model"
+)
+
+// The spool is how a change reaches a notebook that another Parley holds
+// open: `parley add` writes the change to a file in a folder beside the
+// notebook, and the next read-write open (or the running Parley, through
+// DrainSpool) takes the files in, in one transaction. Each file carries a
+// change ID that is recorded in the notebook with the change, so a crash
+// between the commit and the removal of the file never applies it twice.
+
+// spoolFormat names a spooled change file.
+const spoolFormat = "parley-spool"
+
+// spoolSuffix ends a finished change file; anything else in the folder (a
+// temporary file being written, a refused file) is not taken in.
+const spoolSuffix = ".json"
+
+// rejectedSuffix is added to a change file that cannot be taken in, so it
+// is kept for the user to look at but not read again.
+const rejectedSuffix = ".rejected"
+
+// maxSpoolFile bounds what DrainSpool reads from one file: a contact is a
+// few kilobytes, and a huge file is not one of ours.
+const maxSpoolFile = 1 << 20
+
+// staleTemp is how old a temporary file must be before DrainSpool removes
+// it: by then the writer that made it has died.
+const staleTemp = time.Hour
+
+// bucketSpool records the IDs of the spooled changes taken in. It is made
+// when first needed and is not part of the exported notebook.
+var bucketSpool = []byte("spool")
+
+// spooledChange is one change file.
+type spooledChange struct {
+	Format  string         `json:"format"`
+	ID      string         `json:"id"`
+	At      time.Time      `json:"at"`
+	Contact *model.Contact `json:"contact"`
+}
+
+// SpoolReceipt says where a spooled change waits.
+type SpoolReceipt struct {
+	ID   string
+	File string
+}
+
+// DrainReport says what DrainSpool did.
+type DrainReport struct {
+	// Added are the contacts taken in, as saved.
+	Added []model.Contact
+	// Repeated counts files whose change was already in the notebook (a
+	// crash came between taking it in and removing the file).
+	Repeated int
+	// Rejected names files that could not be taken in and why; each was
+	// renamed to end in ".rejected" and left in the folder.
+	Rejected []string
+}
+
+// SpoolDir is the folder beside the notebook at path (after following
+// symbolic links) where changes wait while another Parley holds it.
+func SpoolDir(path string) (string, error) {
+	target, _, err := locate(path)
+	if err != nil {
+		return "", err
+	}
+	return target + ".spool", nil
+}
+
+// SpoolContact leaves a new contact for the notebook at path without
+// opening it: for when another Parley holds it. The file is written whole
+// or not at all (a temporary file, synced, then renamed), readable by the
+// user alone, in a folder made 0700. The contact gets its ID when it is
+// taken in.
+func SpoolContact(path string, c model.Contact, now time.Time) (SpoolReceipt, error) {
+	if msg := c.Validate(); msg != "" {
+		return SpoolReceipt{}, errors.New(msg)
+	}
+	c.ID = 0
+	dir, err := SpoolDir(path)
+	if err != nil {
+		return SpoolReceipt{}, err
+	}
+	if err := makeSpoolDir(dir); err != nil {
+		return SpoolReceipt{}, fmt.Errorf("make the spool folder %s: %w", dir, err)
+	}
+	var id [16]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return SpoolReceipt{}, err
+	}
+	ch := spooledChange{Format: spoolFormat, ID: hex.EncodeToString(id[:]), At: now, Contact: &c}
+	data, err := json.Marshal(ch)
+	if err != nil {
+		return SpoolReceipt{}, err
+	}
+	// The time first, so the files sort in the order they were made.
+	name := filepath.Join(dir, fmt.Sprintf("%020d-%s%s", now.UnixNano(), ch.ID, spoolSuffix))
+	if err := writeAtomically(name, data); err != nil {
+		return SpoolReceipt{}, fmt.Errorf("spool the change: %w", err)
+	}
+	return SpoolReceipt{ID: ch.ID, File: name}, nil
+}
+
+// makeSpoolDir makes the folder 0700, or checks that what is there is a
+// folder.
+func makeSpoolDir(dir string) error {
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return errors.New("it is not a folder")
+	}
+	return nil
+}
+
+// writeAtomically writes data to name through a temporary file in the same
+// folder: written, synced, renamed, and the folder synced, so after a
+// crash name is either absent or whole.
+func writeAtomically(name string, data []byte) error {
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, ".tmp-*") // 0600
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// DrainSpool takes in the changes waiting in the spool folder, in the
+// order they were made, in one transaction, then removes their files. It
+// is safe to call at any time and from any number of Parleys: a change
+// already taken in (its ID is recorded) is not applied again, and a file
+// that cannot be read is set aside as ".rejected" and reported, never
+// guessed at. With no spool folder it does nothing.
+func (s *Store) DrainSpool() (DrainReport, error) {
+	var report DrainReport
+	dir, err := SpoolDir(s.path)
+	if err != nil {
+		return report, err
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return report, nil
+	}
+	if err != nil {
+		return report, fmt.Errorf("read the spool folder %s: %w", dir, err)
+	}
+	type pending struct {
+		file   string
+		change spooledChange
+	}
+	var changes []pending
+	for _, e := range entries {
+		name := e.Name()
+		file := filepath.Join(dir, name)
+		if strings.HasPrefix(name, ".tmp-") {
+			removeIfStale(file)
+			continue
+		}
+		if !strings.HasSuffix(name, spoolSuffix) {
+			continue
+		}
+		ch, err := readSpooled(file)
+		if err != nil {
+			report.Rejected = append(report.Rejected, fmt.Sprintf("%s: %v", name, err))
+			if rerr := os.Rename(file, file+rejectedSuffix); rerr != nil {
+				return report, fmt.Errorf("set aside %s: %w", file, rerr)
+			}
+			continue
+		}
+		changes = append(changes, pending{file, ch})
+	}
+	slices.SortFunc(changes, func(a, b pending) int { return strings.Compare(a.file, b.file) })
+	if len(changes) == 0 {
+		return report, nil
+	}
+	err = guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			report.Added, report.Repeated = nil, 0
+			taken, err := tx.CreateBucketIfNotExists(bucketSpool)
+			if err != nil {
+				return err
+			}
+			contacts := tx.Bucket(bucketContacts)
+			if contacts == nil {
+				return errMissingBucket
+			}
+			for _, p := range changes {
+				if taken.Get([]byte(p.change.ID)) != nil {
+					report.Repeated++
+					continue
+				}
+				c := *p.change.Contact
+				if c.ReferredBy != 0 && contacts.Get(itob(c.ReferredBy)) == nil {
+					c.ReferredBy = 0 // the referrer was deleted meanwhile
+				}
+				if c.ID, err = contacts.NextSequence(); err != nil {
+					return err
+				}
+				if err := put(contacts, c.ID, c); err != nil {
+					return err
+				}
+				if err := taken.Put([]byte(p.change.ID), []byte(p.change.At.UTC().Format(time.RFC3339Nano))); err != nil {
+					return err
+				}
+				report.Added = append(report.Added, c)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return DrainReport{Rejected: report.Rejected}, fmt.Errorf("take in the changes waiting in %s: %w", dir, err)
+	}
+	for _, p := range changes {
+		if err := os.Remove(p.file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			// Taken in and recorded: the next drain skips it and tries again.
+			return report, fmt.Errorf("remove %s, which is saved: %w", p.file, err)
+		}
+	}
+	return report, syncDir(dir)
+}
+
+// readSpooled reads and checks one change file.
+func readSpooled(file string) (spooledChange, error) {
+	var ch spooledChange
+	info, err := os.Lstat(file)
+	if err != nil {
+		return ch, err
+	}
+	if !info.Mode().IsRegular() {
+		return ch, errors.New("it is not a regular file")
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return ch, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSpoolFile+1))
+	if err != nil {
+		return ch, err
+	}
+	if len(data) > maxSpoolFile {
+		return ch, errors.New("it is too large to be a change")
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ch); err != nil {
+		return ch, fmt.Errorf("it is not a change Parley wrote (%s)", jsonProblem(err))
+	}
+	switch {
+	case ch.Format != spoolFormat:
+		return ch, errors.New("it is not a change Parley wrote")
+	case len(ch.ID) != 32 || strings.Trim(ch.ID, "0123456789abcdef") != "":
+		return ch, errors.New("its change ID is malformed")
+	case ch.Contact == nil:
+		return ch, errors.New("it holds no contact")
+	}
+	if msg := ch.Contact.Validate(); msg != "" {
+		return ch, errors.New(msg)
+	}
+	return ch, nil
+}
+
+// removeIfStale removes a temporary file that its writer has long
+// abandoned (it died before renaming it).
+func removeIfStale(file string) {
+	if info, err := os.Lstat(file); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTemp {
+		os.Remove(file)
+	}
+}

@@ -1,0 +1,434 @@
+// Package app is the root model: the screen stack, routing (each
+// command's result goes back to the screen that asked, keys to the top
+// one), the shared notebook summary read once per change, one live owner
+// per interview, the status line, help, and the flush at exit.
+package app
+
+import (
+	"fmt"
+	"parley/ui/common"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"parley/store"
+)
+
+// statusTTL is how long an informational status line stays.
+const statusTTL = 4 * time.Second
+
+// ShutdownMsg asks the app to stop because of a signal (SIGTERM, SIGHUP).
+type ShutdownMsg struct{ Reason string }
+
+type statusExpiredMsg struct{ gen int }
+
+// entry is one screen on the stack with its address.
+type entry struct {
+	id screenID
+	S  common.Screen
+}
+
+// App is the root model.
+type App struct {
+	c        *common.Common
+	keys     globalKeys
+	Stack    []entry
+	width    int
+	height   int
+	sized    bool
+	help     help.Model
+	fullHelp bool
+
+	// openers build the screens navigation messages name.
+	openers []common.Opener
+	// lastID is the id given to the newest screen.
+	lastID screenID
+	// openedBy maps every screen ever pushed to the screen that opened
+	// it, so a result for a closed screen reaches the one that asked.
+	openedBy map[screenID]screenID
+
+	// summary is the shared read of the notebook; summaryGen tags the
+	// latest read asked for, so an older read landing late is dropped.
+	summary       common.Notebook
+	summaryGen    int
+	summaryLoaded bool
+
+	status    common.StatusMsg
+	statusGen int
+
+	// crashed holds a panic caught in Update or View; the program then
+	// quits, saves what it can and reports it.
+	crashed error
+
+	// Kept are saves of interviews whose screen closed before the save
+	// went through (see keepFailedSave).
+	Kept map[uint64]common.InterviewSave
+}
+
+// SummaryLoadedMsg is the root's own read of the notebook summary.
+type SummaryLoadedMsg struct {
+	gen int
+	common.NotebookLoadedMsg
+}
+
+// NewApp builds the root model; openers build its screens, "What's next"
+// (OpenHomeMsg) first.
+func NewApp(c *common.Common, openers []common.Opener) App {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
+		openedBy: map[screenID]screenID{}}
+	first, ok := a.build(common.OpenHomeMsg{})
+	if !ok {
+		panic("ui: no opener builds the first screen")
+	}
+	a.Stack = []entry{{id: 1, S: first}}
+	return a
+}
+
+// Init reads the notebook summary the first screen shows.
+func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
+
+func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
+
+// Screens is the stack, bottom first.
+func (a App) Screens() []common.Screen {
+	out := make([]common.Screen, len(a.Stack))
+	for i, e := range a.Stack {
+		out[i] = e.S
+	}
+	return out
+}
+
+// reloadSummary reads the shared summary once, for every screen showing it.
+func (a App) reloadSummary(gen int) tea.Cmd {
+	load := common.LoadNotebook(a.c.Store)
+	return addressed(rootID, func() tea.Msg {
+		msg, _ := load().(common.NotebookLoadedMsg)
+		return SummaryLoadedMsg{gen, msg}
+	})
+}
+
+// Update dispatches by message type; screens own their own keys.
+func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			a.crashed = fmt.Errorf("internal error: %v", r)
+			m, cmd = a, tea.Quit
+		}
+	}()
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height, a.sized = msg.Width, msg.Height, true
+		a.resize()
+		return a, nil
+	case tea.KeyMsg:
+		return a.HandleKey(msg)
+	case ShutdownMsg:
+		return a, tea.Quit
+	case RoutedMsg:
+		return a.deliver(msg.To, msg.Msg)
+	}
+	// Not addressed: a signal, or Bubble Tea handing back what a program
+	// run in the terminal ($EDITOR) returned. The screen that ran it is
+	// the top one, since it had the terminal; a message naming an
+	// interview goes to that interview's owner wherever it is.
+	if m, ok := msg.(common.InterviewOwnerMsg); ok {
+		if i := a.ownerOf(m.ForInterview()); i >= 0 {
+			return a.deliver(a.Stack[i].id, msg)
+		}
+	}
+	return a.deliver(a.Stack[len(a.Stack)-1].id, msg)
+}
+
+// deliver handles msg for screen to: navigation and the status line here,
+// the rest for that screen alone (or, if it closed, its opener).
+func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.PushMsg:
+		return a.push(to, msg.S)
+	case common.OpenInterviewMsg:
+		if i := a.ownerOf(msg.Interview.ID); i >= 0 {
+			return a.bringForward(i), nil
+		}
+	case common.PopMsg:
+		return a.pop(to)
+	case common.StatusMsg:
+		return a.setStatus(msg)
+	case statusExpiredMsg:
+		if msg.gen == a.statusGen && !a.status.Err {
+			a.status = common.StatusMsg{}
+		}
+		return a, nil
+	case SummaryLoadedMsg:
+		if msg.gen != a.summaryGen {
+			return a, nil
+		}
+		return a.setSummary(msg.NotebookLoadedMsg)
+	case common.NotebookLoadedMsg:
+		return a.setSummary(msg)
+	case orphanRetryMsg:
+		return a, addressed(rootID, a.retryKept())
+	}
+	if s, ok := a.build(msg); ok {
+		return a.push(to, s)
+	}
+	var cmds []tea.Cmd
+	if f, ok := msg.(common.Failure); ok && f.Failed() != nil {
+		var c tea.Cmd
+		a, c = a.setStatus(common.StatusMsg{Text: common.PlainError(f.Failed()), Err: true})
+		cmds = append(cmds, c)
+	}
+	if m, ok := msg.(common.InterviewSavedMsg); ok {
+		cmds = append(cmds, a.keepFailedSave(m))
+	}
+	if ch, ok := msg.(common.Changer); ok {
+		cmds = append(cmds, a.announce(ch.Changes()))
+	}
+	if i := a.Find(a.alive(to)); i >= 0 {
+		var c tea.Cmd
+		a.Stack[i].S, c = a.Stack[i].S.Update(msg)
+		cmds = append(cmds, addressed(a.Stack[i].id, c))
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// setSummary keeps a read of the summary and hands it to the screens
+// showing it.
+func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
+	if msg.Err != nil {
+		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
+	}
+	a.summary, a.summaryLoaded = msg.Notebook, true
+	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
+}
+
+// announce tells the screens that show a changed kind of record, and reads
+// the shared summary again, once, if the change moves it.
+func (a *App) announce(changes []common.NotebookChangedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	summary := false
+	for _, ch := range changes {
+		summary = summary || ch.MovesSummary()
+		cmds = append(cmds, a.tell(func(w common.Watcher) bool { return w[ch.Kind] }, ch))
+	}
+	if summary {
+		a.summaryGen++
+		cmds = append(cmds, a.reloadSummary(a.summaryGen))
+	}
+	return tea.Batch(cmds...)
+}
+
+// tell delivers msg to every screen whose watcher matches.
+func (a *App) tell(match func(common.Watcher) bool, msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for i, e := range a.Stack {
+		if !match(e.S.Watches()) {
+			continue
+		}
+		var c tea.Cmd
+		a.Stack[i].S, c = e.S.Update(msg)
+		cmds = append(cmds, addressed(e.id, c))
+	}
+	return tea.Batch(cmds...)
+}
+
+// build makes the screen a navigation message names.
+func (a App) build(msg tea.Msg) (common.Screen, bool) {
+	for _, open := range a.openers {
+		if s, ok := open(a.c, msg); ok {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// push opens s above the others; opener is the screen that asked.
+func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
+	a.lastID++
+	id := a.lastID
+	a.openedBy[id] = opener
+	a.Stack = append(a.Stack, entry{id: id, S: s})
+	a.resize()
+	load := s.Load()
+	if s.Watches()[common.ShownSummary] && a.summaryLoaded {
+		// It shows the summary the root already holds; it gets a fresh
+		// one with the next change.
+		var c tea.Cmd
+		top := &a.Stack[len(a.Stack)-1].S
+		*top, c = (*top).Update(common.NotebookLoadedMsg{Notebook: a.summary})
+		load = tea.Batch(load, c)
+	}
+	return a, addressed(id, load)
+}
+
+// bringForward moves the screen at i to the top: a record has one live
+// screen, and opening it again shows that one.
+func (a App) bringForward(i int) App {
+	e := a.Stack[i]
+	a.Stack = append(append(a.Stack[:i:i], a.Stack[i+1:]...), e)
+	a.resize()
+	return a
+}
+
+// pop closes screen id (the top one if the root asked). A screen closing
+// with changes not yet written writes them now: its autosave timer would
+// find it gone. The screens below hear of the write when it lands.
+func (a App) pop(id screenID) (App, tea.Cmd) {
+	i := a.Find(id)
+	if i < 0 {
+		i = len(a.Stack) - 1
+	}
+	if i == 0 {
+		return a, nil
+	}
+	closed := a.Stack[i]
+	a.Stack = append(a.Stack[:i:i], a.Stack[i+1:]...)
+	a.resize()
+	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
+	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
+		// Back on a summary: the clock has moved on since it was read.
+		a.summaryGen++
+		cmds = append(cmds, a.reloadSummary(a.summaryGen))
+	}
+	return a, tea.Batch(cmds...)
+}
+
+// Find is the stack index of screen id, or -1.
+func (a App) Find(id screenID) int {
+	for i, e := range a.Stack {
+		if e.id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// alive follows openedBy from id to the nearest screen still open; rootID
+// when none is.
+func (a App) alive(id screenID) screenID {
+	for id != rootID && a.Find(id) < 0 {
+		id = a.openedBy[id]
+	}
+	return id
+}
+
+// ownerOf is the stack index of the live screen of interview id, or -1.
+func (a App) ownerOf(id uint64) int {
+	for i, e := range a.Stack {
+		if o, ok := e.S.(common.InterviewOwner); ok && o.OwnsInterview() == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Keys typed quickly (or sent by a script) can arrive as one message
+	// of several runes. Text fields take them whole; anywhere else each is
+	// a shortcut of its own, and one may open a field for the rest.
+	if msg.Type == tea.KeyRunes && !msg.Paste && len(msg.Runes) > 1 && !a.Top().Capturing() {
+		var cmds []tea.Cmd
+		for i, r := range msg.Runes {
+			if a.Top().Capturing() {
+				rest := msg
+				rest.Runes = msg.Runes[i:]
+				m, cmd := a.HandleKey(rest)
+				return m, tea.Batch(append(cmds, cmd)...)
+			}
+			one := msg
+			one.Runes = []rune{r}
+			m, cmd := a.HandleKey(one)
+			a = m.(App)
+			cmds = append(cmds, cmd)
+		}
+		return a, tea.Batch(cmds...)
+	}
+	if key.Matches(msg, a.keys.Quit) {
+		return a, tea.Quit
+	}
+	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
+		a.fullHelp = false
+		a.resize()
+		return a, nil
+	}
+	if key.Matches(msg, a.keys.Help) && (!a.Top().Capturing() || msg.Type == tea.KeyF1) {
+		a.fullHelp = !a.fullHelp
+		a.resize()
+		return a, nil
+	}
+	i := len(a.Stack) - 1
+	var cmd tea.Cmd
+	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
+	return a, addressed(a.Stack[i].id, cmd)
+}
+
+func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
+	a.status = msg
+	a.statusGen++
+	if msg.Err {
+		return a, nil
+	}
+	gen := a.statusGen
+	return a, a.c.After(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
+}
+
+// resize gives every screen the room left by the footer.
+func (a *App) resize() {
+	if !a.sized {
+		return
+	}
+	h := max(a.height-lipgloss.Height(a.footer()), 1)
+	for i, e := range a.Stack {
+		a.Stack[i].S = e.S.SetSize(a.width, h)
+	}
+}
+
+// View draws the top screen above the footer, clipped to the window.
+func (a App) View() (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = fmt.Sprintf("%s: %v", ViewPanicText, r)
+		}
+	}()
+	if !a.sized {
+		return "loading…"
+	}
+	if a.width < 1 || a.height < 1 {
+		return ""
+	}
+	footer := a.footer()
+	fh := lipgloss.Height(footer)
+	if fh >= a.height {
+		return common.Fit(footer, a.width, a.height)
+	}
+	return common.Fit(a.Top().View(), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+}
+
+// Flush writes what screens hold unsaved. It runs after the program has
+// stopped, whatever stopped it.
+func (a App) Flush(s *store.Store) error {
+	var errs []string
+	for _, e := range a.Stack {
+		if err := e.S.Flush(s); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	// Screens first: an interview still open writes its newest text, and
+	// the kept failed saves of closed ones after.
+	errs = append(errs, a.flushKept(s)...)
+	if len(errs) > 0 {
+		return fmt.Errorf("could not save your last changes: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// ViewPanicText opens what View draws instead of a screen that panicked.
+const ViewPanicText = "Parley hit an internal error"
+
+// Crashed is the internal error that stopped the program, if any.
+func (a App) Crashed() error { return a.crashed }

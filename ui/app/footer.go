@@ -1,0 +1,93 @@
+package app
+
+import (
+	"parley/ui/common"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+type globalKeys struct {
+	Quit key.Binding
+	Help key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
+		Help: key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
+	}
+}
+
+func (a App) footer() string {
+	a.help.Width = a.width
+	km := combinedKeys{a.Top().Help(), a.keys, a.Top().Capturing()}
+	// The status line is always there, blank or not, so the layout does not
+	// jump when a message comes and goes.
+	st, text := a.c.Styles.Info, a.status.Text
+	if a.status.Err {
+		st, text = a.c.Styles.Error, "! "+text
+	}
+	lines := []string{st.Render(common.TruncateCells(text, a.width))}
+	if a.fullHelp {
+		lines = append(lines, a.fullHelpView(km.FullHelp()))
+	} else {
+		lines = append(lines, a.help.ShortHelpView(km.ShortHelp()))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fullHelpView lists every enabled binding, a group to a line, wrapped to
+// the window. bubbles' full help sets groups side by side in columns and
+// cuts the ones that do not fit, which hides keys at 80 columns.
+func (a App) fullHelpView(groups [][]key.Binding) string {
+	st := a.c.Styles.Help
+	sep := st.FullSeparator.Render(" • ")
+	var lines []string
+	for _, g := range groups {
+		line := ""
+		for _, b := range g {
+			h := b.Help()
+			if !b.Enabled() || h.Key == "" {
+				continue
+			}
+			item := st.FullKey.Render(h.Key) + " " + st.FullDesc.Render(h.Desc)
+			switch {
+			case line == "":
+				line = item
+			case common.CellWidth(line)+common.CellWidth(sep)+common.CellWidth(item) > a.width:
+				lines = append(lines, line)
+				line = item
+			default:
+				line += sep + item
+			}
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// combinedKeys is the help for the top screen plus the global keys.
+type combinedKeys struct {
+	screen    help.KeyMap
+	global    globalKeys
+	capturing bool
+}
+
+func (k combinedKeys) helpKey() key.Binding {
+	if k.capturing {
+		return key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help"))
+	}
+	return k.global.Help
+}
+
+func (k combinedKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, k.screen.ShortHelp()...), k.helpKey(), k.global.Quit)
+}
+
+func (k combinedKeys) FullHelp() [][]key.Binding {
+	return append(append([][]key.Binding{}, k.screen.FullHelp()...), []key.Binding{k.helpKey(), k.global.Quit})
+}

@@ -1,0 +1,149 @@
+package common
+
+import (
+	"fmt"
+	"parley/model"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TruncateCells cuts s, which may hold styling, to at most w cells.
+func TruncateCells(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// Fit makes a block exactly h lines high, each no wider than w cells, so a
+// screen can never push the footer off or wrap in a small terminal.
+func Fit(block string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(block, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// CellWidth is the display width of s, styling excluded.
+func CellWidth(s string) int { return ansi.StringWidth(s) }
+
+// SubtitleSuffix is " · role, organisation", or nothing when neither is known.
+func SubtitleSuffix(c model.Contact) string {
+	if s := c.Subtitle(); s != "" {
+		return " · " + s
+	}
+	return ""
+}
+
+// Plural picks the word for a count: plural(1, "day", "days").
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// SmallScreenRows is the height below which the list and What's next drop
+// their stage counts, which would otherwise leave no room for a single row.
+const SmallScreenRows = 12
+
+// WrapWords breaks text into lines of at most w cells at spaces.
+func WrapWords(s string, w int) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			if line != "" && CellWidth(line)+1+CellWidth(word) > w {
+				out = append(out, line)
+				line = ""
+			}
+			if line != "" {
+				line += " "
+			}
+			line += word
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func PadRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-CellWidth(s), 0))
+}
+
+// StageCountsView is the count per stage, wrapped to the width, each
+// stage in its colour.
+func StageCountsView(st *Styles, counts []model.StageCount, width int) string {
+	var lines []string
+	line, w := "", 0
+	for _, sc := range counts {
+		piece := fmt.Sprintf("%s %d", sc.Stage, sc.Count)
+		pw := CellWidth(piece)
+		if w > 0 && w+3+pw > width {
+			lines, line, w = append(lines, line), "", 0
+		}
+		if w > 0 {
+			line += st.Muted.Render(" · ")
+			w += 3
+		}
+		line += st.StageStyle(sc.Stage).Render(piece)
+		w += pw
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// DateTimeLayout is how dates are typed in forms: unambiguous in every
+// locale, and sortable.
+const DateTimeLayout = "2006-01-02 15:04"
+
+// Cycle returns the item after (or before, for delta -1) cur in list.
+func Cycle[T comparable](list []T, cur T, delta int) T {
+	for i, v := range list {
+		if v == cur {
+			return list[(i+delta+len(list))%len(list)]
+		}
+	}
+	return list[0]
+}
+
+func IndexOf[T comparable](xs []T, x T) int {
+	for i, y := range xs {
+		if y == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// StepText says a contact's next step: what, and when if it has a date.
+// An overdue one carries a "!" so it stands out without colour too.
+func StepText(s model.Step, now time.Time) string {
+	if s.Kind == model.StepNone {
+		return ""
+	}
+	text := s.Kind.String()
+	if !s.Due.IsZero() {
+		text += " " + DayLabel(s.Due, now)
+		if s.Kind == model.StepInterview && model.DaysBetween(now, s.Due, now.Location()) == 0 {
+			text += " " + s.Due.In(now.Location()).Format("15:04")
+		}
+	}
+	if s.Overdue {
+		text = "! " + text
+	}
+	return text
+}

@@ -1,0 +1,236 @@
+package notes
+
+import (
+	"fmt"
+	"parley/ui/common"
+	"parley/ui/uitest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"parley/model"
+)
+
+var plainStyles = common.NewStyles(true)
+
+func typeInto(n *NotesPane, s string, at time.Duration, qid int) {
+	for _, r := range s {
+		n.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}, at, qid)
+	}
+}
+
+func press(n *NotesPane, t tea.KeyType, at time.Duration) {
+	n.Update(tea.KeyMsg{Type: t}, at, 0)
+}
+
+func TestNotesTypingAndParagraphs(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	n.Focused = true
+	typeInto(&n, "Started in teaching", 62*time.Second, 1)
+	press(&n, tea.KeyEnter, 125*time.Second)
+	n.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("Moved to policy")}, 130*time.Second, 2)
+	n.Update(tea.KeyMsg{Type: tea.KeyEnter, Alt: true}, 0, 0)
+	typeInto(&n, "in 2019", 0, 0)
+	got := n.Notes()
+	want := []model.Note{
+		{At: 62 * time.Second, QuestionID: 1, Text: "Started in teaching"},
+		{At: 125 * time.Second, Text: "Moved to policy\nin 2019"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("notes = %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("note %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if !n.Changed {
+		t.Error("edits did not mark the notes changed")
+	}
+	view := ansi.Strip(n.View())
+	for _, s := range []string{"01:02  Started in teaching", "02:05  Moved to policy", "       in 2019"} {
+		if !strings.Contains(view, s) {
+			t.Errorf("view lacks %q:\n%s", s, view)
+		}
+	}
+}
+
+func TestNotesBackspaceJoinsAndEditsEarlierParagraphs(t *testing.T) {
+	n := NewNotesPane(&plainStyles, []model.Note{{At: time.Second, Text: "first"}, {At: 2 * time.Second, Text: "second"}})
+	n.SetSize(40, 10)
+	n.Focused = true
+	// Up into the first paragraph, to its end, and add to it.
+	press(&n, tea.KeyUp, 0)
+	press(&n, tea.KeyEnd, 0)
+	typeInto(&n, " draft", 0, 0)
+	if got := n.Notes()[0].Text; got != "first draft" {
+		t.Fatalf("edited first paragraph = %q", got)
+	}
+	press(&n, tea.KeyDown, 0)
+	press(&n, tea.KeyHome, 0)
+	press(&n, tea.KeyBackspace, 0)
+	got := n.Notes()
+	if len(got) != 1 || got[0].Text != "first draftsecond" || got[0].At != time.Second {
+		t.Fatalf("after join: %+v", got)
+	}
+}
+
+func TestNotesWrapAndKeepCaretOnScreen(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(30, 4)
+	n.Focused = true
+	for i := 0; i < 20; i++ {
+		typeInto(&n, fmt.Sprintf("paragraph %d has several words to wrap", i), time.Duration(i)*time.Minute, 0)
+		press(&n, tea.KeyEnter, time.Duration(i+1)*time.Minute)
+	}
+	typeInto(&n, "last words", 0, 0)
+	view := ansi.Strip(n.View())
+	lines := strings.Split(view, "\n")
+	if len(lines) != 4 {
+		t.Fatalf("view has %d lines, want 4:\n%s", len(lines), view)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 30 {
+			t.Errorf("line wider than pane: %q", l)
+		}
+	}
+	if !strings.Contains(lines[3], "last words") {
+		t.Errorf("caret line not on screen:\n%s", view)
+	}
+	// Page all the way up: the first paragraph comes into view.
+	for i := 0; i < 30; i++ {
+		press(&n, tea.KeyPgUp, 0)
+	}
+	if view := ansi.Strip(n.View()); !strings.Contains(view, "00:00  paragraph") {
+		t.Errorf("top not reachable:\n%s", view)
+	}
+}
+
+func TestNotesPasteKeepsLineBreaks(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 5)
+	n.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("a\r\nb\tc\x07"), Paste: true}, 0, 0)
+	if got := n.Notes()[0].Text; got != "a\nb c" {
+		t.Errorf("pasted = %q", got)
+	}
+}
+
+func TestNotesEmptyParagraphIsDroppedWhenLeft(t *testing.T) {
+	n := NewNotesPane(&plainStyles, []model.Note{{Text: "kept"}})
+	n.SetSize(40, 5)
+	press(&n, tea.KeyEnter, time.Minute)
+	press(&n, tea.KeyUp, 0)
+	if got := n.Notes(); len(got) != 1 || got[0].Text != "kept" {
+		t.Errorf("notes = %+v", got)
+	}
+}
+
+func TestRewrapEditMatchesFullWrap(t *testing.T) {
+	base := []rune(strings.Repeat("alpha beta gamma delta epsilon ", 40) + "\nend line here")
+	for _, at := range []int{0, 5, 33, 100, 600, len(base)} {
+		for _, ins := range []string{"x", "a much longer insertion with spaces ", "\n"} {
+			old := wrapRunes(base, 20)
+			text := append(append(append([]rune(nil), base[:at]...), []rune(ins)...), base[at:]...)
+			got := rewrapEdit(old, text, at, at+len([]rune(ins)), len([]rune(ins)), 20)
+			if want := wrapRunes(text, 20); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("insert %q at %d: incremental wrap differs", ins, at)
+			}
+		}
+		if at < len(base)-3 {
+			old := wrapRunes(base, 20)
+			text := append(append([]rune(nil), base[:at]...), base[at+3:]...)
+			got := rewrapEdit(old, text, at, at, -3, 20)
+			if want := wrapRunes(text, 20); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("delete at %d: incremental wrap differs", at)
+			}
+		}
+	}
+}
+
+func TestWrapRunes(t *testing.T) {
+	cases := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"", 10, []string{""}},
+		{"hello world", 20, []string{"hello world"}},
+		{"hello world", 8, []string{"hello ", "world"}},
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"a\nb", 10, []string{"a", "b"}},
+		{"日本語のテキスト", 6, []string{"日本語", "のテキ", "スト"}},
+	}
+	for _, c := range cases {
+		rs := []rune(c.text)
+		var got []string
+		for _, s := range wrapRunes(rs, c.width) {
+			got = append(got, string(rs[s.start:s.end]))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("wrap(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
+
+// keystrokes alternate a letter and a backspace, so the notes stay the same
+// size however many iterations the benchmark runs.
+var keystrokes = [2]tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'x'}}, {Type: tea.KeyBackspace}}
+
+func BenchmarkNotesKeystroke1MB(b *testing.B) {
+	n := NewNotesPane(&plainStyles, uitest.MegabyteOfNotes())
+	n.SetSize(78, 12)
+	n.Focused = true
+	n.View()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n.Update(keystrokes[i%2], time.Minute, 0)
+		_ = n.View()
+	}
+}
+
+// BenchmarkNotesKeystrokeOneLongParagraph is the worst case: 1 MB in one
+// paragraph with no line breaks, typed into in the middle.
+func BenchmarkNotesKeystrokeOneLongParagraph(b *testing.B) {
+	var sb strings.Builder
+	for _, note := range uitest.MegabyteOfNotes() {
+		sb.WriteString(note.Text)
+		sb.WriteString(" ")
+	}
+	n := NewNotesPane(&plainStyles, []model.Note{{Text: sb.String()}})
+	n.SetSize(78, 12)
+	n.Focused = true
+	for i := 0; i < 5000; i++ {
+		n.Update(tea.KeyMsg{Type: tea.KeyUp}, 0, 0)
+	}
+	n.View()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n.Update(keystrokes[i%2], time.Minute, 0)
+		_ = n.View()
+	}
+}
+
+func BenchmarkTextareaKeystroke1MB(b *testing.B) {
+	var sb strings.Builder
+	for _, note := range uitest.MegabyteOfNotes() {
+		sb.WriteString(note.Text)
+		sb.WriteString("\n")
+	}
+	ta := textarea.New()
+	ta.MaxHeight = 0
+	ta.CharLimit = 0
+	ta.SetWidth(78)
+	ta.SetHeight(12)
+	ta.Focus()
+	ta.SetValue(sb.String())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ta, _ = ta.Update(keystrokes[i%2])
+		_ = ta.View()
+	}
+}

@@ -1,0 +1,90 @@
+package outbox
+
+import (
+	"encoding/base64"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestOSC52ExactBytes(t *testing.T) {
+	// base64("hello") is "aGVsbG8=".
+	if got, want := OSC52("hello"), "\x1b]52;c;aGVsbG8=\a"; got != want {
+		t.Errorf("osc52 = %q, want %q", got, want)
+	}
+	if got, want := OSC52("Dear Ana,\nThank you — Sam"), "\x1b]52;c;RGVhciBBbmEsClRoYW5rIHlvdSDigJQgU2Ft\a"; got != want {
+		t.Errorf("osc52 = %q, want %q", got, want)
+	}
+}
+
+func TestCopySequence(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		want string
+	}{
+		{"plain terminal", map[string]string{"TERM": "xterm-256color"}, "\x1b]52;c;aGVsbG8=\a"},
+		{"over ssh, no TERM", map[string]string{}, "\x1b]52;c;aGVsbG8=\a"},
+		{"tmux", map[string]string{"TMUX": "/tmp/tmux-1000/default,123,0", "TERM": "screen-256color"},
+			"\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\a\x1b\\"},
+		{"screen", map[string]string{"STY": "123.pts-0.host", "TERM": "screen"},
+			"\x1bP\x1b]52;c;aGVsbG8=\a\x1b\\"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := copySequence("hello", envOf(tc.env))
+			if err != nil || got != tc.want {
+				t.Errorf("got %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestScreenSplitsLongSequences(t *testing.T) {
+	text := strings.Repeat("x", 200)
+	got, err := copySequence(text, envOf(map[string]string{"STY": "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := strings.Split(strings.TrimSuffix(got, "\x1b\\"), "\x1b\\")
+	var joined strings.Builder
+	for _, p := range pieces {
+		body, ok := strings.CutPrefix(p, "\x1bP")
+		if !ok || len(body) > screenChunk {
+			t.Fatalf("bad piece %q", p)
+		}
+		joined.WriteString(body)
+	}
+	if joined.String() != OSC52(text) {
+		t.Errorf("pieces do not rejoin to the sequence")
+	}
+	if len(pieces) < 2 {
+		t.Errorf("%d pieces for %d bytes", len(pieces), len(OSC52(text)))
+	}
+}
+
+func TestClipboardSizeLimit(t *testing.T) {
+	atLimit := strings.Repeat("a", maxClipboardBytes)
+	seq, err := copySequence(atLimit, envOf(nil))
+	if err != nil {
+		t.Fatalf("at the limit: %v", err)
+	}
+	if n := len(seq) - len("\x1b]52;c;\a"); n != base64.StdEncoding.EncodedLen(maxClipboardBytes) || n >= 100000 {
+		t.Errorf("payload %d bytes", n)
+	}
+	if _, err := copySequence(atLimit+"a", envOf(nil)); !errors.Is(err, ErrClipboardTooLarge) {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+func TestNoClipboardTerminals(t *testing.T) {
+	for _, term := range []string{"dumb", "linux"} {
+		if _, err := copySequence("x", envOf(map[string]string{"TERM": term})); !errors.Is(err, ErrNoClipboard) {
+			t.Errorf("TERM=%s: %v", term, err)
+		}
+	}
+}

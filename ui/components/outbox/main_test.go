@@ -1,0 +1,9 @@
+package outbox
+
+import (
+	"testing"
+
+	"parley/ui/uitest"
+)
+
+func TestMain(m *testing.M) { uitest.Main(m, nil) }

@@ -1,0 +1,392 @@
+// Package contactpage is one contact's page.
+package contactpage
+
+import (
+	"parley/ui/common"
+	"parley/ui/components/confirm"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/questions"
+	"parley/store"
+)
+
+type contactPageKeys struct {
+	Up, Down key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Start    key.Binding
+	Open     key.Binding
+	Edit     key.Binding
+	Delete   key.Binding
+	Schedule key.Binding
+	Log      key.Binding
+	Stage    key.Binding
+	Prepare  key.Binding
+	Write    key.Binding
+	Back     key.Binding
+}
+
+func newContactPageKeys() contactPageKeys {
+	return contactPageKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "scroll up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "scroll down")),
+		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
+		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
+		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
+		Prepare:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prepare interview")),
+		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+	}
+}
+
+// pageItem is something on the page the cursor can rest on: a person in
+// the referral tree, or an interview.
+type pageItem struct {
+	contactID   uint64 // a referral
+	interviewID uint64 // an interview
+}
+
+// ContactPage shows one contact: their details, the next step, who
+// referred whom, their interviews and their timeline.
+type ContactPage struct {
+	common.NothingToSave
+	c          *common.Common
+	keys       contactPageKeys
+	contact    model.Contact
+	interviews []model.Interview // newest first
+	timeline   []model.Interaction
+	contacts   []model.Contact // everyone, for the referral tree
+	settings   model.Settings
+	loaded     bool
+	items      []pageItem
+	cursor     int
+	scroll     int
+	width      int
+	height     int
+}
+
+// interviewCreatedMsg reports a new interview, ready to run.
+type interviewCreatedMsg struct {
+	interview model.Interview
+	err       error
+}
+
+func (m interviewCreatedMsg) Failed() error { return m.err }
+
+func (m interviewCreatedMsg) Changes() []common.NotebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	iv := m.interview
+	return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
+}
+
+// startInterview creates an interview from the starting plan, the user's
+// default set or a balanced pick from their bank, for the default budget.
+func startInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		st, err := s.QuestionBank()
+		if err != nil {
+			return interviewCreatedMsg{err: err}
+		}
+		iv := model.NewInterview(contactID, nil, now)
+		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
+		saved, err := s.PutInterview(iv)
+		return interviewCreatedMsg{saved, err}
+	}
+}
+
+func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := s.PutInterview(iv)
+		return interviewCreatedMsg{saved, err}
+	}
+}
+
+// ContactPageLoadedMsg carries what one contact's page shows.
+type ContactPageLoadedMsg struct {
+	contact    model.Contact
+	interviews []model.Interview
+	timeline   []model.Interaction
+	contacts   []model.Contact
+	settings   model.Settings
+	err        error
+}
+
+func (m ContactPageLoadedMsg) Failed() error { return m.err }
+
+func loadContactPage(s *store.Store, id uint64) tea.Cmd {
+	return func() tea.Msg {
+		m := ContactPageLoadedMsg{}
+		if m.contact, m.err = s.Contact(id); m.err != nil {
+			return m
+		}
+		if m.interviews, m.err = s.Interviews(id); m.err != nil {
+			return m
+		}
+		if m.timeline, m.err = s.Interactions(id); m.err != nil {
+			return m
+		}
+		if m.contacts, m.err = s.Contacts(); m.err != nil {
+			return m
+		}
+		m.settings, m.err = s.Settings()
+		return m
+	}
+}
+
+func NewContactPage(c *common.Common, contact model.Contact) ContactPage {
+	return ContactPage{c: c, contact: contact, keys: newContactPageKeys(), settings: model.Defaults()}
+}
+
+// Load reads the page's data; the root calls it on push.
+func (p ContactPage) Load() tea.Cmd { return loadContactPage(p.c.Store, p.contact.ID) }
+
+// Watches every contact (names in the referral tree), and the
+// interviews, timeline and rules that make this contact's page.
+func (p ContactPage) Watches() common.Watcher {
+	return common.Watching(common.ChangedContact, common.ChangedInterview, common.ChangedTimeline, common.ChangedSettings)
+}
+
+// Changed re-reads the page when a change touches it. An autosave of one
+// of its interviews is taken as it comes: they come every half second
+// while notes are typed.
+func (p ContactPage) Changed(msg common.NotebookChangedMsg) (common.Screen, tea.Cmd) {
+	switch {
+	case msg.Kind == common.ChangedContact && msg.ContactID == p.contact.ID && msg.Contact == nil:
+		return p, common.Pop // deleted
+	case msg.Kind == common.ChangedInterview && msg.Autosave && msg.ContactID == p.contact.ID:
+		for i := range p.interviews {
+			if p.interviews[i].ID == msg.Interview.ID {
+				p.interviews[i] = *msg.Interview
+			}
+		}
+		return p, nil
+	case msg.Kind == common.ChangedContact, msg.Kind == common.ChangedSettings, msg.ContactID == p.contact.ID:
+		return p, p.Load()
+	}
+	return p, nil
+}
+
+func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ContactPageLoadedMsg:
+		if msg.err == nil && msg.contact.ID == p.contact.ID {
+			p.setLoaded(msg)
+		}
+	case common.InterviewsLoadedMsg:
+		if msg.ContactID == p.contact.ID && msg.Err == nil {
+			p.setInterviews(msg.Interviews)
+		}
+	case common.NotebookChangedMsg:
+		return p.Changed(msg)
+	case interviewCreatedMsg:
+		// The page that asked opens it; the change reaches every page.
+		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
+			return p, common.OpenInterview(p.contact, msg.interview)
+		}
+	case tea.KeyMsg:
+		return p.HandleKey(msg)
+	}
+	return p, nil
+}
+
+func (p *ContactPage) setLoaded(m ContactPageLoadedMsg) {
+	p.contact, p.timeline, p.contacts, p.settings = m.contact, m.timeline, m.contacts, m.settings
+	p.setInterviews(m.interviews)
+}
+
+func (p *ContactPage) setInterviews(ivs []model.Interview) {
+	p.loaded = true
+	p.interviews = p.interviews[:0:0]
+	for i := len(ivs) - 1; i >= 0; i-- {
+		p.interviews = append(p.interviews, ivs[i])
+	}
+	p.items = p.buildItems()
+	p.cursor = min(p.cursor, max(len(p.items)-1, 0))
+}
+
+// buildItems lists what the cursor can visit, in page order: the referral
+// tree, then the interviews.
+func (p ContactPage) buildItems() []pageItem {
+	var items []pageItem
+	for _, n := range p.referralTree() {
+		if n.id != p.contact.ID {
+			items = append(items, pageItem{contactID: n.id})
+		}
+	}
+	for _, iv := range p.interviews {
+		items = append(items, pageItem{interviewID: iv.ID})
+	}
+	return items
+}
+
+func (p ContactPage) current() (pageItem, bool) {
+	if p.cursor < len(p.items) {
+		return p.items[p.cursor], true
+	}
+	return pageItem{}, false
+}
+
+func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, p.keys.Back):
+		return p, common.Pop
+	case key.Matches(msg, p.keys.Up):
+		p.cursor = max(p.cursor-1, 0)
+		p.scroll = -1 // follow the cursor
+	case key.Matches(msg, p.keys.Down):
+		p.cursor = min(p.cursor+1, max(len(p.items)-1, 0))
+		p.scroll = -1
+	case key.Matches(msg, p.keys.PageUp):
+		p.scroll = max(p.visibleFrom()-max(p.height-2, 1), 0)
+	case key.Matches(msg, p.keys.PageDown):
+		p.scroll = p.visibleFrom() + max(p.height-2, 1)
+	case key.Matches(msg, p.keys.Start):
+		// An interview scheduled, prepared or under way is the one to hold,
+		// not a second.
+		if open := p.unfinishedInterview(); open.ID != 0 {
+			return p, common.OpenInterview(p.contact, open)
+		}
+		return p, startInterview(p.c.Store, p.contact.ID, p.c.Now())
+	case key.Matches(msg, p.keys.Prepare):
+		open := p.unfinishedInterview()
+		switch open.Clock.State() {
+		case model.Running, model.Paused:
+			// Its checklist is edited on the live screen; a plan now would
+			// make a second interview beside the one going on.
+			return p, common.Info("An interview with %s is under way: s opens it. Prepare the next one once it has ended.", p.contact.Name)
+		case model.NotStarted:
+			if open.ID != 0 {
+				return p, common.Navigate(common.OpenPlanMsg{Contact: p.contact, Interview: &open})
+			}
+		}
+		return p, common.Navigate(common.OpenPlanMsg{Contact: p.contact})
+	case key.Matches(msg, p.keys.Write):
+		return p, common.Navigate(common.OpenComposeMsg{Contact: p.contact})
+	case key.Matches(msg, p.keys.Open):
+		return p, p.Open()
+	case key.Matches(msg, p.keys.Edit):
+		return p, common.Navigate(common.EditContactMsg{Contact: p.contact})
+	case key.Matches(msg, p.keys.Delete):
+		return p, common.Push(confirm.ConfirmDelete(p.c, p.contact))
+	case key.Matches(msg, p.keys.Schedule):
+		return p, common.Navigate(common.OpenScheduleMsg{Contact: p.contact, Interview: p.pendingInterview()})
+	case key.Matches(msg, p.keys.Log):
+		return p, common.Navigate(common.OpenLogMsg{Contact: p.contact, Kind: p.suggestedKind()})
+	case key.Matches(msg, p.keys.Stage):
+		return p, common.Navigate(common.OpenStagePickerMsg{Contact: p.contact})
+	}
+	return p, nil
+}
+
+// Open goes to the item under the cursor: a referral's own page, or an
+// interview.
+func (p ContactPage) Open() tea.Cmd {
+	it, ok := p.current()
+	if !ok {
+		return nil
+	}
+	if it.contactID != 0 {
+		for _, c := range p.contacts {
+			if c.ID == it.contactID {
+				return common.Navigate(common.OpenContactMsg{Contact: c})
+			}
+		}
+		return nil
+	}
+	for _, iv := range p.interviews {
+		if iv.ID == it.interviewID {
+			return common.OpenInterview(p.contact, iv)
+		}
+	}
+	return nil
+}
+
+// pendingInterview is the scheduled interview not yet held, if any, so
+// scheduling again reschedules it rather than adding a second one.
+func (p ContactPage) pendingInterview() model.Interview {
+	for _, iv := range p.interviews {
+		if _, held := iv.HeldAt(); !held && iv.Scheduled != nil {
+			return iv
+		}
+	}
+	return model.Interview{}
+}
+
+// unfinishedInterview is the interview not yet ended, if any: scheduled,
+// prepared, or under way. With several, the pending scheduled one wins,
+// else the newest.
+func (p ContactPage) unfinishedInterview() model.Interview {
+	if pending := p.pendingInterview(); pending.ID != 0 {
+		return pending
+	}
+	var open model.Interview
+	for _, iv := range p.interviews {
+		if iv.Clock.State() != model.Ended && iv.ID > open.ID {
+			open = iv
+		}
+	}
+	return open
+}
+
+// suggestedKind is the interaction the next step calls for, so the log
+// form usually opens on the right kind.
+func (p ContactPage) suggestedKind() model.InteractionKind {
+	switch p.nextStep().Kind {
+	case model.StepThankYou:
+		return model.KindThankYou
+	case model.StepKeepInTouch:
+		return model.KindUpdate
+	case model.StepInterview:
+		return model.KindInterview
+	case model.StepFollowUp:
+		return model.KindReply
+	}
+	return model.KindRequest
+}
+
+func (p ContactPage) nextStep() model.Step {
+	now := p.c.Now()
+	acts := model.Summarize(now, p.interviews, p.timeline)
+	return model.NextStep(now, p.contact, acts[p.contact.ID], p.settings)
+}
+
+func (p ContactPage) SetSize(w, h int) common.Screen { p.width, p.height = w, h; return p }
+func (p ContactPage) Capturing() bool                { return false }
+func (p ContactPage) Help() help.KeyMap {
+	k := p.keys
+	it, ok := p.current()
+	k.Open.SetEnabled(ok)
+	if ok && it.contactID != 0 {
+		k.Open.SetHelp("enter", "open contact")
+	} else {
+		k.Open.SetHelp("enter", "open interview")
+	}
+	k.Up.SetEnabled(len(p.items) > 1)
+	k.Down.SetEnabled(len(p.items) > 1)
+	return common.KeyMap{
+		Short: []key.Binding{k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
+		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
+			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.Edit, k.Delete, k.Back}},
+	}
+}
+
+// OpenContactPage opens a contact's page.
+func OpenContactPage(c *common.Common, msg tea.Msg) (common.Screen, bool) {
+	if m, ok := msg.(common.OpenContactMsg); ok {
+		return NewContactPage(c, m.Contact), true
+	}
+	return nil, false
+}

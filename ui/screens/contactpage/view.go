@@ -1,0 +1,218 @@
+package contactpage
+
+import (
+	"fmt"
+	"parley/ui/common"
+	"strings"
+	"time"
+
+	"parley/model"
+)
+
+// treeNode is one person in the referral tree around the contact.
+type treeNode struct {
+	id    uint64
+	depth int
+}
+
+// referralTree is the chain of who referred whom up to this contact, then
+// the people they referred the user to, and whom those referred in turn:
+// two levels down is as far as a page can usefully show.
+func (p ContactPage) referralTree() []treeNode {
+	byID := make(map[uint64]model.Contact, len(p.contacts))
+	kids := map[uint64][]uint64{}
+	for _, c := range p.contacts {
+		byID[c.ID] = c
+		if c.ReferredBy != 0 {
+			kids[c.ReferredBy] = append(kids[c.ReferredBy], c.ID)
+		}
+	}
+	var chain []uint64
+	seen := map[uint64]bool{p.contact.ID: true}
+	for id := p.contact.ReferredBy; id != 0 && !seen[id] && len(chain) < 3; id = byID[id].ReferredBy {
+		if _, ok := byID[id]; !ok {
+			break
+		}
+		seen[id] = true
+		chain = append([]uint64{id}, chain...)
+	}
+	if len(chain) == 0 && len(kids[p.contact.ID]) == 0 {
+		return nil
+	}
+	var nodes []treeNode
+	for d, id := range chain {
+		nodes = append(nodes, treeNode{id, d})
+	}
+	self := len(chain)
+	nodes = append(nodes, treeNode{p.contact.ID, self})
+	for _, k := range kids[p.contact.ID] {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		nodes = append(nodes, treeNode{k, self + 1})
+		for _, g := range kids[k] {
+			if !seen[g] {
+				seen[g] = true
+				nodes = append(nodes, treeNode{g, self + 2})
+			}
+		}
+	}
+	return nodes
+}
+
+// render lays out the whole page and says on which line the cursor is.
+func (p ContactPage) render() (lines []string, cursorLine int) {
+	st := p.c.Styles
+	c := p.contact
+	w := max(p.width, 20)
+	now := p.c.Now()
+	add := func(s string) { lines = append(lines, common.TruncateCells(s, w)) }
+	stage := c.CurrentStage()
+	add(st.Title.Render(c.Name) + st.Subtitle.Render(common.SubtitleSuffix(c)))
+	step := "nothing to do"
+	if p.loaded {
+		if s := p.nextStep(); s.Kind != model.StepNone {
+			step = common.StepText(s, now)
+			if s.Overdue {
+				step = st.Overdue.Render(step)
+			}
+		}
+	}
+	add(st.StageStyle(stage).Render(string(stage)) + st.Muted.Render(" · next: ") + step)
+	add("")
+	label := func(name, v string) {
+		if strings.TrimSpace(v) != "" {
+			add(st.Label.Render(common.PadRight(name, 14)) + strings.ReplaceAll(v, "\n", " "))
+		}
+	}
+	label("Field", c.Field)
+	label("Career stage", string(c.CareerStage))
+	label("Email", c.Email)
+	label("Phone", c.Phone)
+	label("Profile", c.ProfileURL)
+	label("Location", c.Location)
+	label("Found via", c.FoundVia)
+	label("Tags", strings.Join(c.Tags, ", "))
+	label("Permissions", fmt.Sprintf("mention their name: %s · contact again: %s",
+		yesOrNo(c.MayMentionName), yesOrNo(c.MayContactAgain)))
+	if n := strings.TrimSpace(c.Notes); n != "" {
+		add(st.Label.Render("Research"))
+		for _, l := range common.WrapWords(n, w-2) {
+			add("  " + l)
+		}
+	}
+
+	item := 0
+	mark := func(s string) {
+		if item == p.cursor {
+			cursorLine = len(lines)
+			add(st.Selected.Render("▸ " + s))
+		} else {
+			add("  " + s)
+		}
+		item++
+	}
+	if tree := p.referralTree(); len(tree) > 0 {
+		add("")
+		add(st.Focused.Render("Referrals"))
+		names := map[uint64]model.Contact{}
+		for _, o := range p.contacts {
+			names[o.ID] = o
+		}
+		for _, n := range tree {
+			o := names[n.id]
+			text := strings.Repeat("  ", n.depth)
+			if n.depth > 0 {
+				text += "└ "
+			}
+			text += o.Name + st.Muted.Render(" · "+string(o.CurrentStage()))
+			if n.id == c.ID {
+				add("  " + text + st.Muted.Render("  (this contact)"))
+				continue
+			}
+			mark(text)
+		}
+	}
+	add("")
+	add(st.Focused.Render("Interviews"))
+	switch {
+	case !p.loaded:
+		add(st.Muted.Render("Loading…"))
+	case len(p.interviews) == 0:
+		add("None yet. p prepares one, s starts one now, i schedules one.")
+	default:
+		for _, iv := range p.interviews {
+			mark(interviewSummary(iv, now))
+			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
+				add("    " + st.Muted.Render("takeaways: ") + strings.ReplaceAll(t, "\n", " "))
+			}
+		}
+	}
+	add("")
+	add(st.Focused.Render("Timeline"))
+	if len(p.timeline) == 0 {
+		add(st.Muted.Render("Nothing logged yet. l logs a request, a reply, a call, a thank-you…"))
+	}
+	for i := len(p.timeline) - 1; i >= 0; i-- {
+		it := p.timeline[i]
+		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006 15:04"), 18) + common.PadRight(string(it.Kind), 14)
+		if it.Channel != "" {
+			line += st.Muted.Render(it.Channel + " · ")
+		}
+		add("  " + line + strings.ReplaceAll(it.Text, "\n", " "))
+	}
+	return lines, cursorLine
+}
+
+// visibleFrom is the first line shown: where the user scrolled to, or
+// wherever keeps the cursor in view.
+func (p ContactPage) visibleFrom() int {
+	lines, cur := p.render()
+	rows := max(p.height, 1)
+	maxStart := max(len(lines)-rows, 0)
+	if p.scroll >= 0 {
+		return min(p.scroll, maxStart)
+	}
+	if cur < rows {
+		return 0
+	}
+	return min(cur-rows/2, maxStart)
+}
+
+func (p ContactPage) View() string {
+	lines, _ := p.render()
+	start := p.visibleFrom()
+	end := min(start+max(p.height, 1), len(lines))
+	return strings.Join(lines[start:end], "\n")
+}
+
+func yesOrNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "not asked"
+}
+
+// interviewSummary is one line about an interview: when, how long, how
+// many questions were covered.
+func interviewSummary(iv model.Interview, now time.Time) string {
+	when := iv.Created
+	switch {
+	case !iv.Clock.StartedAt.IsZero():
+		when = iv.Clock.StartedAt
+	case iv.Scheduled != nil:
+		when = iv.Scheduled.At
+	}
+	length := fmt.Sprintf("%s of %s", model.FormatClock(iv.Elapsed(now)), model.FormatClock(iv.Budget))
+	state := iv.Clock.State().String()
+	if iv.Clock.State() == model.NotStarted && iv.Scheduled != nil {
+		length = fmt.Sprintf("%d min asked", int(iv.Scheduled.Budget().Minutes()))
+		state = "scheduled, " + string(iv.Scheduled.Mode)
+		if iv.Scheduled.Place != "" {
+			state += " · " + iv.Scheduled.Place
+		}
+	}
+	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
+		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)
+}

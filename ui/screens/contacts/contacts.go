@@ -1,0 +1,476 @@
+// Package contacts is the list of contacts.
+package contacts
+
+import (
+	"fmt"
+	"parley/ui/common"
+	"parley/ui/components/confirm"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/store"
+)
+
+type contactListKeys struct {
+	common.ListKeys
+	Open   key.Binding
+	New    key.Binding
+	Edit   key.Binding
+	Delete key.Binding
+	Bank   key.Binding
+	Undo   key.Binding
+	Filter key.Binding
+	Sort   key.Binding
+	Accept key.Binding // leave the filter box, keeping the filter
+	Clear  key.Binding // leave the filter box, clearing it
+	Back   key.Binding
+	Quit   key.Binding
+}
+
+func newContactListKeys() contactListKeys {
+	return contactListKeys{
+		ListKeys: common.NewListKeys(),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Bank:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "question bank")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Accept:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// ContactList is every contact, one line each, with a filter typed as you
+// go. The contacts are indexed once per change, so a keystroke in the
+// filter costs one pass over short folded strings (or over the previous
+// hits, when the new query only narrows the last) and drawing the rows in
+// view.
+type ContactList struct {
+	C    *common.Common
+	keys contactListKeys
+
+	nb       common.Notebook
+	acts     map[uint64]model.Activity
+	contacts []model.Contact // nb.contacts less those deleted here
+	index    *model.SearchIndex
+	next     []model.Step // by position in contacts
+	counts   []model.StageCount
+	// countLines is counts drawn at the current width, kept because the
+	// header is drawn on every keystroke and the counts change only when
+	// the notebook does.
+	countLines []string
+	loaded     bool
+
+	sortKey model.SortKey
+	order   []int // positions, sorted by sortKey
+	filter  textinput.Model
+	prevQ   model.Query
+	hits    []int // positions shown, in order
+	inHits  []bool
+	cand    []int
+
+	// trash holds contacts deleted on this screen, newest last. They are
+	// hidden at once but only deleted from the notebook when the user
+	// leaves the list (or quits), so u can bring them back until then.
+	trash []model.Contact
+
+	cursor, offset int
+	width, height  int
+}
+
+func NewContactList(c *common.Common) ContactList {
+	f := common.NewInput(c.Styles, "name, org:…, tag:…, stage:…")
+	return ContactList{C: c, keys: newContactListKeys(), filter: f, index: model.NewSearchIndex(nil)}
+}
+
+// Load: the root sends the summary it reads for every screen showing it.
+func (l ContactList) Load() tea.Cmd { return nil }
+
+// Watches the shared summary: stages and next steps move with every log,
+// schedule and edit, made here or anywhere.
+func (l ContactList) Watches() common.Watcher { return common.Watching(common.ShownSummary) }
+
+// Unsaved: contacts deleted here stay in the trash, undoable, until the
+// user leaves the list.
+func (l ContactList) Unsaved() bool { return len(l.trash) > 0 }
+
+// SaveNow is nil: the list empties its trash itself before it closes
+// (see purge), where the user can still undo up to the last moment.
+func (l ContactList) SaveNow() tea.Cmd { return nil }
+
+// markDeletedMsg is the user confirming a delete on the list.
+type markDeletedMsg struct{ id uint64 }
+
+func (l ContactList) selected() (model.Contact, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.hits) {
+		return model.Contact{}, false
+	}
+	return l.contacts[l.hits[l.cursor]], true
+}
+
+func (l ContactList) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	var reload tea.Cmd
+	switch msg := msg.(type) {
+	case common.NotebookLoadedMsg:
+		if msg.Err == nil {
+			l.setNotebook(msg.Notebook)
+		}
+	case common.ContactSavedMsg:
+		if msg.Err == nil {
+			l.upsert(msg.Contact)
+		}
+		return l, reload
+	case common.ContactDeletedMsg:
+		if msg.Err == nil {
+			l.drop(msg.ID)
+		}
+		return l, reload
+	case markDeletedMsg:
+		return l.markDeleted(msg.id)
+	case tea.KeyMsg:
+		if l.filter.Focused() {
+			return l.filterKey(msg)
+		}
+		return l.HandleKey(msg)
+	}
+	return l, reload
+}
+
+func (l ContactList) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	if l.moveKey(msg) {
+		return l, nil
+	}
+	switch {
+	case key.Matches(msg, l.keys.Filter):
+		l.filter.Focus()
+		return l, nil
+	case key.Matches(msg, l.keys.Sort):
+		l.sortKey = (l.sortKey + 1) % 3
+		l.resort()
+		return l, common.Info("Sorted by %s.", l.sortKey)
+	case key.Matches(msg, l.keys.Undo):
+		return l.undo()
+	case key.Matches(msg, l.keys.Back):
+		if l.filter.Value() != "" {
+			l.filter.SetValue("")
+			l.refilter()
+			return l, nil
+		}
+		return l, tea.Sequence(append(l.purge(), common.Pop)...)
+	case key.Matches(msg, l.keys.New):
+		return l, common.Navigate(common.EditContactMsg{})
+	case key.Matches(msg, l.keys.Bank):
+		return l, common.Navigate(common.OpenBankMsg{})
+	case key.Matches(msg, l.keys.Quit):
+		return l, tea.Quit
+	}
+	c, ok := l.selected()
+	if !ok {
+		return l, nil
+	}
+	switch {
+	case key.Matches(msg, l.keys.Open):
+		return l, common.Navigate(common.OpenContactMsg{Contact: c})
+	case key.Matches(msg, l.keys.Edit):
+		return l, common.Navigate(common.EditContactMsg{Contact: c})
+	case key.Matches(msg, l.keys.Delete):
+		return l, common.Push(confirm.NewConfirm(l.C, fmt.Sprintf("Delete %s?", c.Name),
+			"Their details, timeline and interviews go with them. Press u to undo until you leave the list.",
+			func() tea.Msg { return markDeletedMsg{c.ID} }))
+	}
+	return l, nil
+}
+
+// moveKey handles the cursor keys, which work in the filter box too (the
+// arrows only: letters are text there).
+func (l *ContactList) moveKey(msg tea.KeyMsg) bool {
+	page := max(l.rows()-1, 1)
+	switch {
+	case key.Matches(msg, l.keys.Up):
+		l.move(-1)
+	case key.Matches(msg, l.keys.Down):
+		l.move(1)
+	case key.Matches(msg, l.keys.PageUp):
+		l.move(-page)
+	case key.Matches(msg, l.keys.PageDown):
+		l.move(page)
+	case key.Matches(msg, l.keys.Home):
+		l.move(-len(l.hits))
+	case key.Matches(msg, l.keys.End):
+		l.move(len(l.hits))
+	default:
+		return false
+	}
+	return true
+}
+
+func (l ContactList) filterKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown:
+		l.moveKey(msg)
+		return l, nil
+	}
+	switch {
+	case key.Matches(msg, l.keys.Accept):
+		l.filter.Blur()
+		return l, nil
+	case key.Matches(msg, l.keys.Clear):
+		l.filter.Blur()
+		l.filter.SetValue("")
+		l.refilter()
+		return l, nil
+	}
+	before := l.filter.Value()
+	var cmd tea.Cmd
+	l.filter, cmd = l.filter.Update(msg)
+	if l.filter.Value() != before {
+		l.refilter()
+	}
+	return l, cmd
+}
+
+// setNotebook takes a fresh read of the notebook, keeping the cursor on
+// the same contact and the contacts in the trash hidden.
+func (l *ContactList) setNotebook(nb common.Notebook) {
+	l.nb, l.loaded = nb, true
+	l.acts = model.Summarize(l.C.Now(), nb.Interviews, nb.Interactions)
+	l.rebuild()
+}
+
+// rebuild re-indexes after contacts were added, changed or removed, or
+// the sort key changed. The contacts are kept physically in sort order, so
+// a filter pass reads the index from start to end: at 10,000 contacts
+// reading it in another order costs more than the matching itself (cache
+// misses), and ties in the ranking fall back to position, which is then
+// the chosen sort.
+func (l *ContactList) rebuild() {
+	keep, _ := l.selected()
+	gone := make(map[uint64]bool, len(l.trash))
+	for _, c := range l.trash {
+		gone[c.ID] = true
+	}
+	var cs []model.Contact
+	for _, c := range l.nb.Contacts {
+		if !gone[c.ID] {
+			cs = append(cs, c)
+		}
+	}
+	now, st := l.C.Now(), l.nb.Settings
+	next := make([]model.Step, len(cs))
+	for i, c := range cs {
+		next[i] = model.NextStep(now, c, l.acts[c.ID], st)
+	}
+	order := model.NewSearchIndex(cs).All(nil)
+	model.NewSearchIndex(cs).Sort(order, l.sortKey, next)
+	l.contacts = make([]model.Contact, len(cs))
+	l.next = make([]model.Step, len(cs))
+	for i, p := range order {
+		l.contacts[i], l.next[i] = cs[p], next[p]
+	}
+	l.index = model.NewSearchIndex(l.contacts)
+	l.order = l.index.All(l.order)
+	l.counts = l.counts[:0]
+	for _, s := range model.Stages() {
+		l.counts = append(l.counts, model.StageCount{Stage: s})
+	}
+	for _, c := range l.contacts {
+		if o := c.CurrentStage().Order(); o < len(l.counts) {
+			l.counts[o].Count++
+		}
+	}
+	l.drawCounts()
+	l.inHits = make([]bool, len(l.contacts))
+	l.hits = l.hits[:0] // positions of the old index mean nothing now
+	l.prevQ = model.Query{}
+	l.refilterFrom(false)
+	for i, p := range l.hits {
+		if l.contacts[p].ID == keep.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
+}
+
+// resort orders the contacts by the new sort key.
+func (l *ContactList) resort() { l.rebuild() }
+
+// refilter runs the filter after the query changed.
+func (l *ContactList) refilter() {
+	l.refilterFrom(true)
+	l.cursor, l.offset = 0, 0
+}
+
+// refilterFrom filters; with narrow, only the previous hits are searched
+// when the new query can only match fewer contacts than the last.
+func (l *ContactList) refilterFrom(narrow bool) {
+	q := model.ParseQuery(l.filter.Value())
+	cand := l.order
+	if narrow && q.Narrows(l.prevQ) && len(l.hits) < len(l.order) {
+		l.cand = l.cand[:0]
+		for _, p := range l.order {
+			if l.inHits[p] {
+				l.cand = append(l.cand, p)
+			}
+		}
+		cand = l.cand
+	}
+	for _, p := range l.hits {
+		l.inHits[p] = false
+	}
+	l.hits = l.index.Filter(q, cand, l.hits)
+	for _, p := range l.hits {
+		l.inHits[p] = true
+	}
+	l.prevQ = q
+	l.move(0)
+}
+
+func (l *ContactList) move(delta int) {
+	l.cursor = min(max(l.cursor+delta, 0), max(len(l.hits)-1, 0))
+	rows := l.rows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = max(min(l.offset, len(l.hits)-rows), 0)
+}
+
+func (l *ContactList) upsert(c model.Contact) {
+	found := false
+	cs := append([]model.Contact(nil), l.nb.Contacts...)
+	for i := range cs {
+		if cs[i].ID == c.ID {
+			cs[i], found = c, true
+		}
+	}
+	if !found {
+		cs = append(cs, c)
+	}
+	l.nb.Contacts = cs
+	l.rebuild()
+	for i, p := range l.hits {
+		if l.contacts[p].ID == c.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
+}
+
+// drop removes a contact deleted from the notebook (here or elsewhere).
+func (l *ContactList) drop(id uint64) {
+	cs := make([]model.Contact, 0, len(l.nb.Contacts))
+	for _, c := range l.nb.Contacts {
+		if c.ID != id {
+			cs = append(cs, c)
+		}
+	}
+	l.nb.Contacts = cs
+	for i, c := range l.trash {
+		if c.ID == id {
+			l.trash = append(l.trash[:i:i], l.trash[i+1:]...)
+			break
+		}
+	}
+	l.rebuild()
+}
+
+func (l ContactList) markDeleted(id uint64) (common.Screen, tea.Cmd) {
+	for _, c := range l.contacts {
+		if c.ID == id {
+			l.trash = append(l.trash, c)
+			l.rebuild()
+			return l, common.Info("Deleted %s. Press u to undo.", c.Name)
+		}
+	}
+	return l, nil
+}
+
+func (l ContactList) undo() (common.Screen, tea.Cmd) {
+	if len(l.trash) == 0 {
+		return l, nil
+	}
+	c := l.trash[len(l.trash)-1]
+	l.trash = l.trash[:len(l.trash)-1]
+	l.rebuild()
+	for i, p := range l.hits {
+		if l.contacts[p].ID == c.ID {
+			l.cursor = i
+		}
+	}
+	l.move(0)
+	return l, common.Info("Brought back %s.", c.Name)
+}
+
+// purge deletes the trash from the notebook, as the user leaves.
+func (l ContactList) purge() []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, c := range l.trash {
+		cmds = append(cmds, common.DeleteContact(l.C.Store, c.ID))
+	}
+	return cmds
+}
+
+// Flush deletes the trash when the program stops on the list: leaving
+// Parley is leaving the screen.
+func (l ContactList) Flush(s *store.Store) error {
+	for _, c := range l.trash {
+		if err := s.DeleteContact(c.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drawCounts renders the stage counts for the header.
+func (l *ContactList) drawCounts() {
+	l.countLines = strings.Split(common.StageCountsView(l.C.Styles, l.counts, l.width), "\n")
+}
+
+func (l ContactList) SetSize(w, h int) common.Screen {
+	l.width, l.height = w, h
+	l.drawCounts()
+	l.move(0)
+	return l
+}
+
+func (l ContactList) Capturing() bool { return l.filter.Focused() }
+
+func (l ContactList) Help() help.KeyMap {
+	k := l.keys
+	if l.filter.Focused() {
+		return common.KeyMap{Short: []key.Binding{k.Accept, k.Clear}, Full: [][]key.Binding{{k.Accept, k.Clear}}}
+	}
+	has := len(l.hits) > 0
+	k.Open.SetEnabled(has)
+	k.Edit.SetEnabled(has)
+	k.Delete.SetEnabled(has)
+	k.Undo.SetEnabled(len(l.trash) > 0)
+	if l.filter.Value() != "" {
+		k.Back.SetHelp("esc", "clear filter")
+	}
+	return common.KeyMap{
+		Short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Bank, k.Back},
+		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+			{k.Open, k.New, k.Edit, k.Delete, k.Undo}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
+	}
+}
+
+// OpenContacts opens the list.
+func OpenContacts(c *common.Common, msg tea.Msg) (common.Screen, bool) {
+	if _, ok := msg.(common.OpenContactsMsg); ok {
+		return NewContactList(c), true
+	}
+	return nil, false
+}

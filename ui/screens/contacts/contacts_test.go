@@ -1,0 +1,84 @@
+package contacts
+
+import (
+	"parley/ui/common"
+	"parley/ui/uitest"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func loadedList(t *testing.T) ContactList {
+	t.Helper()
+	l := NewContactList(uitest.FixtureCommon(t))
+	l.setNotebook(uitest.FixtureNotebook())
+	return l.SetSize(120, 40).(ContactList)
+}
+
+func names(l ContactList) []string {
+	var out []string
+	for _, p := range l.hits {
+		out = append(out, l.contacts[p].Name)
+	}
+	return out
+}
+
+func TestListFilter(t *testing.T) {
+	var s common.Screen = loadedList(t)
+	s, _ = s.Update(uitest.KeyRunes("/"))
+	if !s.Capturing() {
+		t.Fatal("/ does not focus the filter")
+	}
+	s = uitest.TypeText(s, "org:city")
+	if got := names(s.(ContactList)); strings.Join(got, ",") != "Ana Ruiz,José Brown" {
+		t.Errorf("org:city = %v", got)
+	}
+	if !strings.Contains(s.View(), "2 of 10") {
+		t.Error("the header does not say how many match")
+	}
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	if s.Capturing() || len(s.(ContactList).hits) != 2 {
+		t.Error("enter should keep the filter and leave the box")
+	}
+	s, _ = s.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if len(s.(ContactList).hits) != 10 {
+		t.Error("esc should clear the filter")
+	}
+}
+
+func TestListSort(t *testing.T) {
+	var s common.Screen = loadedList(t)
+	s, _ = s.Update(uitest.KeyRunes("s")) // by stage
+	if got := names(s.(ContactList)); got[0] != "Dana Smith" || got[len(got)-1] != "José Brown" {
+		t.Errorf("by stage: %v", got)
+	}
+	s, _ = s.Update(uitest.KeyRunes("s")) // by next date
+	if got := names(s.(ContactList)); got[0] != "Chidi Okafor" {
+		t.Errorf("by next date, the overdue follow-up should lead: %v", got)
+	}
+}
+
+func TestListDeleteAndUndo(t *testing.T) {
+	var s common.Screen = loadedList(t)
+	s, cmd := s.Update(uitest.KeyRunes("d"))
+	if cmd == nil {
+		t.Fatal("d does not ask")
+	}
+	confirm := cmd().(common.PushMsg).S
+	_, yes := confirm.Update(uitest.KeyRunes("y"))
+	var mark tea.Msg
+	for _, c := range uitest.CmdsOf(yes()) {
+		if m, ok := c().(markDeletedMsg); ok {
+			mark = m
+		}
+	}
+	s, _ = s.Update(mark)
+	if got := names(s.(ContactList)); len(got) != 9 || got[0] == "Ana Ruiz" {
+		t.Fatalf("after delete: %v", got)
+	}
+	s, _ = s.Update(uitest.KeyRunes("u"))
+	if got := names(s.(ContactList)); len(got) != 10 || got[0] != "Ana Ruiz" {
+		t.Fatalf("after undo: %v", got)
+	}
+}

@@ -1,0 +1,143 @@
+package live
+
+import (
+	"fmt"
+	"parley/ui/common"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+)
+
+// inputPurpose says what the one-line input under the checklist is for.
+type inputPurpose int
+
+const (
+	inputNone inputPurpose = iota
+	inputQuestion
+	inputBudget
+)
+
+// handleChecklistKey acts on the checklist while it has focus.
+func (s InterviewScreen) handleChecklistKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	nq := len(s.Interview.Questions)
+	rows := s.checklistRows()
+	inClosing := s.cursor >= nq
+	switch {
+	case key.Matches(msg, s.keys.Back):
+		return s, common.Pop
+	case key.Matches(msg, s.keys.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(msg, s.keys.Down):
+		s.cursor = min(s.cursor+1, max(rows-1, 0))
+	case key.Matches(msg, s.keys.Tick):
+		if inClosing {
+			s.Interview.ToggleClosing(s.cursor-nq, s.now)
+		} else {
+			s.Interview.ToggleAsked(s.cursor, s.now)
+		}
+		return s, s.Changed()
+	case inClosing:
+		// The remaining keys act on questions only.
+	case key.Matches(msg, s.keys.MoveUp):
+		s.cursor = s.Interview.Move(s.cursor, -1)
+		return s, s.Changed()
+	case key.Matches(msg, s.keys.MoveDown):
+		s.cursor = s.Interview.Move(s.cursor, 1)
+		return s, s.Changed()
+	case key.Matches(msg, s.keys.Skip):
+		s.Interview.ToggleSkipped(s.cursor)
+		return s, s.Changed()
+	case key.Matches(msg, s.keys.MustAsk):
+		s.Interview.ToggleMustAsk(s.cursor)
+		return s, s.Changed()
+	case key.Matches(msg, s.keys.Star):
+		s.Interview.Questions[s.cursor].Starred = !s.Interview.Questions[s.cursor].Starred
+		return s, s.Changed()
+	case key.Matches(msg, s.keys.Choose):
+		s.Interview.Choose(s.cursor)
+		return s, s.Changed()
+	}
+	switch {
+	case key.Matches(msg, s.keys.Add):
+		return s.openInput(inputQuestion, "")
+	case key.Matches(msg, s.keys.Budget):
+		return s.openInput(inputBudget, fmt.Sprint(int(s.Interview.Budget/time.Minute)))
+	case key.Matches(msg, s.keys.Closing):
+		s.showClosing = !s.showClosing
+		if !s.closingVisible() {
+			s.cursor = min(s.cursor, max(nq-1, 0))
+		}
+	}
+	return s, nil
+}
+
+// checklistRows is how many rows the cursor can visit.
+func (s InterviewScreen) checklistRows() int {
+	if s.closingVisible() {
+		return len(s.Interview.Questions) + len(s.Interview.Closing)
+	}
+	return len(s.Interview.Questions)
+}
+
+// closingVisible: the closing steps show when asked for, and by themselves
+// once five minutes remain.
+func (s InterviewScreen) closingVisible() bool {
+	return s.showClosing || s.Interview.ClosingDue(s.now) || s.Interview.Clock.State() == model.Ended
+}
+
+// openInput opens the one-line input under the checklist.
+func (s InterviewScreen) openInput(p inputPurpose, value string) (common.Screen, tea.Cmd) {
+	s.inputFor, s.inputProblem = p, ""
+	s.input.SetValue(value)
+	s.input.CursorEnd()
+	s.input.Placeholder = map[inputPurpose]string{
+		inputQuestion: "a question that came up",
+		inputBudget:   "minutes, e.g. 15, 20 or 30",
+	}[p]
+	return s, s.input.Focus()
+}
+
+func (s InterviewScreen) handleInput(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, s.keys.StartPause):
+		return s.startPause()
+	case key.Matches(msg, s.keys.InputAbort):
+		s.inputFor = inputNone
+		s.input.Blur()
+		return s, nil
+	case key.Matches(msg, s.keys.InputOK):
+		return s.submitInput()
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+// submitInput applies what was typed: a new question or a new budget.
+func (s InterviewScreen) submitInput() (common.Screen, tea.Cmd) {
+	value := s.input.Value()
+	switch s.inputFor {
+	case inputQuestion:
+		// A question that comes up goes right after the current one.
+		at := s.Interview.Current() + 1
+		if at == 0 {
+			at = len(s.Interview.Questions)
+		}
+		if i := s.Interview.InsertQuestion(at, value); i >= 0 {
+			s.cursor = i
+		}
+	case inputBudget:
+		d, err := model.ParseBudget(value)
+		if err != nil {
+			s.inputProblem = err.Error()
+			return s, nil
+		}
+		s.Interview.Budget = d
+	}
+	s.inputFor = inputNone
+	s.input.Blur()
+	return s, s.Changed()
+}

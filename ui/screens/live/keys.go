@@ -1,0 +1,114 @@
+package live
+
+import (
+	"parley/ui/common"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// interviewKeys is the live screen's key map. Chords (ctrl+…) work from
+// every pane, since the notes take plain keys as text.
+type interviewKeys struct {
+	// Chords: they work from every pane, typing included.
+	StartPause key.Binding
+	End        key.Binding
+	TickNext   key.Binding
+	Editor     key.Binding
+	KeepMine   key.Binding
+	SwitchPane key.Binding
+	SwitchBack key.Binding
+
+	StarNote key.Binding
+
+	// Checklist keys.
+	Star       key.Binding
+	Up, Down   key.Binding
+	MoveUp     key.Binding
+	MoveDown   key.Binding
+	Tick       key.Binding
+	Skip       key.Binding
+	MustAsk    key.Binding
+	Choose     key.Binding
+	Add        key.Binding
+	Closing    key.Binding
+	Budget     key.Binding
+	Back       key.Binding
+	NotesBlur  key.Binding
+	InputOK    key.Binding
+	InputAbort key.Binding
+}
+
+func newInterviewKeys() interviewKeys {
+	return interviewKeys{
+		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
+		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
+		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
+		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
+		KeepMine:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save my version")),
+		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
+		SwitchBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous part")),
+		StarNote:   key.NewBinding(key.WithKeys("alt+s"), key.WithHelp("alt+s", "star paragraph")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star answer")),
+
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
+		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Tick:       key.NewBinding(key.WithKeys(" ", "x"), key.WithHelp("space", "tick/untick")),
+		Skip:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		MustAsk:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
+		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ask next")),
+		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add question")),
+		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "closing steps")),
+		Budget:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "time budget")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		NotesBlur:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to questions")),
+		InputOK:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		InputAbort: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+func (s InterviewScreen) Help() help.KeyMap {
+	km := s.paneHelp()
+	if s.conflict {
+		// After a lost race, saving waits for the user: say how.
+		km.Short = append([]key.Binding{s.keys.KeepMine}, km.Short...)
+		km.Full = append([][]key.Binding{{s.keys.KeepMine}}, km.Full...)
+	}
+	return km
+}
+
+func (s InterviewScreen) paneHelp() common.KeyMap {
+	k := s.keys
+	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
+	if s.inputFor != inputNone {
+		return common.KeyMap{Short: []key.Binding{k.InputOK, k.InputAbort}, Full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
+	}
+	if s.ended() {
+		// The clock is done: only what helps write things down is offered.
+		k.SwitchPane.SetHelp("tab", "next part")
+		k.StartPause.SetEnabled(false)
+		k.End.SetEnabled(false)
+		chords = []key.Binding{k.TickNext, k.Editor, k.SwitchPane, k.SwitchBack}
+	}
+	if s.focus == paneWrapUp {
+		if s.wrap.adding {
+			b := s.wrap.Bindings() // enter adds, esc cancels: nothing else
+			return common.KeyMap{Short: b, Full: [][]key.Binding{b}}
+		}
+		short := append(s.wrap.Bindings(), k.SwitchPane, k.Back)
+		return common.KeyMap{Short: short, Full: [][]key.Binding{short, chords}}
+	}
+	if s.focus == paneNotes {
+		return common.KeyMap{
+			Short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
+			Full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.Keys.NewParagraph, s.notes.Keys.NewLine, k.StarNote}},
+		}
+	}
+	return common.KeyMap{
+		Short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
+		Full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
+			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
+	}
+}

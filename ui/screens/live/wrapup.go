@@ -1,0 +1,414 @@
+package live
+
+import (
+	"errors"
+	"fmt"
+	"parley/ui/common"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
+	"parley/store"
+)
+
+// wrapUpPart is one part of the wrap-up that can have focus.
+type wrapUpPart int
+
+const (
+	partTakeaways wrapUpPart = iota
+	partReferrals
+	partThankYou
+	wrapUpParts
+)
+
+type wrapUpKeys struct {
+	Up, Down     key.Binding
+	AddReferral  key.Binding
+	ToggleName   key.Binding
+	MakeContact  key.Binding
+	DeleteRef    key.Binding
+	ConfirmInput key.Binding
+	CancelInput  key.Binding
+}
+
+// wrapUpPane is written right after the conversation: the takeaways, the
+// people they suggested talking to next, and when the thank-you is due. The
+// interview screen owns it and saves its content with the interview.
+type wrapUpPane struct {
+	styles    *common.Styles
+	keys      wrapUpKeys
+	part      wrapUpPart
+	focused   bool
+	takeaways textarea.Model
+	referrals []model.Referral
+	cursor    int
+	adding    bool
+	refInput  textinput.Model
+	due       textinput.Model
+	dueErr    string
+	// lastDue is the last date typed that could be read: a half-typed or
+	// wrong date never replaces it.
+	lastDue time.Time
+	// thanked is when a thank-you was logged after this interview, if one
+	// was: the due date is then moot.
+	thanked time.Time
+	width   int
+}
+
+func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
+	p := wrapUpPane{styles: st, keys: wrapUpKeys{
+		Up:           key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "referral")),
+		Down:         key.NewBinding(key.WithKeys("down")),
+		AddReferral:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add referral")),
+		ToggleName:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "may use their name")),
+		MakeContact:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "make contact")),
+		DeleteRef:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove referral")),
+		ConfirmInput: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
+		CancelInput:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}}
+	p.takeaways = common.NewArea(st, "What did you learn? What surprised you? Does this path fit you?")
+	p.takeaways.SetValue(w.Takeaways)
+	p.takeaways.Blur()
+	p.referrals = append([]model.Referral(nil), w.Referrals...)
+	p.refInput = common.NewInput(st, "Name, and what they do (e.g. Sam Lee, data team lead)")
+	p.due = common.NewInput(st, "YYYY-MM-DD")
+	if !w.ThankYouDue.IsZero() {
+		p.due.SetValue(w.ThankYouDue.Format(time.DateOnly))
+		p.lastDue = w.ThankYouDue
+	}
+	return p
+}
+
+// apply writes the pane's content into w, leaving the recorded length alone.
+func (p wrapUpPane) apply(w model.WrapUp) model.WrapUp {
+	w.Takeaways = p.takeaways.Value()
+	w.Referrals = append([]model.Referral(nil), p.referrals...)
+	if !p.lastDue.IsZero() {
+		w.ThankYouDue = p.lastDue
+	}
+	return w
+}
+
+func (p *wrapUpPane) setWidth(w int) {
+	p.width = w
+	p.takeaways.SetWidth(max(w-2, 4))
+	p.takeaways.SetHeight(3)
+}
+
+func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
+	p.part, p.focused = part, true
+	p.takeaways.Blur()
+	p.due.Blur()
+	switch part {
+	case partTakeaways:
+		return p.takeaways.Focus()
+	case partThankYou:
+		return p.due.Focus()
+	}
+	return nil
+}
+
+func (p *wrapUpPane) blur() {
+	if p.dueErr != "" {
+		// Leaving a date that cannot be read shows the one kept.
+		p.due.SetValue(p.lastDue.Format(time.DateOnly))
+		p.dueErr = ""
+	}
+	p.focused = false
+	p.takeaways.Blur()
+	p.due.Blur()
+	p.refInput.Blur()
+	p.adding = false
+}
+
+// Capturing is true while the focused part takes typed text.
+func (p wrapUpPane) Capturing() bool {
+	return p.focused && (p.part != partReferrals || p.adding)
+}
+
+// makeContactMsg asks the interview screen to turn referral i into a contact.
+type makeContactMsg struct{ index int }
+
+// Update handles a key and reports whether the wrap-up changed.
+func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
+	switch p.part {
+	case partTakeaways:
+		before := p.takeaways.Value()
+		p.takeaways, cmd = p.takeaways.Update(msg)
+		return p.takeaways.Value() != before, cmd
+	case partThankYou:
+		before := p.due.Value()
+		p.due, cmd = p.due.Update(msg)
+		p.checkDue()
+		return p.due.Value() != before && p.dueErr == "", cmd
+	}
+	if p.adding {
+		return p.updateAdding(msg)
+	}
+	switch {
+	case key.Matches(msg, p.keys.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, p.keys.Down):
+		p.cursor = min(p.cursor+1, max(len(p.referrals)-1, 0))
+	case key.Matches(msg, p.keys.AddReferral):
+		p.adding = true
+		p.refInput.SetValue("")
+		return false, p.refInput.Focus()
+	case len(p.referrals) == 0:
+	case key.Matches(msg, p.keys.ToggleName):
+		p.referrals[p.cursor].MayUseName = !p.referrals[p.cursor].MayUseName
+		return true, nil
+	case key.Matches(msg, p.keys.DeleteRef):
+		p.referrals = append(p.referrals[:p.cursor], p.referrals[p.cursor+1:]...)
+		p.cursor = max(min(p.cursor, len(p.referrals)-1), 0)
+		return true, nil
+	case key.Matches(msg, p.keys.MakeContact):
+		if p.referrals[p.cursor].ContactID == 0 {
+			i := p.cursor
+			return false, func() tea.Msg { return makeContactMsg{i} }
+		}
+	}
+	return false, nil
+}
+
+func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
+	switch {
+	case key.Matches(msg, p.keys.CancelInput):
+		p.adding = false
+		p.refInput.Blur()
+		return false, nil
+	case key.Matches(msg, p.keys.ConfirmInput):
+		name, note, _ := strings.Cut(p.refInput.Value(), ",")
+		r := model.Referral{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note)}
+		p.adding = false
+		p.refInput.Blur()
+		if !r.Valid() {
+			return false, nil
+		}
+		p.referrals = append(p.referrals, r)
+		p.cursor = len(p.referrals) - 1
+		return true, nil
+	}
+	var cmd tea.Cmd
+	p.refInput, cmd = p.refInput.Update(msg)
+	return false, cmd
+}
+
+func (p *wrapUpPane) checkDue() {
+	p.dueErr = ""
+	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local)
+	if err != nil {
+		p.dueErr = "Write the date as YYYY-MM-DD; until then it stays " + p.lastDue.Format(time.DateOnly) + "."
+		return
+	}
+	p.lastDue = d
+}
+
+// linked records that referral i became contact id.
+func (p *wrapUpPane) linked(i int, id uint64) {
+	if i >= 0 && i < len(p.referrals) {
+		p.referrals[i].ContactID = id
+	}
+}
+
+func (p wrapUpPane) View(now time.Time) string {
+	st := p.styles
+	var b strings.Builder
+	heading := func(part wrapUpPart, title string) string {
+		if p.focused && p.part == part {
+			return st.Focused.Render("▸ " + title)
+		}
+		return st.Label.Render("  " + title)
+	}
+	b.WriteString(heading(partTakeaways, "Key takeaways") + "\n")
+	b.WriteString(indentLines(p.takeaways.View(), "  ") + "\n")
+	b.WriteString(heading(partReferrals, "People they suggested") + "\n")
+	if len(p.referrals) == 0 && !p.adding {
+		b.WriteString(st.Muted.Render("  None yet. Tab here and press a to add one.") + "\n")
+	}
+	for i, r := range p.referrals {
+		marker := "  "
+		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
+			marker = "▸ "
+		}
+		line := marker + r.Name
+		if r.Note != "" {
+			line += " — " + r.Note
+		}
+		name := "may not use name"
+		if r.MayUseName {
+			name = "may use name"
+		}
+		line += st.Muted.Render(" · " + name)
+		if r.ContactID != 0 {
+			line += st.Info.Render(" · contact made")
+		}
+		b.WriteString(common.TruncateCells(line, p.width) + "\n")
+	}
+	if p.adding {
+		b.WriteString("  + " + common.InputView(st, p.refInput, p.width-4) + "\n")
+	}
+	if !p.thanked.IsZero() {
+		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
+		return b.String()
+	}
+	due := heading(partThankYou, "Thank-you due ") + common.InputView(st, p.due, 12)
+	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
+		due += st.Muted.Render(" " + daysFrom(now, d))
+	}
+	b.WriteString(due)
+	if p.dueErr != "" {
+		b.WriteString("\n  " + st.Error.Render(p.dueErr))
+	}
+	return b.String()
+}
+
+// daysFrom says how far a due day is from today, in words.
+func daysFrom(now, due time.Time) string {
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, due.Location())
+	days := int(due.Sub(today).Hours() / 24)
+	switch {
+	case days == 0:
+		return "(today)"
+	case days == 1:
+		return "(tomorrow)"
+	case days > 1:
+		return fmt.Sprintf("(in %d days)", days)
+	case days == -1:
+		return "(overdue by a day)"
+	default:
+		return fmt.Sprintf("(overdue by %d days)", -days)
+	}
+}
+
+func indentLines(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+}
+
+func (p wrapUpPane) Bindings() []key.Binding {
+	k := p.keys
+	if p.part != partReferrals {
+		return nil
+	}
+	if p.adding {
+		return []key.Binding{k.ConfirmInput, k.CancelInput}
+	}
+	has := len(p.referrals) > 0
+	k.ToggleName.SetEnabled(has)
+	k.MakeContact.SetEnabled(has)
+	k.DeleteRef.SetEnabled(has)
+	return []key.Binding{k.AddReferral, k.ToggleName, k.MakeContact, k.DeleteRef}
+}
+
+// referralContactMsg reports the contact made from a referral.
+type referralContactMsg struct {
+	interviewID uint64
+	index       int
+	contact     model.Contact
+	err         error
+}
+
+func (m referralContactMsg) Failed() error { return m.err }
+
+func (m referralContactMsg) Changes() []common.NotebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	c := m.contact
+	return []common.NotebookChangedMsg{{Kind: common.ChangedContact, ContactID: c.ID, Contact: &c}}
+}
+
+// makeReferralContact saves a referral as a new contact, linked as referred
+// by the person interviewed.
+func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		// "what they do" is most often a role.
+		c := model.Contact{
+			Name: r.Name, Role: r.Note, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
+			Stage: model.ToContact, Created: now, Updated: now,
+		}
+		saved, err := s.PutContact(c)
+		if err == nil && r.MayUseName {
+			// The templates name a referrer only with their leave, which is
+			// kept on the referrer: record the yes given in the wrap-up.
+			ref, rerr := s.Contact(referrer.ID)
+			if rerr == nil && !ref.MayMentionName {
+				ref.MayMentionName, ref.Updated = true, now
+				_, err = s.PutContact(ref)
+			}
+		}
+		return referralContactMsg{ivID, index, saved, err}
+	}
+}
+
+// interviewHeldMsg reports an ended interview written and put on the
+// contact's timeline, with the contact as that left them.
+type interviewHeldMsg struct {
+	saved   common.InterviewSavedMsg
+	contact model.Contact
+	err     error
+}
+
+func (m interviewHeldMsg) Failed() error { return errors.Join(m.saved.Err, m.err) }
+
+func (m interviewHeldMsg) Changes() []common.NotebookChangedMsg {
+	if m.saved.Err != nil || m.err != nil {
+		return nil
+	}
+	iv, c := m.saved.Interview, m.contact
+	return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv},
+		{Kind: common.ChangedTimeline, ContactID: c.ID}, {Kind: common.ChangedContact, ContactID: c.ID, Contact: &c}}
+}
+
+// logInterviewHeld writes the ended interview (save, through the writer),
+// then puts it on the contact's timeline, which moves them to interviewed:
+// the interview must be on disk before the screens summarising the
+// notebook hear of it.
+func logInterviewHeld(s *store.Store, save tea.Cmd, iv model.Interview, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		saved, _ := save().(common.InterviewSavedMsg)
+		if saved.Err != nil {
+			return interviewHeldMsg{saved: saved}
+		}
+		it := model.Interaction{
+			ContactID: iv.ContactID, Kind: model.KindInterview, At: now,
+			Text: fmt.Sprintf("Informational interview, %s of a %s budget.",
+				model.FormatClock(iv.WrapUp.Length), model.FormatClock(iv.Budget)),
+		}
+		if _, err := s.AddInteraction(it, true); err != nil {
+			return interviewHeldMsg{saved: saved, err: err}
+		}
+		c, err := s.Contact(iv.ContactID)
+		return interviewHeldMsg{saved: saved, contact: c, err: err}
+	}
+}
+
+// thanksLoadedMsg carries when the contact was last thanked, for the
+// wrap-up of an ended interview.
+type thanksLoadedMsg struct {
+	contactID uint64
+	at        time.Time
+	err       error
+}
+
+func (m thanksLoadedMsg) Failed() error { return m.err }
+
+// loadLastThanks finds the latest thank-you on the contact's timeline.
+func loadLastThanks(s *store.Store, contactID uint64) tea.Cmd {
+	return func() tea.Msg {
+		its, err := s.Interactions(contactID)
+		var last time.Time
+		for _, it := range its {
+			if it.Kind == model.KindThankYou && it.At.After(last) {
+				last = it.At
+			}
+		}
+		return thanksLoadedMsg{contactID, last, err}
+	}
+}
