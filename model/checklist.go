@@ -158,3 +158,102 @@ type Referral struct {
 
 // Valid reports whether a referral names someone.
 func (r Referral) Valid() bool { return strings.TrimSpace(r.Name) != "" }
+
+// PromptKind is what the top line of the live screen asks of the user.
+type PromptKind int
+
+// The kinds of prompt, from the most ordinary.
+const (
+	// PromptNone: nothing is left to ask or tick.
+	PromptNone PromptKind = iota
+	// PromptQuestion: the next question.
+	PromptQuestion
+	// PromptMustAsk: time is short and a must-ask question is still open;
+	// it takes the place of the next question.
+	PromptMustAsk
+	// PromptClosing: every question is done; the next closing step.
+	PromptClosing
+	// PromptWrapUp: over time; wrap up with the next closing step (Index
+	// -1 once they are all ticked).
+	PromptWrapUp
+)
+
+// Prompt is the one thing the live screen's top line shows, and what is
+// ticked, starred and written under from there: Index is a question's
+// index for the question kinds, a closing step's for the closing kinds.
+type Prompt struct {
+	Kind  PromptKind
+	Index int
+}
+
+// Closing reports whether the prompt is a closing step.
+func (p Prompt) Closing() bool { return p.Kind == PromptClosing || p.Kind == PromptWrapUp }
+
+// Question is the index of the question the prompt shows, or -1.
+func (p Prompt) Question() int {
+	if p.Kind == PromptQuestion || p.Kind == PromptMustAsk {
+		return p.Index
+	}
+	return -1
+}
+
+// PromptAt is what to ask at now. Notes, stars, ticks and insertions all
+// follow it, so they always go with what the user sees at the top.
+func (iv Interview) PromptAt(now time.Time) Prompt {
+	if iv.Clock.State() == Ended || iv.NotHeld != "" {
+		return Prompt{Kind: PromptNone, Index: -1}
+	}
+	next := iv.ClosingDone()
+	if next < len(iv.Closing) {
+		// The first closing step not yet ticked.
+		for i, q := range iv.Closing {
+			if !q.Asked {
+				next = i
+				break
+			}
+		}
+	}
+	urgency := UrgencyOf(iv.Elapsed(now), iv.Budget)
+	started := iv.Clock.State() != NotStarted
+	if started && urgency == Overtime {
+		if next >= len(iv.Closing) {
+			next = -1 // every step done: only ending is left
+		}
+		return Prompt{Kind: PromptWrapUp, Index: next}
+	}
+	cur := iv.Current()
+	if must := iv.MustAskLeft(); started && urgency >= Warning && len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk) {
+		return Prompt{Kind: PromptMustAsk, Index: must[0]}
+	}
+	if cur >= 0 {
+		return Prompt{Kind: PromptQuestion, Index: cur}
+	}
+	if next < len(iv.Closing) {
+		return Prompt{Kind: PromptClosing, Index: next}
+	}
+	return Prompt{Kind: PromptNone, Index: -1}
+}
+
+// QuestionIDAt is the ID of the question the top line shows at now, or 0
+// when it shows none: what a new paragraph of notes is filed under.
+func (iv Interview) QuestionIDAt(now time.Time) int {
+	if i := iv.PromptAt(now).Question(); i >= 0 {
+		return iv.Questions[i].ID
+	}
+	return 0
+}
+
+// TickPrompt ticks what the top line shows at now, and reports whether
+// there was anything to tick.
+func (iv *Interview) TickPrompt(now time.Time) bool {
+	p := iv.PromptAt(now)
+	switch {
+	case p.Question() >= 0:
+		iv.ToggleAsked(p.Index, now)
+	case p.Closing() && p.Index >= 0:
+		iv.ToggleClosing(p.Index, now)
+	default:
+		return false
+	}
+	return true
+}

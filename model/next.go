@@ -93,6 +93,10 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 	for i := range interviews {
 		iv := &interviews[i]
 		a := out[iv.ContactID]
+		if iv.NotHeld != "" {
+			// It did not take place: nothing is due for it.
+			continue
+		}
 		if at, held := iv.HeldAt(); held {
 			if !at.Before(a.LastHeld) {
 				a.ThankYouBy = iv.WrapUp.ThankYouDue

@@ -1,0 +1,66 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func promptInterview(t0 time.Time) Interview {
+	iv := NewInterview(1, []string{"first", "second", "third"}, t0)
+	iv.Questions[2].MustAsk = true
+	iv.Clock = iv.Clock.Start(t0)
+	return iv
+}
+
+func TestPromptFollowsTheTopLine(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	iv := promptInterview(t0)
+	if p := iv.PromptAt(t0.Add(time.Minute)); p != (Prompt{PromptQuestion, 0}) {
+		t.Errorf("early: %+v, want the first question", p)
+	}
+	late := t0.Add(16 * time.Minute)
+	if p := iv.PromptAt(late); p != (Prompt{PromptMustAsk, 2}) {
+		t.Errorf("five minutes left: %+v, want the must-ask question", p)
+	}
+	if id := iv.QuestionIDAt(late); id != iv.Questions[2].ID {
+		t.Errorf("notes filed under %d, want %d", id, iv.Questions[2].ID)
+	}
+	iv.TickPrompt(late)
+	if !iv.Questions[2].Asked || iv.Questions[0].Asked {
+		t.Errorf("ticked the wrong question: %+v", iv.Questions)
+	}
+	iv.ToggleAsked(0, late)
+	iv.ToggleAsked(1, late)
+	if p := iv.PromptAt(late); p != (Prompt{PromptClosing, 0}) {
+		t.Errorf("all asked: %+v, want the first closing step", p)
+	}
+	iv.TickPrompt(late)
+	if !iv.Closing[0].Asked {
+		t.Error("the closing step shown was not ticked")
+	}
+	over := t0.Add(21 * time.Minute)
+	if p := iv.PromptAt(over); p != (Prompt{PromptWrapUp, 1}) {
+		t.Errorf("over time: %+v, want to wrap up with step 2", p)
+	}
+	for i := 1; i < len(iv.Closing); i++ {
+		iv.ToggleClosing(i, over)
+	}
+	if p := iv.PromptAt(over); p != (Prompt{PromptWrapUp, -1}) || iv.TickPrompt(over) {
+		t.Errorf("over time, all done: %+v", p)
+	}
+}
+
+func TestNotHeldOnlyBeforeTheClockRan(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	iv := NewInterview(1, nil, t0)
+	if !iv.MarkNotHeld(NoShow) || iv.NotHeld != NoShow {
+		t.Fatal("a never-started interview could not be marked not held")
+	}
+	if _, held := iv.HeldAt(); held {
+		t.Error("not held, yet held")
+	}
+	ran := promptInterview(t0)
+	if ran.MarkNotHeld(Cancelled) || ran.NotHeld != "" {
+		t.Error("an interview whose clock ran was marked not held")
+	}
+}
