@@ -285,9 +285,8 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s, common.Push(confirm.NewConfirm(s.c, "End the interview?",
 			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.Interview.ID} }))
 	case key.Matches(msg, s.keys.TickNext):
-		// The question ticked is the one the top line shows.
-		if i := s.shownNext(); i >= 0 {
-			s.Interview.ToggleAsked(i, s.now)
+		// What is ticked is what the top line shows, closing steps included.
+		if s.Interview.TickPrompt(s.now) {
 			return s, s.Changed()
 		}
 		return s, nil
@@ -323,11 +322,8 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			s.notes.Changed = false
 			return s, s.Changed()
 		}
-		qid := 0
-		if i := s.Interview.Current(); i >= 0 {
-			qid = s.Interview.Questions[i].ID
-		}
-		s.notes.Update(msg, s.Interview.Elapsed(s.now), qid)
+		// A paragraph goes under the question the top line shows.
+		s.notes.Update(msg, s.Interview.Elapsed(s.now), s.Interview.QuestionIDAt(s.now))
 		if s.notes.Changed {
 			s.notes.Changed = false
 			return s, s.Changed()
