@@ -118,7 +118,7 @@ func (s InterviewScreen) paneHelp() common.KeyMap {
 	if s.focus == paneNotes {
 		return common.KeyMap{
 			Short: append(moment, k.SwitchPane),
-			Full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.Keys.NewParagraph, s.notes.Keys.NewLine, k.StarNote}},
+			Full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.Keys.NewParagraph, s.notes.Keys.NewLine, k.StarNote, s.notes.Keys.Undo}},
 		}
 	}
 	return common.KeyMap{
