@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -123,6 +125,56 @@ func (iv *Interview) End(now time.Time, thankYouDays int) {
 	if iv.WrapUp.ThankYouDue.IsZero() {
 		iv.WrapUp.ThankYouDue = DueDate(now, thankYouDays)
 	}
+}
+
+// EndAfter ends the interview with length as its actual length. A clock
+// still running is stopped as if at the moment it read length, so an
+// interview whose clock was left running is dated when it really ended.
+func (iv *Interview) EndAfter(length time.Duration, now time.Time, thankYouDays int) {
+	at := now
+	if c := iv.Clock; c.State() == Running && length >= c.Accumulated {
+		if t := c.RunningSince.Add(length - c.Accumulated); t.Before(now) {
+			at = t
+		}
+	}
+	iv.End(at, thankYouDays)
+	iv.CorrectLength(length)
+}
+
+// CorrectLength sets an ended interview's actual length, when the clock
+// said otherwise (it was stopped late, or started late).
+func (iv *Interview) CorrectLength(length time.Duration) {
+	if iv.Clock.State() != Ended || length < 0 {
+		return
+	}
+	iv.Clock.Accumulated = length
+	iv.WrapUp.Length = length
+}
+
+// ParseLength reads an interview's length as typed: "25:30" (m:ss),
+// "1:05:00", whole minutes ("25") or a Go duration ("1h5m"). It must be
+// more than nothing and at most a day.
+func ParseLength(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	var d time.Duration
+	if parts := strings.Split(s, ":"); len(parts) >= 2 && len(parts) <= 3 {
+		for _, p := range parts {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 {
+				return 0, fmt.Errorf("%q is not a length; type m:ss, like 22:30", s)
+			}
+			d = d*60 + time.Duration(n)
+		}
+		d *= time.Second
+	} else if n, err := strconv.Atoi(s); err == nil {
+		d = time.Duration(n) * time.Minute
+	} else if d, err = time.ParseDuration(s); err != nil {
+		return 0, fmt.Errorf("%q is not a length; type m:ss, like 22:30", s)
+	}
+	if d <= 0 || d > 24*time.Hour {
+		return 0, fmt.Errorf("choose a length between 0:01 and 24:00:00")
+	}
+	return d, nil
 }
 
 // DueDate is the calendar day days after now's local date, at midnight.

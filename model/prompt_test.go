@@ -64,3 +64,29 @@ func TestNotHeldOnlyBeforeTheClockRan(t *testing.T) {
 		t.Error("an interview whose clock ran was marked not held")
 	}
 }
+
+func TestEndAfterDatesAForgottenClock(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	iv := promptInterview(t0)
+	iv.EndAfter(22*time.Minute, t0.Add(14*time.Hour), 7)
+	if iv.WrapUp.Length != 22*time.Minute || iv.Elapsed(t0.Add(20*time.Hour)) != 22*time.Minute {
+		t.Errorf("length = %v, elapsed %v", iv.WrapUp.Length, iv.Elapsed(t0))
+	}
+	if at, _ := iv.HeldAt(); !at.Equal(t0.Add(22 * time.Minute)) {
+		t.Errorf("held at %v, want when it read 22:00", at)
+	}
+}
+
+func TestParseLength(t *testing.T) {
+	for in, want := range map[string]time.Duration{"22:30": 22*time.Minute + 30*time.Second,
+		"1:05:00": time.Hour + 5*time.Minute, "25": 25 * time.Minute, "1h5m": 65 * time.Minute} {
+		if got, err := ParseLength(in); err != nil || got != want {
+			t.Errorf("ParseLength(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "ab:cd", "-5", "25:-1", "99h"} {
+		if _, err := ParseLength(in); err == nil {
+			t.Errorf("ParseLength(%q) took it", in)
+		}
+	}
+}

@@ -1,9 +1,7 @@
 package live
 
 import (
-	"fmt"
 	"parley/ui/common"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,7 +62,13 @@ func (s InterviewScreen) handleChecklistKey(msg tea.KeyMsg) (common.Screen, tea.
 	case key.Matches(msg, s.keys.Add):
 		return s.openInput(inputQuestion, "")
 	case key.Matches(msg, s.keys.Budget):
-		return s.openInput(inputBudget, fmt.Sprint(int(s.Interview.Budget/time.Minute)))
+		at := len(budgetChoices) - 1 // other
+		for i, d := range budgetChoices {
+			if d == s.Interview.Budget {
+				at = i
+			}
+		}
+		return s.openChoice(choiceBudget, at)
 	case key.Matches(msg, s.keys.Closing) && inClosing:
 		// Back from the closing steps to the question on the top line.
 		s.showClosing = false

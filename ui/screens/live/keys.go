@@ -87,6 +87,11 @@ func (s InterviewScreen) Help() help.KeyMap {
 func (s InterviewScreen) paneHelp() common.KeyMap {
 	k := s.keys
 	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
+	if s.choosing.purpose != choiceNone {
+		c := s.choiceKeys
+		b := []key.Binding{c.Left, c.Choose, c.Cancel}
+		return common.KeyMap{Short: b, Full: [][]key.Binding{b}}
+	}
 	if s.inputFor != inputNone {
 		return common.KeyMap{Short: []key.Binding{k.InputOK, k.InputAbort}, Full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
 	}

@@ -46,6 +46,8 @@ type InterviewScreen struct {
 
 	input        textinput.Model
 	inputFor     inputPurpose
+	choosing     choice
+	choiceKeys   choiceKeys
 	inputProblem string
 
 	showClosing bool
@@ -90,8 +92,13 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		notes: notes.NewNotesPane(c.Styles, iv.Notes), focus: paneNotes,
 		input: common.NewInput(c.Styles, ""), owner: c.Interviews.NewOwner(), now: c.Now(),
 		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
+		choiceKeys: newChoiceKeys(),
 	}
 	s.notes.Focused = true
+	if s.staleClock() {
+		// Most likely left running: ask before counting on it.
+		s.choosing = choice{purpose: choiceStaleClock}
+	}
 	if s.ended() {
 		// Back to a finished interview: the wrap-up is what is left to do.
 		s.SetFocus(paneWrapUp)
@@ -271,6 +278,9 @@ func (s InterviewScreen) keepMine() (common.Screen, tea.Cmd) {
 }
 
 func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	if s.choosing.purpose != choiceNone {
+		return s.handleChoice(msg)
+	}
 	if s.inputFor != inputNone {
 		return s.handleInput(msg)
 	}
@@ -281,6 +291,9 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s.startPause()
 	case key.Matches(msg, s.keys.End) && s.ended():
 		return s, common.Info("This interview has ended.")
+	case key.Matches(msg, s.keys.End) && s.Interview.Clock.State() == model.NotStarted:
+		// Nothing was timed: most likely it did not take place.
+		return s.openChoice(choiceNotHeld, 0)
 	case key.Matches(msg, s.keys.End):
 		return s, common.Push(confirm.NewConfirm(s.c, "End the interview?",
 			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.Interview.ID} }))
@@ -354,13 +367,30 @@ func (s InterviewScreen) openEditor() (common.Screen, tea.Cmd) {
 	})
 }
 
+// markNotHeld records that the interview did not take place and leaves
+// the screen; the contact stays where they were and no thank-you is due.
+func (s InterviewScreen) markNotHeld(why model.NotHeldReason) (common.Screen, tea.Cmd) {
+	if !s.Interview.MarkNotHeld(why) {
+		return s, nil
+	}
+	s.tickGen++
+	s.gen++ // written as the screen closes (SaveNow)
+	return s, tea.Batch(common.Pop, common.Info("Recorded as not held (%s). Nothing falls due for it.", why))
+}
+
 // endInterviewMsg comes back from the end confirmation.
 type endInterviewMsg struct{ id uint64 }
 
 // end stops the clock for good, opens the wrap-up and puts the interview on
 // the contact's timeline, which moves them to interviewed.
 func (s InterviewScreen) end() (common.Screen, tea.Cmd) {
-	s.Interview.End(s.now, s.thankYouDays)
+	return s.endWithLength(s.Interview.Elapsed(s.now))
+}
+
+// endWithLength ends the interview as end does, with length as its actual
+// length (a clock left running is stopped where it read length).
+func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea.Cmd) {
+	s.Interview.EndAfter(length, s.now, s.thankYouDays)
 	s.tickGen++
 	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
 	s.wrap.setWidth(s.wrapWidth())
@@ -430,7 +460,8 @@ func (s InterviewScreen) SetSize(w, h int) common.Screen {
 }
 
 func (s InterviewScreen) Capturing() bool {
-	return s.focus == paneNotes || s.inputFor != inputNone || (s.focus == paneWrapUp && s.wrap.Capturing())
+	return s.focus == paneNotes || s.inputFor != inputNone || s.choosing.purpose != choiceNone ||
+		(s.focus == paneWrapUp && s.wrap.Capturing())
 }
 
 // SaveNow writes unsaved changes when the screen closes.

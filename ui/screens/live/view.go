@@ -90,6 +90,9 @@ func (s InterviewScreen) upperBlock(width, h int) string {
 		if s.inputFor != inputNone {
 			parts = append(parts, s.inputView())
 		}
+		if s.choosing.purpose != choiceNone {
+			parts = append(parts, s.choiceView(width))
+		}
 	}
 	return strings.Join(parts, "\n")
 }
@@ -114,8 +117,11 @@ func (s *InterviewScreen) layout() {
 }
 
 func (s InterviewScreen) inputHeight() int {
-	if s.inputFor != inputNone {
+	switch {
+	case s.inputFor != inputNone:
 		return 2
+	case s.choosing.purpose != choiceNone:
+		return 1
 	}
 	return 0
 }
@@ -154,6 +160,9 @@ func (s InterviewScreen) compactView() string {
 	}
 	if s.inputFor != inputNone {
 		lines = append(lines, s.inputView())
+	}
+	if s.choosing.purpose != choiceNone {
+		lines = append(lines, s.choiceView(s.width))
 	}
 	return strings.Join(lines, "\n")
 }
