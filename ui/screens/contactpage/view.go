@@ -213,6 +213,9 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 			state += " · " + iv.Scheduled.Place
 		}
 	}
+	if iv.NotHeld != "" {
+		length, state = "not held", string(iv.NotHeld)
+	}
 	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
 		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)
 }

@@ -447,6 +447,9 @@ func (s InterviewScreen) startPause() (common.Screen, tea.Cmd) {
 	if s.Interview.Clock.State() == model.Ended {
 		return s, common.Info("This interview has ended.")
 	}
+	if s.Interview.NotHeld != "" {
+		return s, common.Info("This interview is marked not held (%s); n on the contact page changes that.", s.Interview.NotHeld)
+	}
 	s.Interview.Clock = s.Interview.Clock.Toggle(s.now)
 	s.tickGen++
 	return s, tea.Batch(s.Changed(), s.tick())
@@ -504,6 +507,14 @@ func OpenLive(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 		return newInterviewScreen(c, m.Contact, m.Interview), true
 	}
 	return nil, false
+}
+
+// QuitWarning: a clock left running keeps counting while Parley is closed.
+func (s InterviewScreen) QuitWarning() string {
+	if s.Interview.Clock.State() != model.Running {
+		return ""
+	}
+	return "Clock running: it keeps counting while Parley is closed."
 }
 
 // OwnsInterview: this screen is the interview's one live owner.
