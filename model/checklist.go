@@ -142,13 +142,12 @@ func (iv *Interview) EndAfter(length time.Duration, now time.Time, thankYouDays 
 }
 
 // CorrectLength sets an ended interview's actual length, when the clock
-// said otherwise (it was stopped late, or started late).
+// said otherwise (it was stopped late, or started late). The clock keeps
+// its own reading.
 func (iv *Interview) CorrectLength(length time.Duration) {
-	if iv.Clock.State() != Ended || length < 0 {
-		return
+	if iv.Clock.State() == Ended && length > 0 {
+		iv.WrapUp.Length = length
 	}
-	iv.Clock.Accumulated = length
-	iv.WrapUp.Length = length
 }
 
 // ParseLength reads an interview's length as typed: "25:30" (m:ss),
@@ -206,6 +205,21 @@ type Referral struct {
 	MayUseName bool `json:"may_use_name,omitempty"`
 	// ContactID is the contact made from this referral, once there is one.
 	ContactID uint64 `json:"contact_id,omitempty"`
+}
+
+// RoleAndOrganisation reads what a referral does as a role and an
+// organisation: "transportation planner at PBOT", "planner, PBOT" and
+// "planner @ PBOT" all give the role "planner…" at "PBOT"; anything else is
+// a role alone.
+func (r Referral) RoleAndOrganisation() (role, org string) {
+	note := strings.TrimSpace(r.Note)
+	lower := strings.ToLower(note)
+	for _, sep := range []string{" at ", " @ ", ", "} {
+		if i := strings.LastIndex(lower, sep); i > 0 && i+len(sep) < len(note) {
+			return strings.TrimSpace(note[:i]), strings.TrimSpace(note[i+len(sep):])
+		}
+	}
+	return note, ""
 }
 
 // Valid reports whether a referral names someone.

@@ -66,6 +66,9 @@ type Activity struct {
 	// Underway is an interview whose clock has started and not ended: the
 	// conversation is going on, or was paused. Nil if none.
 	Underway *Interview
+	// Suggested are the people suggested in held interviews' wrap-ups who
+	// were not made contacts yet.
+	Suggested []Referral
 }
 
 // Summarize builds each contact's Activity, keyed by contact ID. Days are
@@ -98,6 +101,11 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 			continue
 		}
 		if at, held := iv.HeldAt(); held {
+			for _, r := range iv.WrapUp.Referrals {
+				if r.ContactID == 0 && r.Valid() {
+					a.Suggested = append(a.Suggested, r)
+				}
+			}
 			if !at.Before(a.LastHeld) {
 				a.ThankYouBy = iv.WrapUp.ThankYouDue
 			}

@@ -90,3 +90,37 @@ func TestParseLength(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggestedPeopleStayOnTheAgenda(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	ana := Contact{ID: 1, Name: "Ana", Stage: Interviewed, Created: t0}
+	iv := promptInterview(t0)
+	iv.ID = 1
+	iv.End(t0.Add(20*time.Minute), 7)
+	iv.WrapUp.Referrals = []Referral{{Name: "Rita Gomez", Note: "planner at PBOT"}, {Name: "Sam Lee", ContactID: 2}}
+	sam := Contact{ID: 2, Name: "Sam Lee", ReferredBy: 1, Stage: ToContact, Created: t0}
+	ag := NextSteps(t0.Add(time.Hour), []Contact{ana, sam}, []Interview{iv}, nil, Defaults())
+	want := []PendingReferral{{ContactID: 2, ReferredBy: 1}, {ReferredBy: 1, Name: "Rita Gomez", Note: "planner at PBOT"}}
+	if len(ag.ReferralsToContact) != 2 || ag.ReferralsToContact[0] != want[0] || ag.ReferralsToContact[1] != want[1] {
+		t.Errorf("referrals = %+v, want %+v", ag.ReferralsToContact, want)
+	}
+	iv.NotHeld = Cancelled // not possible for an ended one, but must not count if it were
+	if ag := NextSteps(t0.Add(time.Hour), []Contact{ana}, []Interview{iv}, nil, Defaults()); len(ag.ThankYouDue) != 0 {
+		t.Errorf("thank-you due for an interview not held: %+v", ag.ThankYouDue)
+	}
+}
+
+func TestReferralRoleAndOrganisation(t *testing.T) {
+	for note, want := range map[string][2]string{
+		"transportation planner at PBOT": {"transportation planner", "PBOT"},
+		"data team lead, Acme":           {"data team lead", "Acme"},
+		"planner @ PBOT":                 {"planner", "PBOT"},
+		"head of data":                   {"head of data", ""},
+		"":                               {"", ""},
+	} {
+		role, org := Referral{Name: "x", Note: note}.RoleAndOrganisation()
+		if role != want[0] || org != want[1] {
+			t.Errorf("%q = %q, %q; want %q", note, role, org, want)
+		}
+	}
+}

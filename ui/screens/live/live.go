@@ -94,6 +94,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 		choiceKeys: newChoiceKeys(),
 	}
+	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
 	s.notes.Focused = true
 	if s.staleClock() {
 		// Most likely left running: ask before counting on it.
@@ -194,6 +195,7 @@ func (s InterviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.NotebookChangedMsg:
 		if msg.Contact != nil && msg.Contact.ID == s.contact.ID {
 			s.contact = *msg.Contact
+			s.wrap.mayUseName = s.contact.MayMentionName
 		}
 	case thanksLoadedMsg:
 		// A thank-you logged on or after the day the interview ended
@@ -321,6 +323,7 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 		changed, cmd := s.wrap.Update(msg)
 		if changed {
+			s.Interview.CorrectLength(s.wrap.lastLength)
 			return s, tea.Batch(cmd, s.Changed())
 		}
 		return s, cmd
@@ -393,7 +396,8 @@ func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea
 	s.Interview.EndAfter(length, s.now, s.thankYouDays)
 	s.tickGen++
 	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
-	s.wrap.setWidth(s.wrapWidth())
+	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
+	s.layout()
 	focusCmd := s.SetFocus(paneWrapUp)
 	s.gen++
 	snap := s.snapshot()

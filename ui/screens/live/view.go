@@ -99,7 +99,7 @@ func (s InterviewScreen) upperBlock(width, h int) string {
 
 // layout sizes the notes (and the wrap-up) to the room the layout leaves.
 func (s *InterviewScreen) layout() {
-	s.wrap.setWidth(s.wrapWidth())
+	s.sizeWrapUp()
 	switch s.layoutKind() {
 	case layoutCompact:
 		top := 1
@@ -114,6 +114,21 @@ func (s *InterviewScreen) layout() {
 		upper := lipgloss.Height(s.upperBlock(s.width, body-1))
 		s.notes.SetSize(s.width, max(body-upper-1, 1))
 	}
+}
+
+// sizeWrapUp lets the takeaways grow into the room the layout leaves the
+// wrap-up: all of it when compact, what the questions (wide) or the notes
+// (stacked) can spare otherwise.
+func (s *InterviewScreen) sizeWrapUp() {
+	s.wrap.setSize(s.wrapWidth(), minTakeawayRows)
+	room := s.height - 2 // the clock and next lines, or header and clock
+	switch s.layoutKind() {
+	case layoutWide:
+		room = s.height - headerLines - 1 - 4 // its heading; a few questions below
+	case layoutStacked:
+		room = s.height - 2 - 1 - 1 - 3 // its heading, the notes' and three notes
+	}
+	s.wrap.setSize(s.wrapWidth(), room-s.wrap.fixedRows())
 }
 
 func (s InterviewScreen) inputHeight() int {
@@ -230,7 +245,11 @@ func (s InterviewScreen) clockLine(compact bool) string {
 	case model.NotStarted:
 		left = st.Accent.Render(model.FormatClock(iv.Budget)+" budget") + st.Muted.Render(" · ctrl+t starts the clock")
 	case model.Ended:
-		left = st.Muted.Render("Ended after " + model.FormatClock(elapsed) + " of " + model.FormatClock(iv.Budget))
+		length := elapsed
+		if iv.WrapUp.Length > 0 {
+			length = iv.WrapUp.Length // as corrected in the wrap-up
+		}
+		left = st.Muted.Render("Ended after " + model.FormatClock(length) + " of " + model.FormatClock(iv.Budget))
 	default:
 		left = st.ClockStyle(urgency).Render(model.FormatLeft(elapsed, iv.Budget) + leftWord(elapsed, iv.Budget))
 		if words := st.UrgencyText(urgency); words != "" {
