@@ -358,15 +358,20 @@ func (s InterviewScreen) checklistView(rows, width int) string {
 	if nq == 0 {
 		return strings.Join(append([]string{st.Muted.Render("  No questions. Press a to add one.")}, closing...), "\n")
 	}
+	// The next question in order stays too when a must-ask one stands in
+	// for it at the top: the list around it is where the talk goes on.
+	next := iv.Current()
 	pinned := []int{}
-	if cur >= 0 {
-		pinned = append(pinned, cur)
+	for _, i := range []int{cur, next} {
+		if i >= 0 {
+			pinned = append(pinned, i)
+		}
 	}
 	if s.focus == paneChecklist && s.cursor < nq {
 		pinned = append(pinned, s.cursor)
 	}
 	pinned = append(pinned, iv.MustAskLeft()...)
-	anchor := cur
+	anchor := next
 	if s.focus == paneChecklist && s.cursor < nq || anchor < 0 {
 		anchor = min(s.cursor, nq-1)
 	}
@@ -382,7 +387,7 @@ func (s InterviewScreen) checklistView(rows, width int) string {
 func (s InterviewScreen) closingLine(p model.Prompt, width int) string {
 	st := s.c.Styles
 	iv := s.Interview
-	label := fmt.Sprintf("  Closing %d/%d ", iv.ClosingDone(), len(iv.Closing))
+	label := fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing))
 	i := p.Index
 	if !p.Closing() {
 		i = iv.ClosingDone()
