@@ -45,8 +45,8 @@ type interviewKeys struct {
 func newInterviewKeys() interviewKeys {
 	return interviewKeys{
 		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
-		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
-		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
+		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview (or not held)")),
+		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick what the top line shows")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
 		KeepMine:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save my version")),
 		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
@@ -129,6 +129,6 @@ func (s InterviewScreen) paneHelp() common.KeyMap {
 	return common.KeyMap{
 		Short: append(moment, k.Tick, k.Closing, k.Add, k.SwitchPane, k.Back),
 		Full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
-			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
+			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.First, k.Last, k.Budget, k.SwitchPane, k.Back}},
 	}
 }

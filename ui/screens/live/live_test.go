@@ -644,7 +644,7 @@ func TestFullHelpShowsEveryKey(t *testing.T) {
 	d.Send(uitest.KeyType(tea.KeyTab)) // the questions, where ? is not text
 	d.Send(uitest.KeyRunes("?"))
 	v := d.View()
-	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
+	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "G last closing step", "tick what the top line shows", "esc back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("full help lacks %q:\n%s", want, v)
 		}
