@@ -85,12 +85,17 @@ const (
 	notDeleting deletion = iota
 	deletingChars
 	deletingWords
+	joining
 )
 
-// snapshot is the notes before a deletion: the paragraphs (the edited one
-// written back), which one was edited and where the caret was.
+// snapshot is what a deletion changed: the paragraphs from at as they
+// were (before), how many stand there since (after: one less for a join),
+// and where the caret was. Only what the deletion touched is copied, so
+// remembering costs what the paragraph costs, not what the notes do.
 type snapshot struct {
-	paras    []model.Note
+	at       int
+	before   []model.Note
+	after    int
 	cur, pos int
 }
 
@@ -229,6 +234,11 @@ func (n *NotesPane) Update(msg tea.KeyMsg, at time.Duration, qid int) {
 	if !key.Matches(msg, n.Keys.Undo) && !isDeletion(msg) {
 		n.lastDelete = notDeleting
 	}
+	if n.typing(msg) {
+		// What was deleted before this is no longer undone: undoing it
+		// now would put back text around what was typed since.
+		n.undo, n.lastDelete = nil, notDeleting
+	}
 	switch {
 	case key.Matches(msg, n.Keys.Undo):
 		n.undoDeletion()
@@ -239,24 +249,28 @@ func (n *NotesPane) Update(msg tea.KeyMsg, at time.Duration, qid int) {
 	case msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace:
 		n.insert(cleanRunes(msg.Runes, msg.Paste))
 	case msg.Type == tea.KeyBackspace && msg.Alt, msg.Type == tea.KeyCtrlW:
-		n.remember(deletingWords)
+		n.remember(deletingWords, n.cur, 1)
 		n.deleteBack(n.wordStart())
 	case msg.Type == tea.KeyBackspace || msg.Type == tea.KeyCtrlH:
-		n.remember(deletingChars)
-		if n.pos == 0 {
-			n.joinPrevious()
-		} else {
+		switch {
+		case n.pos > 0:
+			n.remember(deletingChars, n.cur, 1)
 			n.deleteBack(n.pos - 1)
+		case n.cur > 0:
+			n.remember(joining, n.cur-1, 2)
+			n.joinPrevious()
 		}
 	case msg.Type == tea.KeyDelete:
-		n.remember(deletingChars)
-		if n.pos == len(n.buf) {
-			n.joinNext()
-		} else {
+		switch {
+		case n.pos < len(n.buf):
+			n.remember(deletingChars, n.cur, 1)
 			n.deleteRange(n.pos, n.pos+1)
+		case n.cur < len(n.paras)-1:
+			n.remember(joining, n.cur, 2)
+			n.joinNext()
 		}
 	case msg.Type == tea.KeyCtrlU:
-		n.remember(deletingWords)
+		n.remember(deletingWords, n.cur, 1)
 		n.deleteBack(n.lineStart())
 	case msg.Type == tea.KeyLeft && msg.Alt, msg.Type == tea.KeyCtrlLeft:
 		n.pos = n.wordStart()
@@ -406,22 +420,39 @@ func isDeletion(msg tea.KeyMsg) bool {
 	return false
 }
 
-// remember keeps the notes as they are before a deletion of kind k, unless
-// it continues a run of the same kind (one undo takes back a run of
-// backspaces; each deleted word is a step of its own).
-func (n *NotesPane) remember(k deletion) {
+// typing reports whether a key adds text or paragraphs.
+func (n *NotesPane) typing(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace ||
+		key.Matches(msg, n.Keys.NewLine) || key.Matches(msg, n.Keys.NewParagraph)
+}
+
+// remember keeps the count paragraphs from at as they are before a
+// deletion of kind k, unless it continues a run of the same kind in the
+// same paragraph (one undo takes back a run of backspaces; each deleted
+// word or joined paragraph is a step of its own).
+func (n *NotesPane) remember(k deletion, at, count int) {
 	if k == deletingChars && n.lastDelete == deletingChars {
 		return
 	}
 	n.lastDelete = k
-	snap := snapshot{paras: n.Notes(), cur: n.cur, pos: n.pos}
-	n.undo = append(n.undo, snap)
+	before := make([]model.Note, count)
+	copy(before, n.paras[at:at+count])
+	for i := range before {
+		if at+i == n.cur {
+			before[i].Text = string(n.buf)
+		}
+	}
+	after := count
+	if k == joining {
+		after = count - 1
+	}
+	n.undo = append(n.undo, snapshot{at: at, before: before, after: after, cur: n.cur, pos: n.pos})
 	if len(n.undo) > maxUndo {
 		n.undo = append(n.undo[:0], n.undo[1:]...)
 	}
 }
 
-// undoDeletion puts back the notes as they were before the last deletion.
+// undoDeletion puts back the paragraphs the last deletion changed.
 func (n *NotesPane) undoDeletion() {
 	n.lastDelete = notDeleting
 	if len(n.undo) == 0 {
@@ -429,9 +460,11 @@ func (n *NotesPane) undoDeletion() {
 	}
 	snap := n.undo[len(n.undo)-1]
 	n.undo = n.undo[:len(n.undo)-1]
-	n.paras = snap.paras
-	n.wrapped = make([][]span, len(n.paras))
-	n.runes = make([][]rune, len(n.paras))
+	n.commitCurrent()
+	end := snap.at + snap.after
+	n.paras = append(n.paras[:snap.at:snap.at], append(append([]model.Note(nil), snap.before...), n.paras[end:]...)...)
+	n.wrapped = append(n.wrapped[:snap.at:snap.at], append(make([][]span, len(snap.before)), n.wrapped[end:]...)...)
+	n.runes = append(n.runes[:snap.at:snap.at], append(make([][]rune, len(snap.before)), n.runes[end:]...)...)
 	n.cur, n.unstamped = snap.cur, false
 	n.buf = []rune(n.paras[n.cur].Text)
 	n.pos = min(snap.pos, len(n.buf))
@@ -463,6 +496,7 @@ func (n *NotesPane) moveTo(p, pos int) {
 		n.unstamped = false
 		n.commitCurrent()
 		if len(n.buf) == 0 && len(n.paras) > 1 {
+			n.undo = nil // the paragraphs it names have moved
 			n.removeParagraph(n.cur)
 			if p > n.cur {
 				p--

@@ -252,14 +252,18 @@ func TestUndoTakesBackDeletions(t *testing.T) {
 	}
 	undo := tea.KeyMsg{Type: tea.KeyCtrlZ}
 	n.Update(undo, 0, 0) // the run of backspaces, at once
-	if got := n.Notes(); len(got) != 2 || got[1].Text != "" || got[0].Text != "Budget cycle starts in March" {
+	if got := n.Notes(); len(got) != 1 || got[0].Text != "Budget cycle starts in March" {
 		t.Fatalf("after one undo: %+v", got)
+	}
+	n.Update(undo, 0, 0) // the join
+	if got := n.Notes(); len(got) != 2 || got[1].Text != "" || got[1].At != 3*time.Minute {
+		t.Fatalf("after two undos: %+v", got)
 	}
 	n.Update(undo, 0, 0)
 	n.Update(undo, 0, 0)
 	got := n.Notes()
 	if len(got) != 2 || got[1].Text != "two analysts" || got[1].At != 3*time.Minute {
-		t.Fatalf("after three undos: %+v", got)
+		t.Fatalf("after four undos: %+v", got)
 	}
 	if n.CanUndo() {
 		t.Error("more to undo than was deleted")
@@ -297,4 +301,38 @@ func TestEmptyParagraphShowsNoStampUntilTyped(t *testing.T) {
 	if v := ansi.Strip(n.View()); strings.Contains(v, "02:00") {
 		t.Errorf("an empty paragraph shows the time enter was pressed:\n%s", v)
 	}
+}
+
+// Typing after a deletion ends what ctrl+z can take back: undoing the
+// deletion then would put text back around what was typed since.
+func TestTypingEndsTheUndoHistory(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "alpha beta", time.Minute, 0)
+	press(&n, tea.KeyCtrlW, time.Minute)
+	typeInto(&n, "gamma", time.Minute, 0)
+	n.Update(tea.KeyMsg{Type: tea.KeyCtrlZ}, 0, 0)
+	if got := n.Notes(); got[0].Text != "alpha gamma" {
+		t.Errorf("notes = %q", got[0].Text)
+	}
+}
+
+// BenchmarkNotesDeletionsInto1MB is a backspace after a letter, over and
+// over, in 1 MB of notes: each backspace starts a run and is remembered
+// for ctrl+z, which must cost what the paragraph costs.
+func BenchmarkNotesDeletionsInto1MB(b *testing.B) {
+	n := NewNotesPane(&plainStyles, uitest.MegabyteOfNotes())
+	n.SetSize(80, 30)
+	n.Focused = true
+	keys := [2]tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'x'}}, {Type: tea.KeyCtrlW}}
+	var worst time.Duration
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		n.Update(keys[i%2], time.Minute, 0)
+		_ = n.View()
+		worst = max(worst, time.Since(t0))
+		i++
+	}
+	b.ReportMetric(float64(worst.Nanoseconds()), "worst-ns/key")
 }

@@ -99,7 +99,9 @@ func (s InterviewScreen) upperBlock(width, h int) string {
 
 // layout sizes the notes (and the wrap-up) to the room the layout leaves.
 func (s *InterviewScreen) layout() {
-	s.sizeWrapUp()
+	if s.ended() {
+		s.sizeWrapUp() // the wrap-up shows only once the interview has ended
+	}
 	switch s.layoutKind() {
 	case layoutCompact:
 		top := 1
