@@ -47,16 +47,15 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 				return usageErrorf(cmd, "--days is from 0 to %d", maxNextDays)
 			}
 			now := app.now()
-			var asOf string
+			var asOf model.When
 			if on != "" {
 				w, err := model.ParseWhen(on, now)
 				if err != nil {
 					return fmt.Errorf("--on: %w", err)
 				}
-				asOf = "As of " + w.Describe(now)
-				now = w.At
+				asOf = w
 			}
-			report, err := app.dueReport(now, days)
+			report, err := app.dueReport(now, asOf, days)
 			if err != nil {
 				return err
 			}
@@ -67,7 +66,7 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 				if err := enc.Encode(report); err != nil {
 					return err
 				}
-			} else if err := printDueText(app, report, asOf); err != nil {
+			} else if err := printDueText(app, report, describeAsOf(asOf, now, report.Hours)); err != nil {
 				return err
 			}
 			if !report.DueToday {
@@ -96,8 +95,20 @@ func printDueText(app *cli, report dueReport, asOf string) error {
 	return err
 }
 
-// dueReport reads the notebook and builds what is due at now.
-func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
+// describeAsOf is the line that shows how --on was read, or "" without it.
+func describeAsOf(on model.When, now time.Time, hours model.HourCycle) string {
+	if on.At.IsZero() {
+		return ""
+	}
+	return "As of " + on.Describe(now, hours)
+}
+
+// dueReport reads the notebook and builds what is due at now, or at on
+// when it is set.
+func (app *cli) dueReport(now time.Time, on model.When, days int) (dueReport, error) {
+	if !on.At.IsZero() {
+		now = on.At
+	}
 	s, err := app.openForReading()
 	if err != nil {
 		return dueReport{}, err
@@ -113,7 +124,9 @@ func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
 	if err != nil {
 		return dueReport{}, err
 	}
-	return buildDueReport(now, days, nb, settings), nil
+	report := buildDueReport(now, days, nb, settings)
+	report.Hours = app.hours(settings)
+	return report, nil
 }
 
 // textWidth is the width `parley next` fits its lines to.
