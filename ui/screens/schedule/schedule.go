@@ -106,7 +106,7 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		iv = model.NewInterview(f.contact.ID, nil, f.c.Now()) // questions come in the command
 	}
 	return f, tea.Sequence(common.Pop, common.ScheduleInterview(f.c.Store, iv, sch),
-		common.Info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan 15:04")))
+		common.Info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan")+" "+f.c.TimeOfDay(sch.At)))
 }
 
 func (f scheduleForm) View() string {
