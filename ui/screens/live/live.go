@@ -89,7 +89,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		c: c, keys: newInterviewKeys(), contact: contact, Interview: iv,
 		notes: notes.NewNotesPane(c.Styles, iv.Notes), focus: paneNotes,
 		input: common.NewInput(c.Styles, ""), owner: c.Interviews.NewOwner(), now: c.Now(),
-		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
+		wrap: newWrapUpPane(c, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 	}
 	s.notes.Focused = true
 	if s.ended() {
@@ -366,7 +366,7 @@ type endInterviewMsg struct{ id uint64 }
 func (s InterviewScreen) end() (common.Screen, tea.Cmd) {
 	s.Interview.End(s.now, s.thankYouDays)
 	s.tickGen++
-	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
+	s.wrap = newWrapUpPane(s.c, s.Interview.WrapUp)
 	s.wrap.setWidth(s.wrapWidth())
 	focusCmd := s.SetFocus(paneWrapUp)
 	s.gen++
