@@ -29,7 +29,10 @@ func newNextCmd(app *cli) *cobra.Command {
 coming days, thank-you notes due and overdue, requests past the no-reply rule,
 keep-in-touch updates due, and referrals not yet contacted.
 
-It only reads the notebook. Nothing is printed when nothing is due.
+It only reads the notebook. Nothing is printed when nothing is due. Times
+are on the clock chosen in the settings (Times), else the locale's: 12-hour
+("3:00 pm") for en_US and a few others, 24-hour ("15:00") for most, read
+from LC_ALL, else LC_TIME, else LANG.
 
 Exit status: 0 when something is due today (an interview today, under way or
 missed, a thank-you due today or late, a follow-up, an update due, a referral
