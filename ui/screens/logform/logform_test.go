@@ -5,7 +5,6 @@ import (
 	"parley/ui/uitest"
 	"testing"
 	"time"
-	_ "time/tzdata" // the tests' zones, whatever the machine has
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -27,11 +26,8 @@ func TestLogFormMovesTheStage(t *testing.T) {
 // The entry's date is typed as people write it, read in the user's zone;
 // a day alone is that day.
 func TestLogFormReadsDatesAsTyped(t *testing.T) {
-	for _, zone := range []string{"Europe/London", "Asia/Tokyo"} {
-		loc, err := time.LoadLocation(zone)
-		if err != nil {
-			t.Fatal(err)
-		}
+	uitest.InEachZone(t, func(t *testing.T, loc *time.Location) {
+		zone := loc.String()
 		now := time.Date(2026, 11, 30, 9, 0, 0, 0, loc)
 		for typed, want := range map[string]time.Time{
 			"yesterday 4pm": time.Date(2026, 11, 29, 16, 0, 0, 0, loc),
@@ -52,5 +48,5 @@ func TestLogFormReadsDatesAsTyped(t *testing.T) {
 				t.Errorf("%s: %q logged %+v, %v; want %v", zone, typed, its, err, want)
 			}
 		}
-	}
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // the tests' zones, whatever the machine has
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -54,11 +53,8 @@ func retype(f common.Screen, text string) common.Screen {
 // Dates are read as people write them, in the user's zone, and shown back
 // as they are typed, before anything is saved.
 func TestScheduleFormReadsDatesAsTyped(t *testing.T) {
-	for _, zone := range []string{"Europe/London", "Asia/Tokyo"} {
-		loc, err := time.LoadLocation(zone)
-		if err != nil {
-			t.Fatal(err)
-		}
+	uitest.InEachZone(t, func(t *testing.T, loc *time.Location) {
+		zone := loc.String()
 		now := time.Date(2026, 11, 30, 9, 0, 0, 0, loc) // a Monday
 		at := func(d, h, m int) time.Time { return time.Date(2026, 12, d, h, m, 0, 0, loc) }
 		for _, tc := range []struct {
@@ -82,7 +78,7 @@ func TestScheduleFormReadsDatesAsTyped(t *testing.T) {
 				t.Errorf("%s: %q saved %+v, %v; want %v", zone, tc.typed, ivs, err, tc.want)
 			}
 		}
-	}
+	})
 }
 
 // The read-back follows the text as it is typed: half a phrase says what
