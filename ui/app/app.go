@@ -207,6 +207,7 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
 	}
 	a.summary, a.summaryLoaded = msg.Notebook, true
+	a.c.Hours.Choose(msg.Notebook.Settings.Hours)
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
 }
 

@@ -300,7 +300,7 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.DeleteInterview):
 		if iv, ok := p.currentInterview(); ok {
 			return p, common.Push(confirm.NewConfirm(p.c, "Delete this interview?",
-				interviewSummary(iv, p.c.Now())+"\n\nIts questions, notes and wrap-up are deleted; the timeline keeps its entries.",
+				interviewSummary(iv, p.c.Now(), p.c)+"\n\nIts questions, notes and wrap-up are deleted; the timeline keeps its entries.",
 				deleteInterview(p.c.Store, iv)))
 		}
 	}

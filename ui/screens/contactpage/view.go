@@ -73,7 +73,7 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 	step := "nothing to do"
 	if p.loaded {
 		if s := p.nextStep(); s.Kind != model.StepNone {
-			step = common.StepText(s, now)
+			step = common.StepText(s, now, p.c.Hours.Cycle())
 			if s.Overdue {
 				step = st.Overdue.Render(step)
 			}
@@ -143,7 +143,7 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 		add("None yet. p prepares one, s starts one now, i schedules one.")
 	default:
 		for _, iv := range p.interviews {
-			mark(interviewSummary(iv, now))
+			mark(interviewSummary(iv, now, p.c))
 			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
 				add("    " + st.Muted.Render("takeaways: ") + strings.ReplaceAll(t, "\n", " "))
 			}
@@ -154,9 +154,14 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 	if len(p.timeline) == 0 {
 		add(st.Muted.Render("Nothing logged yet. l logs a request, a reply, a call, a thank-you…"))
 	}
+	// "12 Jan 2026 15:04", or "12 Jan 2026 10:00 pm", and a space.
+	whenWidth := 18
+	if p.c.Hours.Cycle() == model.Hours12 {
+		whenWidth = 21
+	}
 	for i := len(p.timeline) - 1; i >= 0; i-- {
 		it := p.timeline[i]
-		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006 15:04"), 18) + common.PadRight(string(it.Kind), 14)
+		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006")+" "+p.c.TimeOfDay(it.At), whenWidth) + common.PadRight(string(it.Kind), 14)
 		if it.Channel != "" {
 			line += st.Muted.Render(it.Channel + " · ")
 		}
@@ -196,7 +201,7 @@ func yesOrNo(b bool) string {
 
 // interviewSummary is one line about an interview: when, how long, how
 // many questions were covered.
-func interviewSummary(iv model.Interview, now time.Time) string {
+func interviewSummary(iv model.Interview, now time.Time, c *common.Common) string {
 	when := iv.Created
 	switch {
 	case !iv.Clock.StartedAt.IsZero():
@@ -221,5 +226,5 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 		length, state = "not held", string(iv.NotHeld)
 	}
 	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
-		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)
+		when.In(now.Location()).Format("Mon 2 Jan 2006")+" "+c.TimeOfDay(when), length, iv.AskedCount(), len(iv.Questions), state)
 }

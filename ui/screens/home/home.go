@@ -155,7 +155,7 @@ func (h home) buildItems() []homeItem {
 	var items []homeItem
 	for _, u := range h.agenda.Upcoming {
 		c := h.byID[u.ContactID]
-		when := common.DayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
+		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))

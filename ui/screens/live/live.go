@@ -91,7 +91,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		c: c, keys: newInterviewKeys(), contact: contact, Interview: iv,
 		notes: notes.NewNotesPane(c.Styles, iv.Notes), focus: paneNotes,
 		input: common.NewInput(c.Styles, ""), owner: c.Interviews.NewOwner(), now: c.Now(),
-		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
+		wrap: newWrapUpPane(c, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 		choiceKeys: newChoiceKeys(),
 	}
 	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
@@ -395,7 +395,7 @@ func (s InterviewScreen) end() (common.Screen, tea.Cmd) {
 func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea.Cmd) {
 	s.Interview.EndAfter(length, s.now, s.thankYouDays)
 	s.tickGen++
-	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
+	s.wrap = newWrapUpPane(s.c, s.Interview.WrapUp)
 	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
 	s.layout()
 	focusCmd := s.SetFocus(paneWrapUp)

@@ -19,9 +19,10 @@ import (
 // maxRuleDays bounds a due-date rule: ten years is already no rule at all.
 const maxRuleDays = 3650
 
-// settingFields are the due-date rules, each a whole number of days. A
-// value that is not one is caught by settings() before anything is set.
-func settingFields() []formkit.BoundField[model.Settings] {
+// settingFields are the due-date rules, each a whole number of days (a
+// value that is not one is caught by settings() before anything is set),
+// and the clock times are shown on.
+func settingFields(c *common.Common) []formkit.BoundField[model.Settings] {
 	type field = formkit.BoundField[model.Settings]
 	days := func(label, note string, get func(model.Settings) int, set func(*model.Settings, int)) field {
 		return formkit.Bind(formkit.FormField{Label: label, Limit: 4, Unit: "days", Note: note},
@@ -39,7 +40,37 @@ func settingFields() []formkit.BoundField[model.Settings] {
 			func(s model.Settings) int { return s.NoReplyDays }, func(s *model.Settings, n int) { s.NoReplyDays = n }),
 		days("Keep in touch", "days after the last exchange before the later update is due",
 			func(s model.Settings) int { return s.KeepInTouchDays }, func(s *model.Settings, n int) { s.KeepInTouchDays = n }),
+		hoursField(c),
 	}
+}
+
+// hoursField chooses a 12- or 24-hour clock for times, or the locale's,
+// which it names.
+func hoursField(c *common.Common) formkit.BoundField[model.Settings] {
+	locale := c.Hours.Cycle()
+	if c.Hours != nil {
+		locale = c.Hours.Locale.Or(model.Hours24)
+	}
+	label := func(h model.HourCycle) string {
+		if h == model.HoursFromLocale {
+			return "as the locale (" + string(locale) + "-hour)"
+		}
+		return string(h) + "-hour"
+	}
+	var options []string
+	for _, h := range model.HourCycles() {
+		options = append(options, label(h))
+	}
+	return formkit.Bind(formkit.FormField{Label: "Times", Kind: formkit.KindChoice, Options: options,
+		Note: "3:00 pm or 15:00; the locale is LC_ALL, LC_TIME or LANG"},
+		func(s model.Settings) string { return label(s.Hours.Or(model.HoursFromLocale)) },
+		func(s *model.Settings, v string) {
+			for _, h := range model.HourCycles() {
+				if label(h) == v {
+					s.Hours = h
+				}
+			}
+		})
 }
 
 // settingsScreen edits the due-date rules that the first screen and the
@@ -56,7 +87,7 @@ type settingsScreen struct {
 }
 
 func NewSettingsScreen(c *common.Common) settingsScreen {
-	fields := settingFields()
+	fields := settingFields(c)
 	return settingsScreen{c: c, fields: fields,
 		form: formkit.NewForm(c.Styles, formkit.FieldSpecs(fields), make([]string, len(fields)))}
 }
@@ -102,6 +133,9 @@ func (s settingsScreen) HandleKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 // settings reads the form, or says which field is wrong and why.
 func (s settingsScreen) settings() (st model.Settings, at int, problem string) {
 	for i, f := range s.fields {
+		if f.Kind == formkit.KindChoice {
+			continue // only the offered choices can be chosen
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s.form.Value(i)))
 		if err != nil || n < 1 || n > maxRuleDays {
 			return s.base, i, fmt.Sprintf("%s: a whole number of days from 1 to %d.", f.Label, maxRuleDays)
@@ -131,7 +165,7 @@ func (s settingsScreen) Capturing() bool                { return true }
 func (s settingsScreen) Help() help.KeyMap {
 	k := s.form.Bindings()
 	k.Save.SetEnabled(s.loaded)
-	return common.KeyMap{Short: []key.Binding{k.Next, k.Save, k.Cancel}, Full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}
+	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel}, Full: [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}}}
 }
 
 func (s settingsScreen) Watches() common.Watcher { return common.Watching() }

@@ -1,8 +1,14 @@
 package settings
 
 import (
+	"parley/ui/common"
 	"parley/ui/uitest"
+	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
 )
 
 func TestSettingsRefuseNonsense(t *testing.T) {
@@ -21,5 +27,30 @@ func TestSettingsRefuseNonsense(t *testing.T) {
 	st, _, problem := s.settings()
 	if problem != "" || st.NoReplyDays != 3 || st.ThankYouDays != 7 {
 		t.Errorf("settings = %+v, %q", st, problem)
+	}
+}
+
+// Choosing a clock in the settings saves it, and every screen shows times
+// on it from then on, whatever the locale says.
+func TestSettingsChooseTheClock(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	c.Hours.Locale = model.Hours24
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.FailOnError = true
+	d.Send(common.PushMsg{S: NewSettingsScreen(c)})
+	for range 3 {
+		d.Send(uitest.KeyType(tea.KeyTab))
+	}
+	if v := d.View(); !strings.Contains(v, "as the locale (24-hour)") {
+		t.Fatalf("the clock field:\n%s", v)
+	}
+	d.Send(uitest.KeyType(tea.KeyRight))
+	d.Send(uitest.KeyType(tea.KeyCtrlS))
+	st, err := s.Settings()
+	if err != nil || st.Hours != model.Hours12 {
+		t.Fatalf("saved %+v, %v; want 12 hours", st, err)
+	}
+	if got := c.Hours.Cycle(); got != model.Hours12 {
+		t.Errorf("the screens show times on a %s-hour clock", got)
 	}
 }
