@@ -13,6 +13,7 @@ import (
 	"parley/ui/screens/plan"
 	"parley/ui/screens/profile"
 	"parley/ui/screens/schedule"
+	"parley/ui/screens/search"
 	"parley/ui/screens/settings"
 	"parley/ui/screens/stagepick"
 	"parley/ui/screens/templateform"
@@ -25,4 +26,5 @@ var screenOpeners = []common.Opener{
 	home.OpenHome, contacts.OpenContacts, contactpage.OpenContactPage, contactform.OpenContactForm, live.OpenLive, plan.OpenPlan, bank.OpenBank,
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
+	search.OpenSearch,
 }

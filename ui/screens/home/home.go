@@ -18,6 +18,9 @@ type homeKeys struct {
 	Act      key.Binding
 	Contacts key.Binding
 	New      key.Binding
+	Search   key.Binding
+	Answers  key.Binding
+	Stats    key.Binding
 	Quit     key.Binding
 }
 
@@ -28,6 +31,9 @@ func newHomeKeys() homeKeys {
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Answers:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answers side by side")),
+		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -109,6 +115,12 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return h, common.Navigate(common.OpenContactsMsg{})
 	case key.Matches(msg, h.keys.New):
 		return h, common.Navigate(common.EditContactMsg{})
+	case key.Matches(msg, h.keys.Search):
+		return h, common.Navigate(common.OpenSearchMsg{})
+	case key.Matches(msg, h.keys.Answers):
+		return h, common.Navigate(common.OpenAnswersMsg{})
+	case key.Matches(msg, h.keys.Stats):
+		return h, common.Navigate(common.OpenStatsMsg{})
 	case key.Matches(msg, h.keys.Quit):
 		return h, tea.Quit
 	case key.Matches(msg, h.keys.Act):
@@ -288,7 +300,7 @@ func (h home) Help() help.KeyMap {
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
 		Short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 
