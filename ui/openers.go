@@ -2,6 +2,7 @@ package ui
 
 import (
 	"parley/ui/common"
+	"parley/ui/screens/answers"
 	"parley/ui/screens/bank"
 	"parley/ui/screens/compose"
 	"parley/ui/screens/contactform"
@@ -26,5 +27,5 @@ var screenOpeners = []common.Opener{
 	home.OpenHome, contacts.OpenContacts, contactpage.OpenContactPage, contactform.OpenContactForm, live.OpenLive, plan.OpenPlan, bank.OpenBank,
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
-	search.OpenSearch,
+	search.OpenSearch, answers.OpenAnswers,
 }
