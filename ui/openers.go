@@ -17,6 +17,7 @@ import (
 	"parley/ui/screens/search"
 	"parley/ui/screens/settings"
 	"parley/ui/screens/stagepick"
+	"parley/ui/screens/stats"
 	"parley/ui/screens/templateform"
 	"parley/ui/screens/templates"
 )
@@ -27,5 +28,5 @@ var screenOpeners = []common.Opener{
 	home.OpenHome, contacts.OpenContacts, contactpage.OpenContactPage, contactform.OpenContactForm, live.OpenLive, plan.OpenPlan, bank.OpenBank,
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
-	search.OpenSearch, answers.OpenAnswers,
+	search.OpenSearch, answers.OpenAnswers, stats.OpenStats,
 }
