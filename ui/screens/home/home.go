@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/chart"
 	"parley/model"
 )
 
@@ -67,6 +68,8 @@ type home struct {
 	agenda model.Agenda
 	byID   map[uint64]model.Contact
 	items  []homeItem
+	// rhythm is this week against the goal, with the weeks before.
+	rhythm model.Progress
 	loaded bool
 	cursor int
 	width  int
@@ -101,6 +104,7 @@ func (h *home) setNotebook(nb common.Notebook) {
 		h.byID[c.ID] = c
 	}
 	h.agenda = model.NextSteps(h.c.Now(), nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
+	h.rhythm = model.ProgressAt(h.c.Now(), model.ProgressWeeks, nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
 	h.items = h.buildItems()
 	h.cursor = min(h.cursor, max(len(h.items)-1, 0))
 }
@@ -231,7 +235,8 @@ func (h home) View() string {
 	if len(h.nb.Contacts) == 0 {
 		return head + "\n\n" + welcome(st, h.width)
 	}
-	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	rhythm := chart.ProgressLines(h.rhythm, h.width, h.c.ChartGlyphs())[0]
+	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), st.Muted.Render(rhythm), ""}
 	if h.height < common.SmallScreenRows {
 		top = []string{head} // the items matter more than the counts
 	}
