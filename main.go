@@ -25,6 +25,7 @@ var subcommands = []func(*cli) *cobra.Command{
 	newExportCmd,
 	newManCmd,
 	newNextCmd,
+	newStatsCmd,
 	newVersionCmd,
 }
 
