@@ -1,11 +1,17 @@
 package uitest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"parley/model"
 	"parley/store"
+	"parley/ui/common"
 )
 
 // Insights names what InsightNotebook wrote, for tests to find it again.
@@ -85,4 +91,40 @@ func InsightNotebook(t testing.TB, s *store.Store) Insights {
 	log(in.Chloe, model.KindRequest, 2, "May I ask about data work in planning?")
 	must(s.PutSettings(model.Settings{ThankYouDays: 7, NoReplyDays: 7, KeepInTouchDays: 90, WeeklyGoal: 2}))
 	return in
+}
+
+// GoldenInsights opens a screen on InsightNotebook at 80x24 and 120x40,
+// plain and in 256 colours, presses keys, and compares each drawing with
+// its golden file: name_WxH, colour_name_WxH.
+func GoldenInsights(t *testing.T, name string, open func(*common.Common) common.Screen, keys ...string) {
+	t.Helper()
+	for _, colour := range []bool{false, true} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			golden := fmt.Sprintf("%s_%dx%d", name, size[0], size[1])
+			if colour {
+				golden = "colour_" + golden
+			}
+			t.Run(golden, func(t *testing.T) {
+				c, s, _ := NewTestCommonAt(t, HarnessNow)
+				if colour {
+					lipgloss.SetColorProfile(termenv.ANSI256)
+					t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+					st := common.NewStyles(false)
+					c.Styles = &st
+				}
+				InsightNotebook(t, s)
+				d := NewDriver(t, c, size[0], size[1])
+				d.FailOnError = true
+				d.Send(common.PushMsg{S: open(c)})
+				for _, k := range keys {
+					if text, ok := strings.CutPrefix(k, "type:"); ok {
+						d.TypeText(text)
+						continue
+					}
+					d.Send(KeyMsg(k))
+				}
+				Golden(t, golden, d.View())
+			})
+		}
+	}
 }

@@ -1,12 +1,8 @@
 package answers
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"parley/ui/common"
 	"parley/ui/uitest"
@@ -115,29 +111,7 @@ func TestAnswersEmptyNotebookSaysWhatWillBeHere(t *testing.T) {
 }
 
 func TestGoldenAnswers(t *testing.T) {
-	for _, colour := range []bool{false, true} {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
-			name := fmt.Sprintf("answers_%dx%d", size[0], size[1])
-			if colour {
-				name = "colour_" + name
-			}
-			t.Run(name, func(t *testing.T) {
-				c, s, _ := uitest.NewTestCommonAt(t, uitest.HarnessNow)
-				if colour {
-					lipgloss.SetColorProfile(termenv.ANSI256)
-					t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
-					st := common.NewStyles(false)
-					c.Styles = &st
-				}
-				uitest.InsightNotebook(t, s)
-				d := uitest.NewDriver(t, c, size[0], size[1])
-				d.FailOnError = true
-				d.Send(common.PushMsg{S: NewAnswersScreen(c)})
-				d.Send(uitest.KeyMsg("down"))
-				uitest.Golden(t, name, d.View())
-				d.Send(uitest.KeyMsg("tab"))
-				uitest.Golden(t, name+"_takeaways", d.View())
-			})
-		}
-	}
+	open := func(c *common.Common) common.Screen { return NewAnswersScreen(c) }
+	uitest.GoldenInsights(t, "answers", open, "down")
+	uitest.GoldenInsights(t, "answers_takeaways", open, "down", "tab")
 }

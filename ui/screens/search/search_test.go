@@ -1,13 +1,10 @@
 package search
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"parley/model"
 	"parley/ui/common"
@@ -199,28 +196,5 @@ func TestSearchDrawsHostileTextSafely(t *testing.T) {
 }
 
 func TestGoldenSearch(t *testing.T) {
-	for _, colour := range []bool{false, true} {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
-			name := fmt.Sprintf("search_%dx%d", size[0], size[1])
-			if colour {
-				name = "colour_" + name
-			}
-			t.Run(name, func(t *testing.T) {
-				c, s, _ := uitest.NewTestCommonAt(t, uitest.HarnessNow)
-				if colour {
-					lipgloss.SetColorProfile(termenv.ANSI256)
-					t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
-					st := common.NewStyles(false)
-					c.Styles = &st
-				}
-				uitest.InsightNotebook(t, s)
-				d := uitest.NewDriver(t, c, size[0], size[1])
-				d.FailOnError = true
-				d.Send(common.PushMsg{S: NewSearchScreen(c)})
-				d.TypeText("on")
-				d.Send(uitest.KeyMsg("down"))
-				uitest.Golden(t, name, d.View())
-			})
-		}
-	}
+	uitest.GoldenInsights(t, "search", func(c *common.Common) common.Screen { return NewSearchScreen(c) }, "type:on", "down")
 }

@@ -1,12 +1,8 @@
 package stats
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"parley/model"
 	"parley/ui/common"
@@ -84,28 +80,7 @@ func TestStatsOnAnEmptyNotebook(t *testing.T) {
 }
 
 func TestGoldenStats(t *testing.T) {
-	for _, colour := range []bool{false, true} {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
-			name := fmt.Sprintf("stats_%dx%d", size[0], size[1])
-			if colour {
-				name = "colour_" + name
-			}
-			t.Run(name, func(t *testing.T) {
-				c, s, _ := uitest.NewTestCommonAt(t, uitest.HarnessNow)
-				if colour {
-					lipgloss.SetColorProfile(termenv.ANSI256)
-					t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
-					st := common.NewStyles(false)
-					c.Styles = &st
-				}
-				uitest.InsightNotebook(t, s)
-				d := uitest.NewDriver(t, c, size[0], size[1])
-				d.FailOnError = true
-				d.Send(common.PushMsg{S: NewStatsScreen(c)})
-				uitest.Golden(t, name, d.View())
-			})
-		}
-	}
+	uitest.GoldenInsights(t, "stats", func(c *common.Common) common.Screen { return NewStatsScreen(c) })
 	t.Run("stats_ascii_80x24", func(t *testing.T) {
 		c, s, _ := uitest.NewTestCommonAt(t, uitest.HarnessNow)
 		c.Getenv = func(k string) string {
