@@ -56,6 +56,10 @@ type Screen struct {
 	building int
 	builds   int
 	err      error
+	// stale is set by the notes saved as they are typed in an interview
+	// opened over this screen: the index is built again when the user is
+	// back here and presses a key, not every half second meanwhile.
+	stale bool
 
 	// query is the normalised query hits were found for; hits and spare
 	// take turns as Refine's input and output.
@@ -126,6 +130,7 @@ func (s Screen) Load() tea.Cmd {
 // until it lands; a build already under way, which may have read before
 // the change, is dropped when it lands, and so is its spinner's tick.
 func (s *Screen) rebuild() tea.Cmd {
+	s.stale = false
 	s.builds++
 	s.building = s.builds
 	return tea.Batch(buildIndex(s.c.Store, s.building), s.nextSpin(s.building))
@@ -168,6 +173,10 @@ func (s Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.spin, _ = s.spin.Update(spinner.TickMsg{ID: s.spin.ID()})
 		return s, s.nextSpin(msg.gen)
 	case common.NotebookChangedMsg:
+		if msg.Autosave {
+			s.stale = true
+			return s, nil
+		}
 		cmd := s.rebuild()
 		return s, cmd
 	case tea.KeyMsg:
@@ -177,6 +186,12 @@ func (s Screen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s Screen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	if s.stale {
+		s.stale = false
+		rebuild := s.rebuild()
+		sc, cmd := s.HandleKey(msg)
+		return sc, tea.Batch(rebuild, cmd)
+	}
 	rows := max(s.listRows()/linesPerHit, 1)
 	switch {
 	case key.Matches(msg, s.keys.Back):

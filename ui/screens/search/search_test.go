@@ -198,3 +198,22 @@ func TestSearchDrawsHostileTextSafely(t *testing.T) {
 func TestGoldenSearch(t *testing.T) {
 	uitest.GoldenInsights(t, "search", func(c *common.Common) common.Screen { return NewSearchScreen(c) }, "type:on", "down")
 }
+
+func TestSearchWaitsForTheUserBeforeCatchingUpWithAutosaves(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	in := uitest.InsightNotebook(t, h.C.Store)
+	h.Open(NewSearchScreen(h.C))
+	iv := in.BenTalk
+	iv.Notes = append(iv.Notes, model.Note{Text: "Bring a portfolio."})
+	if _, err := h.C.Store.PutInterview(iv); err != nil {
+		t.Fatal(err)
+	}
+	h.Send(common.NotebookChangedMsg{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv, Autosave: true})
+	if s := searchOnTop(t, h); s.building != 0 || !s.stale {
+		t.Fatalf("an autosave started a build (building %d, stale %v)", s.building, s.stale)
+	}
+	h.Keys("type:portfolio")
+	if s := searchOnTop(t, h); s.stale || len(s.hits) != 1 || s.hits[0].Kind != model.HitNote {
+		t.Errorf("after typing: stale %v, hits %+v", s.stale, s.hits)
+	}
+}
