@@ -29,6 +29,7 @@ var subcommands = []func(*cli) *cobra.Command{
 	newImportCmd,
 	newManCmd,
 	newNextCmd,
+	newStatsCmd,
 	newVersionCmd,
 }
 

@@ -384,6 +384,9 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	i := len(a.Stack) - 1
+	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
+		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
+	}
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
 	return a, addressed(a.Stack[i].id, cmd)

@@ -77,9 +77,14 @@ type ContactPage struct {
 	loaded     bool
 	items      []pageItem
 	cursor     int
-	scroll     int
-	width      int
-	height     int
+	// scroll is the first line shown, or -1 to follow the cursor, or
+	// followEntry to show markEntry.
+	scroll int
+	// markEntry is a timeline entry the page was opened at (a search
+	// hit), marked and scrolled to.
+	markEntry uint64
+	width     int
+	height    int
 }
 
 // interviewCreatedMsg reports a new interview, ready to run.
@@ -470,10 +475,19 @@ func (p ContactPage) Help() help.KeyMap {
 	}
 }
 
-// OpenContactPage opens a contact's page.
+// followEntry is scroll's value while the page shows the entry it was
+// opened at.
+const followEntry = -2
+
+// OpenContactPage opens a contact's page, at a timeline entry if the
+// message names one.
 func OpenContactPage(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenContactMsg); ok {
-		return NewContactPage(c, m.Contact), true
+		p := NewContactPage(c, m.Contact)
+		if m.EntryID != 0 {
+			p.markEntry, p.scroll = m.EntryID, followEntry
+		}
+		return p, true
 	}
 	return nil, false
 }

@@ -61,8 +61,10 @@ func (p ContactPage) referralTree() []treeNode {
 	return nodes
 }
 
-// render lays out the whole page and says on which line the cursor is.
-func (p ContactPage) render() (lines []string, cursorLine int) {
+// render lays out the whole page and says on which lines the cursor and
+// the marked timeline entry (-1: none) are.
+func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
+	entryLine = -1
 	st := p.c.Styles
 	c := p.contact
 	w := max(p.width, 20)
@@ -165,17 +167,25 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 		if it.Channel != "" {
 			line += st.Muted.Render(it.Channel + " · ")
 		}
+		if it.ID == p.markEntry && it.ID != 0 {
+			entryLine = len(lines)
+			add(st.Selected.Render("▸ " + line + strings.ReplaceAll(it.Text, "\n", " ")))
+			continue
+		}
 		add("  " + line + strings.ReplaceAll(it.Text, "\n", " "))
 	}
-	return lines, cursorLine
+	return lines, cursorLine, entryLine
 }
 
 // visibleFrom is the first line shown: where the user scrolled to, or
 // wherever keeps the cursor in view.
 func (p ContactPage) visibleFrom() int {
-	lines, cur := p.render()
+	lines, cur, entry := p.render()
 	rows := max(p.height, 1)
 	maxStart := max(len(lines)-rows, 0)
+	if p.scroll == followEntry && entry >= 0 {
+		return min(max(entry-rows/3, 0), maxStart)
+	}
 	if p.scroll >= 0 {
 		return min(p.scroll, maxStart)
 	}
@@ -186,7 +196,7 @@ func (p ContactPage) visibleFrom() int {
 }
 
 func (p ContactPage) View() string {
-	lines, _ := p.render()
+	lines, _, _ := p.render()
 	start := p.visibleFrom()
 	end := min(start+max(p.height, 1), len(lines))
 	return strings.Join(lines[start:end], "\n")

@@ -508,7 +508,12 @@ func (m notesEditedMsg) ForInterview() uint64 { return m.interviewID }
 // forward the one already open, if there is one.
 func OpenLive(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenInterviewMsg); ok {
-		return newInterviewScreen(c, m.Contact, m.Interview), true
+		s := newInterviewScreen(c, m.Contact, m.Interview)
+		if m.NoteNumber > 0 {
+			s.notes.OpenAt(m.NoteNumber - 1)
+			s.SetFocus(paneNotes)
+		}
+		return s, true
 	}
 	return nil, false
 }

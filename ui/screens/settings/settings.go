@@ -1,4 +1,4 @@
-// Package settings is the due-date rules.
+// Package settings is the due-date rules and the weekly goal.
 package settings
 
 import (
@@ -19,9 +19,17 @@ import (
 // maxRuleDays bounds a due-date rule: ten years is already no rule at all.
 const maxRuleDays = 3650
 
+// maxWeeklyGoal bounds the weekly goal: more than one conversation a day
+// is no longer a rhythm anyone keeps.
+const maxWeeklyGoal = 14
+
+// goalField is the weekly goal's place among the fields; the others before
+// it are due-date rules in days, the one after it the clock times are shown on.
+const goalField = 3
+
 // settingFields are the due-date rules, each a whole number of days (a
 // value that is not one is caught by settings() before anything is set),
-// and the clock times are shown on.
+// the weekly goal, and the clock times are shown on.
 func settingFields(c *common.Common) []formkit.BoundField[model.Settings] {
 	type field = formkit.BoundField[model.Settings]
 	days := func(label, note string, get func(model.Settings) int, set func(*model.Settings, int)) field {
@@ -40,6 +48,14 @@ func settingFields(c *common.Common) []formkit.BoundField[model.Settings] {
 			func(s model.Settings) int { return s.NoReplyDays }, func(s *model.Settings, n int) { s.NoReplyDays = n }),
 		days("Keep in touch", "days after the last exchange before the later update is due",
 			func(s model.Settings) int { return s.KeepInTouchDays }, func(s *model.Settings, n int) { s.KeepInTouchDays = n }),
+		formkit.Bind(formkit.FormField{Label: "Weekly goal", Limit: 2, Unit: "conversations a week",
+			Note: "a steady rhythm beats a burst (2 by default)"},
+			func(s model.Settings) string { return strconv.Itoa(s.Normalized().WeeklyGoal) },
+			func(s *model.Settings, v string) {
+				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+					s.WeeklyGoal = n
+				}
+			}),
 		hoursField(c),
 	}
 }
@@ -126,8 +142,8 @@ func (s settingsScreen) HandleKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s, nil
 	}
 	return s, tea.Sequence(common.Pop, common.WithInfo(common.SaveSettings(s.c.Store, st),
-		"Saved: thank-you due after %d days, reminder after %d, update after %d.",
-		st.ThankYouDays, st.NoReplyDays, st.KeepInTouchDays))
+		"Saved: thank-you due after %d days, reminder after %d, update after %d; %d conversations a week.",
+		st.ThankYouDays, st.NoReplyDays, st.KeepInTouchDays, st.WeeklyGoal))
 }
 
 // settings reads the form, or says which field is wrong and why.
@@ -137,6 +153,12 @@ func (s settingsScreen) settings() (st model.Settings, at int, problem string) {
 			continue // only the offered choices can be chosen
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(s.form.Value(i)))
+		if i == goalField {
+			if err != nil || n < 1 || n > maxWeeklyGoal {
+				return s.base, i, fmt.Sprintf("%s: a whole number of conversations from 1 to %d.", f.Label, maxWeeklyGoal)
+			}
+			continue
+		}
 		if err != nil || n < 1 || n > maxRuleDays {
 			return s.base, i, fmt.Sprintf("%s: a whole number of days from 1 to %d.", f.Label, maxRuleDays)
 		}
@@ -147,8 +169,8 @@ func (s settingsScreen) settings() (st model.Settings, at int, problem string) {
 func (s settingsScreen) View() string {
 	st := s.c.Styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Follow-up rules") + "\n")
-	b.WriteString(st.Muted.Render("When the first screen and each contact say a message is due.") + "\n")
+	b.WriteString(st.Title.Render("Follow-up rules and weekly goal") + "\n")
+	b.WriteString(st.Muted.Render("When a message is due, and how many conversations a week you aim for.") + "\n")
 	if !s.loaded {
 		return b.String() + "\n" + st.Muted.Render("Loading…")
 	}
@@ -176,7 +198,8 @@ func (s settingsScreen) Unsaved() bool {
 		return false
 	}
 	st, _, problem := s.settings()
-	return problem != "" || st != s.base
+	// Normalized: a goal never set reads as the default the form shows.
+	return problem != "" || st.Normalized() != s.base.Normalized()
 }
 
 // SaveNow is nil: the form closes only by saving, or by esc.

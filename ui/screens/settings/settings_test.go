@@ -38,7 +38,7 @@ func TestSettingsChooseTheClock(t *testing.T) {
 	d := uitest.NewDriver(t, c, 80, 24)
 	d.FailOnError = true
 	d.Send(common.PushMsg{S: NewSettingsScreen(c)})
-	for range 3 {
+	for range 4 { // past the three rules and the weekly goal
 		d.Send(uitest.KeyType(tea.KeyTab))
 	}
 	if v := d.View(); !strings.Contains(v, "as the locale (24-hour)") {
@@ -52,5 +52,35 @@ func TestSettingsChooseTheClock(t *testing.T) {
 	}
 	if got := c.Hours.Cycle(); got != model.Hours12 {
 		t.Errorf("the screens show times on a %s-hour clock", got)
+	}
+}
+
+func TestSettingsWeeklyGoal(t *testing.T) {
+	c := uitest.TestCommon(t)
+	s := NewSettingsScreen(c).SetSize(80, 24).(settingsScreen)
+	sc, _ := s.Update(s.Load()())
+	s = sc.(settingsScreen)
+	if s.form.Value(goalField) != "2" {
+		t.Fatalf("weekly goal = %q, want the default 2", s.form.Value(goalField))
+	}
+	for _, bad := range []string{"0", "15", "two"} {
+		s.form.States[goalField].Input.SetValue(bad)
+		if _, at, problem := s.settings(); at != goalField || problem == "" {
+			t.Errorf("goal %q accepted (at %d, %q)", bad, at, problem)
+		}
+	}
+	s.form.States[goalField].Input.SetValue("3")
+	st, _, problem := s.settings()
+	if problem != "" || st.WeeklyGoal != 3 || st.ThankYouDays != 7 {
+		t.Errorf("settings = %+v, %q", st, problem)
+	}
+}
+
+func TestSettingsUntouchedAreNotUnsaved(t *testing.T) {
+	c := uitest.TestCommon(t)
+	s := NewSettingsScreen(c).SetSize(80, 24).(settingsScreen)
+	sc, _ := s.Update(s.Load()())
+	if sc.Unsaved() {
+		t.Error("settings read and not touched count as unsaved: closing would write them")
 	}
 }
