@@ -8,6 +8,7 @@ import (
 	"parley/ui/screens/contactpage"
 	"parley/ui/screens/contacts"
 	"parley/ui/screens/home"
+	"parley/ui/screens/importer"
 	"parley/ui/screens/live"
 	"parley/ui/screens/logform"
 	"parley/ui/screens/plan"
@@ -25,4 +26,5 @@ var screenOpeners = []common.Opener{
 	home.OpenHome, contacts.OpenContacts, contactpage.OpenContactPage, contactform.OpenContactForm, live.OpenLive, plan.OpenPlan, bank.OpenBank,
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
+	importer.OpenImporter,
 }

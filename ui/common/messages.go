@@ -59,6 +59,8 @@ type (
 	}
 	OpenSettingsMsg struct{}
 	OpenHomeMsg     struct{}
+	// OpenImportMsg asks for the screen that imports a file.
+	OpenImportMsg struct{}
 )
 
 // Navigation is every message that names a screen to open.
@@ -79,6 +81,7 @@ func (OpenProfileMsg) navigation()      {}
 func (OpenSettingsMsg) navigation()     {}
 func (OpenHomeMsg) navigation()         {}
 func (OpenInterviewMsg) navigation()    {}
+func (OpenImportMsg) navigation()       {}
 
 // Navigate asks the root for the screen msg names.
 func Navigate(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
