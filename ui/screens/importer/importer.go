@@ -410,21 +410,28 @@ func plainProblem(err error) string {
 }
 
 func (m Importer) Help() help.KeyMap {
+	short := m.shortHelp()
+	return common.KeyMap{Short: short, Full: [][]key.Binding{short}}
+}
+
+func (m Importer) shortHelp() []key.Binding {
 	k := m.keys
 	switch m.phase {
 	case choosing:
 		if m.onFormat {
-			return common.KeyMap{Short: []key.Binding{k.Choose, k.PrevField, k.Read, k.Back}}
+			return []key.Binding{k.Choose, k.PrevField, k.Read, k.Back}
 		}
-		return common.KeyMap{Short: []key.Binding{k.Read, k.Complete, k.NextField, k.Back}}
+		return []key.Binding{k.Read, k.Complete, k.NextField, k.Back}
 	case reviewing:
 		if len(m.plan.problems) > 0 || !m.plan.plan.Changes() {
 			back := k.Read
 			back.SetHelp("enter/esc", "back")
-			return common.KeyMap{Short: []key.Binding{back}}
+			return []key.Binding{back}
 		}
 		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓ pgup/pgdn", "scroll"))
-		return common.KeyMap{Short: []key.Binding{k.Apply, k.Back, scroll}}
+		return []key.Binding{k.Apply, k.Back, scroll}
+	case reading:
+		return []key.Binding{k.Back}
 	}
-	return common.KeyMap{}
+	return nil
 }
