@@ -369,7 +369,7 @@ func (m Importer) imported(msg importedMsg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case msg.changed:
 		m.phase, m.plan = reviewing, msg.plan
-		m.notice = "The notebook changed while you were looking (something came in from the command line), so this is the plan again. Nothing was written yet."
+		m.notice = "The notebook changed while you were looking (a contact added from the command line, say), so here is the plan again. Nothing was written yet."
 		m.layoutList()
 		return m, nil
 	}
