@@ -7,9 +7,12 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/common"
 	"parley/ui/uitest"
 )
 
@@ -223,4 +226,50 @@ func TestNamesFromTheFileAreDrawnSafe(t *testing.T) {
 	if v := d.View(); strings.Contains(v, "\x1b]52") {
 		t.Errorf("an escape sequence reached the screen:\n%q", v)
 	}
+}
+
+// The path field and the dry run at 80 columns, as a user sees them:
+// plain, and in a fixed 256-colour profile so the theme is under test.
+func TestImporterGolden(t *testing.T) {
+	for _, colour := range []bool{false, true} {
+		prefix := ""
+		if colour {
+			prefix = "colour_"
+			lipgloss.SetColorProfile(termenv.ANSI256)
+		}
+		home := t.TempDir()
+		t.Setenv("HOME", home)
+		writeFile(t, home, "phone.vcf", twoCards)
+		c, s, _ := uitest.NewTestCommon(t)
+		if colour {
+			styles := common.NewStyles(false)
+			c.Styles = &styles
+		}
+		if _, err := s.PutContact(model.Contact{Name: "Bo Li", Email: "bo@example.org", Stage: model.ToContact}); err != nil {
+			t.Fatal(err)
+		}
+		d := uitest.NewDriver(t, c, 80, 16)
+		d.Send(uitest.KeyRunes("c"))
+		d.Send(uitest.KeyRunes("I"))
+		d.TypeText("~/phone.vcf")
+		uitest.Golden(t, prefix+"path-80", d.View())
+		d.Send(uitest.KeyType(tea.KeyEnter))
+		uitest.Golden(t, prefix+"plan-80", d.View())
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+}
+
+// A write that fails is said in the status line, and the plan stays on
+// screen to try again; nothing was written.
+func TestAFailedWriteIsShownAndWritesNothing(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "phone.vcf", twoCards)
+	d, s := openImporter(t)
+	d.TypeText(path)
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	s.Close()
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	if _, ok := d.App.Top().(Importer); !ok {
+		t.Fatal("the screen closed after a failed write")
+	}
+	mustContain(t, d.View(), "! Could not save or read the notebook", "2 to add")
 }

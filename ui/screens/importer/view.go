@@ -19,6 +19,9 @@ var formatNames = map[string]string{
 	exchange.FormatCSV:   "CSV from LinkedIn Connections or Google Contacts",
 }
 
+// intro says what the screen is for, under its title.
+const intro = "Contacts from a phone, Google or LinkedIn, or a parley export. Nothing is written until you have seen what it would change."
+
 // labelWidth lines the fields' values up.
 const labelWidth = 8
 
@@ -47,13 +50,13 @@ func (m Importer) chooseView() string {
 	if !m.onFormat {
 		format = st.Muted.Render(formatNames[formatChoices[m.format]])
 	}
-	lines := []string{
-		st.Title.Render("Import a file"),
-		st.Muted.Render(common.TruncateCells("Contacts from a phone, Google or LinkedIn, or a parley export. Nothing is written until you have seen what it would change.", m.width)),
-		"",
-		label("File", !m.onFormat) + common.InputView(st, m.path, valueWidth),
-		label("Format", m.onFormat) + common.TruncateCells(format, valueWidth),
+	lines := []string{st.Title.Render("Import a file")}
+	for _, l := range common.WrapWords(intro, m.width) {
+		lines = append(lines, st.Muted.Render(l))
 	}
+	lines = append(lines, "",
+		label("File", !m.onFormat)+common.InputView(st, m.path, valueWidth),
+		label("Format", m.onFormat)+common.TruncateCells(format, valueWidth))
 	if len(m.completions) > 0 {
 		lines = append(lines, "")
 		for _, name := range m.completions {
@@ -149,7 +152,7 @@ func planLines(p planned) []string {
 	section("Would add", pl.Added)
 	section("Would update", pl.Updated)
 	section("Conflicts", pl.Conflicts)
-	section("Would skip (already there, or twice in the file)", pl.Skipped)
+	section("Would skip", pl.Skipped)
 	return out
 }
 
