@@ -9,6 +9,7 @@ import (
 	"parley/ui/screens/contactpage"
 	"parley/ui/screens/contacts"
 	"parley/ui/screens/home"
+	"parley/ui/screens/importer"
 	"parley/ui/screens/live"
 	"parley/ui/screens/logform"
 	"parley/ui/screens/plan"
@@ -29,4 +30,5 @@ var screenOpeners = []common.Opener{
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
 	search.OpenSearch, answers.OpenAnswers, stats.OpenStats,
+	importer.OpenImporter,
 }

@@ -93,8 +93,9 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows.
-func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
+// Init reads the notebook summary the first screen shows, and starts
+// taking in what `parley add` leaves while the interface runs.
+func (a App) Init() tea.Cmd { return tea.Batch(a.reloadSummary(a.summaryGen), a.watchSpool()) }
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
 
@@ -176,6 +177,10 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.setSummary(msg)
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
+	case spoolTickMsg:
+		return a, a.drainSpool()
+	case spoolDrainedMsg:
+		return a.spoolDrained(msg)
 	}
 	if s, ok := a.build(msg); ok {
 		return a.push(to, s)

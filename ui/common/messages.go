@@ -73,6 +73,8 @@ type (
 	OpenSearchMsg struct{}
 	// OpenStatsMsg opens progress at a glance, in full.
 	OpenStatsMsg struct{}
+	// OpenImportMsg asks for the screen that imports a file.
+	OpenImportMsg struct{}
 )
 
 // Navigation is every message that names a screen to open.
@@ -100,6 +102,8 @@ func (OpenStatsMsg) navigation()        {}
 // SearchScreen is the search screen: the root's global search key does not
 // open a second one over it.
 type SearchScreen interface{ SearchesEverything() }
+
+func (OpenImportMsg) navigation() {}
 
 // Navigate asks the root for the screen msg names.
 func Navigate(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
