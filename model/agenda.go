@@ -58,10 +58,13 @@ type Waiting struct {
 	Days int
 }
 
-// PendingReferral is one entry of Agenda.ReferralsToContact.
+// PendingReferral is one entry of Agenda.ReferralsToContact: a contact
+// referred and not yet contacted, or (ContactID 0) a person suggested in a
+// wrap-up and not yet made a contact, named by Name and Note.
 type PendingReferral struct {
 	ContactID  uint64
 	ReferredBy uint64
+	Name, Note string
 }
 
 // StageCount is how many contacts are at one stage.
@@ -103,6 +106,7 @@ func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity,
 	for i, st := range stages {
 		ag.StageCounts[i].Stage = st
 	}
+	var suggested []PendingReferral
 	for i, c := range contacts {
 		if o := c.CurrentStage().Order(); o < len(stages) {
 			ag.StageCounts[o].Count++
@@ -111,6 +115,9 @@ func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity,
 			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
 		}
 		a := activity(i)
+		for _, r := range a.Suggested {
+			suggested = append(suggested, PendingReferral{ReferredBy: c.ID, Name: r.Name, Note: r.Note})
+		}
 		if u := a.Underway; u != nil {
 			// Whatever its schedule said, it is going on today.
 			var sch Schedule
@@ -160,5 +167,8 @@ func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity,
 		func(w Waiting) uint64 { return w.ContactID })
 	sortByTimeThenID(ag.ReferralsToContact, func(r PendingReferral) time.Time { return created[r.ContactID] },
 		func(r PendingReferral) uint64 { return r.ContactID })
+	// People only suggested so far come after those already made contacts,
+	// in the order of the contacts who suggested them.
+	ag.ReferralsToContact = append(ag.ReferralsToContact, suggested...)
 	return ag
 }

@@ -44,7 +44,7 @@ func (s *Store) Overview() (Overview, error) {
 			if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
 				return err
 			}
-			ov.Settings, err = readSettings(tx)
+			ov.Settings, err = readDueRules(tx)
 			return err
 		})
 	})

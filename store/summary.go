@@ -45,7 +45,7 @@ func (s *Store) Summaries() (Summaries, error) {
 		return s.db.View(func(tx *bolt.Tx) error {
 			out = Summaries{}
 			var err error
-			if out.Settings, err = readSettings(tx); err != nil {
+			if out.Settings, err = readDueRules(tx); err != nil {
 				return err
 			}
 			contacts, summaries := tx.Bucket(bucketContacts), tx.Bucket(bucketContactSummaries)
@@ -119,8 +119,8 @@ func sameEnds(contacts, summaries *bolt.Bucket) bool {
 	return bytes.Equal(ck, sk)
 }
 
-// readSettings reads the due-date rules, normalised.
-func readSettings(tx *bolt.Tx) (model.Settings, error) {
+// readDueRules reads the due-date rules, normalised.
+func readDueRules(tx *bolt.Tx) (model.Settings, error) {
 	var st model.Settings
 	if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
 		if err := json.Unmarshal(data, &st); err != nil {

@@ -49,6 +49,17 @@ func encodeSummary(buf []byte, c model.Contact, f model.ActivityFacts) []byte {
 	for _, iv := range f.Open {
 		e.interview(iv)
 	}
+	e.uint(uint64(len(f.Suggested)))
+	for _, r := range f.Suggested {
+		e.string(r.Name)
+		e.string(r.Note)
+		e.bools(r.MayUseName, false)
+		e.uint(r.ContactID)
+	}
+	e.uint(uint64(len(f.Talks)))
+	for _, t := range f.Talks {
+		e.time(t)
+	}
 	return e.buf
 }
 
@@ -154,6 +165,21 @@ func decodeSummary(data []byte) (model.Contact, model.ActivityFacts, error) {
 		f.Open = make([]model.Interview, n)
 		for i := range f.Open {
 			f.Open[i] = d.interview()
+		}
+	}
+	if n := d.count(); n > 0 {
+		f.Suggested = make([]model.Referral, n)
+		for i := range f.Suggested {
+			r := &f.Suggested[i]
+			r.Name, r.Note = d.string(), d.string()
+			r.MayUseName, _ = d.bools()
+			r.ContactID = d.uint()
+		}
+	}
+	if n := d.count(); n > 0 {
+		f.Talks = make([]time.Time, n)
+		for i := range f.Talks {
+			f.Talks[i] = d.time()
 		}
 	}
 	if d.err == nil && d.pos != len(d.data) {

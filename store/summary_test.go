@@ -155,7 +155,8 @@ func TestSummaryDecodingRefusesDamage(t *testing.T) {
 	c := model.Contact{ID: 3, Name: "Ana Ruiz", Tags: []string{"a", "b"}, Notes: "notes", Stage: model.Scheduled,
 		MayContactAgain: true, Created: at}
 	f := model.ActivityFacts{LastExchange: at, LastExchangeKind: model.KindRequest, Underway: &iv,
-		Open: []model.Interview{iv, iv}}
+		Open: []model.Interview{iv, iv}, Suggested: []model.Referral{{Name: "Cy", Note: "n", MayUseName: true}},
+		Talks: []time.Time{at, at.Add(time.Hour)}}
 	data := encodeSummary(nil, c, f)
 	gotC, gotF, err := decodeSummary(data)
 	if err != nil || !reflect.DeepEqual(gotC, c) || !reflect.DeepEqual(gotF, f) {

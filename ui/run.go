@@ -17,6 +17,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/model"
 	"parley/store"
 )
 
@@ -54,6 +55,9 @@ func Run(s *store.Store, opts Options) error {
 		debug.SetGCPercent(gcPercent)
 	}
 	styles := common.NewStyles(opts.NoColor)
+	if common.NeedsASCII(os.Getenv("TERM")) {
+		styles.UseASCII()
+	}
 	out := os.Stdout
 	if opts.Output != nil {
 		out = opts.Output
@@ -62,7 +66,8 @@ func Run(s *store.Store, opts Options) error {
 	// OSC 52 sequence never lands inside a frame (see terminalOutput).
 	term := outbox.NewTerminalOutput(out)
 	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
-		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{}}
+		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{},
+		Hours: &common.Hours{Locale: model.HoursOfLocale(os.Getenv)}}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term),
 		tea.WithFPS(frameRate)}
 	if opts.Input != nil {

@@ -57,12 +57,17 @@ type App struct {
 	summary       common.Notebook
 	summaryGen    int
 	summaryLoaded bool
-	// summaryStale is set while a read of the notebook is on its way: a
-	// later re-timing of the summary (see retimeSummary) must not drop it.
-	summaryStale bool
+	// summaryRead is the gen of the read the summary held comes from;
+	// reads up to staleUpTo began before a change (an autosave included)
+	// was written, so the summary they give must be read again before it
+	// is only re-timed (see retimeSummary).
+	summaryRead, staleUpTo int
 
 	status    common.StatusMsg
 	statusGen int
+	// quitWarned is set once ctrl+c has shown a screen's warning: the
+	// next ctrl+c, straight after, quits.
+	quitWarned bool
 
 	// crashed holds a panic caught in Update or View; the program then
 	// quits, saves what it can and reports it.
@@ -104,8 +109,9 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows.
-func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
+// Init reads the notebook summary the first screen shows, and starts
+// taking in what `parley add` leaves while the interface runs.
+func (a App) Init() tea.Cmd { return tea.Batch(a.reloadSummary(a.summaryGen), a.watchSpool()) }
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
 
@@ -125,7 +131,7 @@ func (a App) Screens() []common.Screen {
 // steps' marks.
 func (a *App) retimeSummary() tea.Cmd {
 	a.summaryGen++
-	if !a.summaryLoaded || a.summaryStale {
+	if !a.summaryLoaded || a.summaryRead <= a.staleUpTo {
 		return a.reloadSummary(a.summaryGen)
 	}
 	gen, held, now := a.summaryGen, a.summary, a.c.Now
@@ -204,8 +210,8 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		if msg.gen != a.summaryGen {
 			return a, nil
 		}
-		if !msg.retimed {
-			a.summaryStale = false
+		if !msg.retimed && msg.Err == nil {
+			a.summaryRead = msg.gen
 		}
 		a, cmd := a.setSummary(msg.NotebookLoadedMsg)
 		return a, tea.Batch(cmd, a.prepareList(msg.gen))
@@ -220,6 +226,10 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 			common.NotebookLoadedMsg{Notebook: a.summary})
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
+	case spoolTickMsg:
+		return a, a.drainSpool()
+	case spoolDrainedMsg:
+		return a.spoolDrained(msg)
 	}
 	if s, ok := a.build(msg); ok {
 		return a.push(to, s)
@@ -251,6 +261,7 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
 	}
 	a.summary, a.summaryLoaded = msg.Notebook, true
+	a.c.Hours.Choose(msg.Notebook.Settings.Hours)
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
 }
 
@@ -275,10 +286,13 @@ func (a *App) announce(changes []common.NotebookChangedMsg) tea.Cmd {
 	for _, ch := range changes {
 		summary = summary || ch.MovesSummary()
 		cmds = append(cmds, a.tell(func(w common.Watcher) bool { return w[ch.Kind] }, ch))
+		// An autosave does not re-read the summary (it comes every half
+		// second while notes are typed) but may change what it shows: a
+		// wrap-up's referrals, its thank-you date.
+		a.staleUpTo = a.summaryGen
 	}
 	if summary {
 		a.summaryGen++
-		a.summaryStale = true
 		cmds = append(cmds, a.reloadSummary(a.summaryGen))
 	}
 	return tea.Batch(cmds...)
@@ -377,6 +391,19 @@ func (a App) alive(id screenID) screenID {
 	return id
 }
 
+// quitWarning is what the first screen with something to say before
+// quitting says, or "".
+func (a App) quitWarning() string {
+	for i := len(a.Stack) - 1; i >= 0; i-- {
+		if w, ok := a.Stack[i].S.(common.QuitWarner); ok {
+			if text := w.QuitWarning(); text != "" {
+				return text
+			}
+		}
+	}
+	return ""
+}
+
 // ownerOf is the stack index of the live screen of interview id, or -1.
 func (a App) ownerOf(id uint64) int {
 	for i, e := range a.Stack {
@@ -409,8 +436,13 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	}
 	if key.Matches(msg, a.keys.Quit) {
+		if w := a.quitWarning(); w != "" && !a.quitWarned {
+			a.quitWarned = true
+			return a, common.Info("%s ctrl+c again quits.", w)
+		}
 		return a, tea.Quit
 	}
+	a.quitWarned = false
 	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
 		a.fullHelp = false
 		a.resize()
@@ -422,6 +454,9 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	i := len(a.Stack) - 1
+	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
+		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
+	}
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
 	return a, addressed(a.Stack[i].id, cmd)

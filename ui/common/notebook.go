@@ -25,8 +25,10 @@ type Notebook struct {
 	// Facts are each contact's activity, by position in Contacts.
 	Facts    []model.ActivityFacts
 	Settings model.Settings
-	// Agenda is "What's next" at Now.
+	// Agenda is "What's next" at Now, and Rhythm the weeks' conversations
+	// against the goal.
 	Agenda model.Agenda
+	Rhythm model.Progress
 	Now    time.Time
 	// List is the contact list as it opens, built after the read (see
 	// ContactListData); nil until then.
@@ -41,7 +43,7 @@ func NewNotebook(now time.Time, contacts []model.Contact, facts []model.Activity
 	}
 	st = st.Normalized()
 	return Notebook{Contacts: contacts, Facts: facts, Settings: st, Now: now,
-		Agenda: model.NextStepsOf(now, contacts, facts, st)}
+		Agenda: model.NextStepsOf(now, contacts, facts, st), Rhythm: model.RhythmAt(now, model.ProgressWeeks, facts, st)}
 }
 
 func byID(a, b model.Contact) int { return cmp.Compare(a.ID, b.ID) }

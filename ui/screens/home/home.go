@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/chart"
 	"parley/model"
 )
 
@@ -18,6 +19,9 @@ type homeKeys struct {
 	Act      key.Binding
 	Contacts key.Binding
 	New      key.Binding
+	Search   key.Binding
+	Answers  key.Binding
+	Stats    key.Binding
 	Quit     key.Binding
 }
 
@@ -28,6 +32,9 @@ func newHomeKeys() homeKeys {
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Answers:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answers side by side")),
+		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -127,6 +134,12 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return h, common.Navigate(common.OpenContactsMsg{})
 	case key.Matches(msg, h.keys.New):
 		return h, common.Navigate(common.EditContactMsg{})
+	case key.Matches(msg, h.keys.Search):
+		return h, common.Navigate(common.OpenSearchMsg{})
+	case key.Matches(msg, h.keys.Answers):
+		return h, common.Navigate(common.OpenAnswersMsg{})
+	case key.Matches(msg, h.keys.Stats):
+		return h, common.Navigate(common.OpenStatsMsg{})
 	case key.Matches(msg, h.keys.Quit):
 		return h, tea.Quit
 	case key.Matches(msg, h.keys.Act):
@@ -176,7 +189,13 @@ func (h home) buildItems() []homeItem {
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, at: i})
 	}
 	for i, r := range ag.ReferralsToContact {
-		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, at: i})
+		// One only suggested in a wrap-up is not a contact yet: enter
+		// opens the page of the person who suggested them.
+		id := r.ContactID
+		if id == 0 {
+			id = r.ReferredBy
+		}
+		items = append(items, homeItem{kind: itemReferral, contactID: id, at: i})
 	}
 	return items
 }
@@ -190,7 +209,7 @@ func (h home) line(it homeItem) string {
 	case itemUpcoming:
 		u := ag.Upcoming[it.at]
 		c, _ := h.nb.Contact(u.ContactID)
-		when := common.DayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
+		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
@@ -225,6 +244,10 @@ func (h home) line(it homeItem) string {
 			st.Muted.Render(" · follow up, or set no reply")
 	default:
 		r := ag.ReferralsToContact[it.at]
+		if r.ContactID == 0 {
+			return common.PadRight(r.Name, 24) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
+				st.Muted.Render(" · not a contact yet")
+		}
 		return common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
 	}
 }
@@ -249,7 +272,8 @@ func (h home) View() string {
 	if len(h.nb.Contacts) == 0 {
 		return head + "\n\n" + welcome(st, h.width)
 	}
-	top := []string{head, common.StageCountsView(st, h.nb.Agenda.StageCounts, h.width), ""}
+	rhythm := chart.ProgressLines(h.nb.Rhythm, h.width, h.c.ChartGlyphs())[0]
+	top := []string{head, common.StageCountsView(st, h.nb.Agenda.StageCounts, h.width), st.Muted.Render(rhythm), ""}
 	if h.height < common.SmallScreenRows {
 		top = []string{head} // the items matter more than the counts
 	}
@@ -314,7 +338,7 @@ func (h home) Help() help.KeyMap {
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
 		Short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 
