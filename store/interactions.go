@@ -77,8 +77,10 @@ func (s *Store) AllInteractions() ([]model.Interaction, error) {
 			out = append(out, it)
 			return nil
 		})
-		withTexts(tx, out)
-		return err
+		if err != nil {
+			return err
+		}
+		return withTexts(tx, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read timelines: %w", err)

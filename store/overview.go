@@ -45,7 +45,11 @@ func (s *Store) Overview() (Overview, error) {
 			if ov.Interactions, err = decodeBucket[model.Interaction](tx.Bucket(bucketInteractions)); err != nil {
 				return err
 			}
-			if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
+			data, err := getRaw(tx, bucketSettings, keyDueRules)
+			if err != nil {
+				return err
+			}
+			if data != nil {
 				if err := json.Unmarshal(data, &ov.Settings); err != nil {
 					return fmt.Errorf("%w: settings: %v", ErrDamaged, err)
 				}

@@ -66,6 +66,30 @@ var (
 type Store struct {
 	db   *bolt.DB
 	path string
+	// sealer seals and opens the records of an encrypted notebook; nil
+	// for a plain one.
+	sealer *sealer
+}
+
+// Option changes how Open and OpenReadOnly open a notebook.
+type Option func(*openOptions)
+
+type openOptions struct {
+	passphrase []byte
+}
+
+// WithPassphrase gives the passphrase of an encrypted notebook. A plain
+// notebook ignores it. Without it, an encrypted notebook is ErrNeedsPassphrase.
+func WithPassphrase(p []byte) Option {
+	return func(o *openOptions) { o.passphrase = p }
+}
+
+func collect(opts []Option) openOptions {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
 }
 
 // DefaultPath is where the notebook lives unless the user says otherwise:
@@ -91,8 +115,8 @@ func DefaultPath() (string, error) {
 // A file that is not a Parley notebook, or is damaged, is refused and left
 // untouched, and opening an up-to-date notebook writes nothing unless
 // changes wait in its spool (see SpoolContact), which are taken in first.
-func Open(path string) (*Store, error) {
-	s, err := open(path, false)
+func Open(path string, opts ...Option) (*Store, error) {
+	s, err := open(path, false, collect(opts))
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
@@ -107,8 +131,8 @@ func Open(path string) (*Store, error) {
 // creates, upgrades or writes anything, so it works on a read-only file and
 // a typo in the path is an error (ErrNoNotebook) rather than a new, empty
 // notebook.
-func OpenReadOnly(path string) (*Store, error) {
-	s, err := open(path, true)
+func OpenReadOnly(path string, opts ...Option) (*Store, error) {
+	s, err := open(path, true, collect(opts))
 	if err != nil {
 		if errors.Is(err, ErrNoNotebook) {
 			return nil, fmt.Errorf("%w at %s", ErrNoNotebook, path)
@@ -118,7 +142,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	return s, nil
 }
 
-func open(path string, readOnly bool) (*Store, error) {
+func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 	target, exists, err := locate(path)
 	if err != nil {
 		return nil, err
@@ -144,15 +168,24 @@ func open(path string, readOnly bool) (*Store, error) {
 		return nil, err
 	}
 	var schema int
+	var crypt cryptRecord
+	var encrypted bool
 	err = guard(func() error {
 		return ro.View(func(tx *bolt.Tx) error {
 			var err error
-			if schema, err = identify(tx); err != nil || schema < len(migrations) {
+			if schema, err = identify(tx); err != nil {
+				return err
+			}
+			if crypt, encrypted, err = readCryptRecord(tx); err != nil || schema < len(migrations) {
 				return err
 			}
 			return checkLayout(tx)
 		})
 	})
+	var seal *sealer
+	if err == nil && encrypted {
+		seal, err = unlockWith(crypt, opts.passphrase)
+	}
 	upToDate := schema == len(migrations)
 	if err == nil && readOnly && !upToDate {
 		err = ErrNeedsUpgrade
@@ -165,7 +198,8 @@ func open(path string, readOnly bool) (*Store, error) {
 		return nil, err
 	}
 	if readOnly {
-		return &Store{db: ro, path: path}, nil
+		register(ro, seal)
+		return &Store{db: ro, path: path, sealer: seal}, nil
 	}
 	if err := ro.Close(); err != nil {
 		return nil, err
@@ -174,13 +208,19 @@ func open(path string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &Store{db: db, path: path, sealer: seal}
+	register(db, seal)
 	if !upToDate {
 		if err := guard(func() error { return db.Update(migrate) }); err != nil {
-			db.Close()
+			s.Close()
 			return nil, err
 		}
 	}
-	return &Store{db: db, path: path}, nil
+	if err := s.keepRecipient(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // create makes a new, empty notebook at path, at the current schema. It is
@@ -358,7 +398,10 @@ func migrate(tx *bolt.Tx) error {
 }
 
 // Close closes the notebook.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	unregister(s.db)
+	return s.db.Close()
+}
 
 // Path is the notebook's file.
 func (s *Store) Path() string { return s.path }
@@ -374,7 +417,11 @@ func put(b *bolt.Bucket, id uint64, v any) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(itob(id), data)
+	key := itob(id)
+	if data, err = sealRecord(b.Tx(), key, v, data); err != nil {
+		return err
+	}
+	return b.Put(key, data)
 }
 
 // get decodes the value under id. The JSON decoder copies what it needs, so
@@ -383,11 +430,16 @@ func get[T any](b *bolt.Bucket, id uint64, v *T) error {
 	if b == nil {
 		return errMissingBucket
 	}
-	data := b.Get(itob(id))
+	key := itob(id)
+	data := b.Get(key)
 	if data == nil {
 		return ErrNotFound
 	}
-	return decodeRecord(itob(id), data, v)
+	data, err := sealerOf(b.Tx()).openRecord(key, v, data)
+	if err != nil {
+		return err
+	}
+	return decodeRecord(key, data, v)
 }
 
 // errMissingBucket is what a read finds if a bucket vanished after Open
@@ -398,8 +450,13 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 	if b == nil {
 		return errMissingBucket
 	}
+	seal := sealerOf(b.Tx())
 	return b.ForEach(func(key, data []byte) error {
 		var v T
+		data, err := seal.openRecord(key, &v, data)
+		if err != nil {
+			return err
+		}
 		if err := decodeRecord(key, data, &v); err != nil {
 			return err
 		}
@@ -412,13 +469,9 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 // so nothing points into bbolt's memory afterwards.
 func (s *Store) getValue(bucket, key []byte, v any) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucket)
-		if b == nil {
-			return errMissingBucket
-		}
-		data := b.Get(key)
-		if data == nil {
-			return nil
+		data, err := getRaw(tx, bucket, key)
+		if err != nil || data == nil {
+			return err
 		}
 		if err := json.Unmarshal(data, v); err != nil {
 			return fmt.Errorf("%w: the %s record %q %s", ErrDamaged, bucket, key, jsonProblem(err))
@@ -433,5 +486,5 @@ func (s *Store) putValue(bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(key, data) })
+	return s.db.Update(func(tx *bolt.Tx) error { return putRaw(tx, bucket, key, data) })
 }

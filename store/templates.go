@@ -90,6 +90,9 @@ func (s *Store) PutTemplate(doc model.TemplateDoc) (model.TemplateDoc, error) {
 		if err != nil {
 			return err
 		}
+		if data, err = sealRecord(tx, []byte(doc.ID), storedTemplate{}, data); err != nil {
+			return err
+		}
 		return b.Put([]byte(doc.ID), data)
 	})
 	if err != nil {
