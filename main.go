@@ -21,10 +21,15 @@ var version = "0.1.0-dev"
 // cmd_NAME.go, with its constructor, and one line here.
 var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
+	newCompactCmd,
+	newDecryptCmd,
 	newDemoCmd,
+	newEncryptCmd,
 	newExportCmd,
+	newForgetCmd,
 	newManCmd,
 	newNextCmd,
+	newPassphraseCmd,
 	newVersionCmd,
 }
 
@@ -34,6 +39,12 @@ type cli struct {
 	stdout, stderr io.Writer
 	dbFlag         string
 	now            func() time.Time
+	// stdin answers confirmations (parley forget); nil answers no.
+	stdin io.Reader
+	// passphraseFile is --passphrase-file; askPassphrase, when set,
+	// replaces the terminal for tests.
+	passphraseFile string
+	askPassphrase  func(prompt string) ([]byte, error)
 }
 
 // notebookPath is --db, else the default place.
@@ -53,7 +64,7 @@ func (app *cli) openForReading() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenReadOnly(path)
+	return app.openWith(path, store.OpenReadOnly)
 }
 
 func main() {
@@ -64,7 +75,7 @@ func main() {
 // run parses args and runs the command they name, writing data to stdout.
 // It prints no error itself: the caller gives it to reportError.
 func run(args []string, stdout, stderr io.Writer) error {
-	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now}, args)
+	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now, stdin: os.Stdin}, args)
 }
 
 // execute runs the command args name with app's output and clock.
@@ -102,6 +113,8 @@ func newRootCmd(app *cli) *cobra.Command {
 	root.SetVersionTemplate("parley {{.Version}}\n")
 	root.PersistentFlags().StringVar(&app.dbFlag, "db", "",
 		"the notebook `path` (default: $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db,\nelse ~/.local/share/parley/parley.db)")
+	root.PersistentFlags().StringVar(&app.passphraseFile, "passphrase-file", "",
+		"read an encrypted notebook's passphrase from the first line of `file` (default: ask on the terminal)")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd())
 	for _, newCmd := range subcommands {
@@ -123,11 +136,7 @@ func newRootCmd(app *cli) *cobra.Command {
 
 // runNotebook is plain `parley`: the notebook in the terminal.
 func runNotebook(app *cli) error {
-	path, err := app.notebookPath()
-	if err != nil {
-		return err
-	}
-	s, err := store.Open(path)
+	s, err := app.openNotebook()
 	if err != nil {
 		return err
 	}

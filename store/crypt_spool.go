@@ -9,6 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"golang.org/x/crypto/nacl/box"
 )
@@ -84,18 +87,57 @@ func readRecipient(dir string) (*[32]byte, error) {
 	return &key, nil
 }
 
-// sealChange seals a change for the spool in dir if the notebook is
-// encrypted, and gives the suffix its file takes.
-func sealChange(dir string, data []byte) ([]byte, string, error) {
+// sealChange seals a change for the spool in dir if the notebook at path
+// is encrypted, and gives the suffix its file takes.
+func sealChange(path, dir string, data []byte) ([]byte, string, error) {
 	recipient, err := readRecipient(dir)
-	if err != nil || recipient == nil {
-		return data, spoolSuffix, err
+	if err != nil {
+		return nil, "", err
+	}
+	if recipient == nil {
+		recipient = recipientInNotebook(path)
+	}
+	if recipient == nil {
+		return data, spoolSuffix, nil
 	}
 	sealed, err := box.SealAnonymous(nil, data, recipient, rand.Reader)
 	if err != nil {
 		return nil, "", err
 	}
 	return sealed, sealedSuffix, nil
+}
+
+// recipientInNotebook reads the recipient key from the notebook's meta
+// when the spool folder has none (it was deleted, or the notebook was
+// copied without it). A notebook that is missing, unreadable or held by
+// another Parley gives none: the Parley that holds it keeps the spool
+// folder's copy, so then the notebook is plain or that copy is there.
+func recipientInNotebook(path string) *[32]byte {
+	target, exists, err := locate(path)
+	if err != nil || !exists || checkFile(target) != nil {
+		return nil
+	}
+	var key *[32]byte
+	guard(func() error {
+		db, err := bolt.Open(target, 0o600, &bolt.Options{Timeout: 50 * time.Millisecond, ReadOnly: true,
+			OpenFile: openExisting})
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		return db.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketMeta) == nil {
+				return nil
+			}
+			rec, ok, err := readCryptRecord(tx)
+			if ok && err == nil && len(rec.Recipient) == 32 {
+				key = new([32]byte)
+				copy(key[:], rec.Recipient)
+			}
+			return nil
+		})
+	})
+	return key
 }
 
 // openChange opens a sealed change file's contents with the notebook's

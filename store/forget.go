@@ -97,7 +97,7 @@ func (s *Store) Forget(id uint64, keepNames bool, now time.Time) (ForgetPlan, er
 	}
 	if err := s.rewrite(s.sealer); err != nil {
 		return plan, fmt.Errorf("%s is removed from the notebook, but compacting its file failed, so bytes of them "+
-			"may remain in its free space until a compaction succeeds (parley forget --compact): %w", plan.Contact.Name, err)
+			"may remain in its free space until a compaction succeeds (parley compact): %w", plan.Contact.Name, err)
 	}
 	return plan, nil
 }

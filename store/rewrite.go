@@ -35,6 +35,9 @@ const rewriteInfix = ".rewrite-"
 // the old file's lock throughout and the new file's lock from before the
 // rename, so no other Parley opens either in between.
 func (s *Store) rewrite(to *sealer) error {
+	if s.db.IsReadOnly() {
+		return errors.New("it is open for reading only")
+	}
 	target, _, err := locate(s.path)
 	if err != nil {
 		return err

@@ -111,7 +111,7 @@ func SpoolContact(path string, c model.Contact, now time.Time) (SpoolReceipt, er
 	if err != nil {
 		return SpoolReceipt{}, err
 	}
-	data, suffix, err := sealChange(dir, data)
+	data, suffix, err := sealChange(path, dir, data)
 	if err != nil {
 		return SpoolReceipt{}, fmt.Errorf("seal the change: %w", err)
 	}
