@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,9 +174,7 @@ func TestEncryptedFileHoldsNoTextOfAnyRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = openWith(t, path, "correct horse") // takes in the sealed spool file
-	if err := s.Verify(); err != nil {
-		t.Fatal(err)
-	}
+	readEverything(t, s)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -390,5 +389,76 @@ func swapValues(t *testing.T, path, bucket string, a, b uint64) {
 	t.Helper()
 	if err := storetest.Swap(path, bucket, storetest.ID(a), storetest.ID(b)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// readEverything reads through every read path of the store, each of
+// which must open what it reads.
+func readEverything(t *testing.T, s *store.Store) {
+	t.Helper()
+	if err := s.Verify(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Overview(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.QuestionStats(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AllInterviews(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AllInteractions(); err != nil {
+		t.Fatal(err)
+	}
+	if tpl, err := s.Templates(); err != nil || !strings.Contains(fmt.Sprint(tpl), secret("template")) {
+		t.Fatalf("templates: %v", err)
+	}
+	if bank, err := s.QuestionBank(); err != nil || len(bank.Own) != 1 {
+		t.Fatalf("bank: %+v, %v", bank, err)
+	}
+	if p, err := s.Profile(); err != nil || p.Name == "" {
+		t.Fatalf("profile: %+v, %v", p, err)
+	}
+	if _, err := s.Settings(); err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	if err := s.SearchSources(func(src model.SearchSource) {
+		if strings.Contains(src.Text, secret("note")) || strings.Contains(src.Text, secret("message")) {
+			found++
+		}
+	}); err != nil || found < 2 {
+		t.Fatalf("search sources: found %d, %v", found, err)
+	}
+}
+
+func TestSpoolIsSealedEvenWithoutItsKeyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	s := openWith(t, path, "")
+	if err := s.Encrypt([]byte("pw"), cheapKDF); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	dir, _ := store.SpoolDir(path)
+	if err := os.Remove(filepath.Join(dir, "recipient")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.SpoolContact(path, model.Contact{Name: secret("quick")}, cryptNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(r.File, ".sealed") {
+		t.Errorf("spooled as %s", r.File)
+	}
+	assertAbsent(t, r.File, []string{secret("quick")})
+	s = openWith(t, path, "pw")
+	defer s.Close()
+	cs, err := s.Contacts()
+	if err != nil || len(cs) != 1 || cs[0].Name != secret("quick") {
+		t.Errorf("taken in: %+v, %v", cs, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "recipient")); err != nil {
+		t.Errorf("opening did not put the spool key back: %v", err)
 	}
 }
