@@ -138,6 +138,17 @@ func (app *cli) openNotebook() (*store.Store, error) {
 	return app.openWith(path, store.Open)
 }
 
+// onNotebook opens the notebook for writing (asking for its passphrase if
+// it is encrypted), runs f on it and closes it.
+func (app *cli) onNotebook(f func(*store.Store) error) error {
+	s, err := app.openNotebook()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return f(s)
+}
+
 // confirm asks a question and reports whether the line answered on stdin
 // is the word wanted. It reads byte by byte, so a second question finds
 // its answer still there.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parley/store"
 	"parley/ui/safetext"
 )
 
@@ -18,16 +19,13 @@ a notebook's free space until it is overwritten; after compact it is gone.
 parley forget does this by itself.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			s, err := app.openNotebook()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			if err := s.Compact(); err != nil {
-				return err
-			}
-			fmt.Fprintln(app.stdout, "Compacted", safetext.Line(s.Path())+".")
-			return nil
+			return app.onNotebook(func(s *store.Store) error {
+				if err := s.Compact(); err != nil {
+					return err
+				}
+				fmt.Fprintln(app.stdout, "Compacted", safetext.Line(s.Path())+".")
+				return nil
+			})
 		},
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"parley/store"
 	"parley/ui/safetext"
 )
 
@@ -18,16 +19,13 @@ is complete. The passphrase is asked on the terminal or read from
 --passphrase-file.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			s, err := app.openNotebook()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			if err := s.Decrypt(); err != nil {
-				return err
-			}
-			fmt.Fprintln(app.stdout, "Decrypted", safetext.Line(s.Path())+": it is plain now.")
-			return nil
+			return app.onNotebook(func(s *store.Store) error {
+				if err := s.Decrypt(); err != nil {
+					return err
+				}
+				fmt.Fprintln(app.stdout, "Decrypted", safetext.Line(s.Path())+": it is plain now.")
+				return nil
+			})
 		},
 	}
 }

@@ -23,23 +23,20 @@ key derivation, so an old notebook is brought up to it. Until the new file is
 complete and synced, the old one, with the old passphrase, is untouched.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			s, err := app.openNotebook()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			if !s.Encrypted() {
-				return fmt.Errorf("the notebook %s is not encrypted; parley encrypt encrypts it", s.Path())
-			}
-			p, err := app.newPassphrase(newFile)
-			if err != nil {
-				return err
-			}
-			if err := s.ChangePassphrase(p, store.DefaultKDF); err != nil {
-				return err
-			}
-			fmt.Fprintln(app.stdout, "Changed the passphrase of", safetext.Line(s.Path())+".", losingWarning)
-			return nil
+			return app.onNotebook(func(s *store.Store) error {
+				if !s.Encrypted() {
+					return fmt.Errorf("the notebook %s is not encrypted; parley encrypt encrypts it", s.Path())
+				}
+				p, err := app.newPassphrase(newFile)
+				if err != nil {
+					return err
+				}
+				if err := s.ChangePassphrase(p, store.DefaultKDF); err != nil {
+					return err
+				}
+				fmt.Fprintln(app.stdout, "Changed the passphrase of", safetext.Line(s.Path())+".", losingWarning)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&newFile, "new-passphrase-file", "", "read the new passphrase from the first line of `file`")

@@ -33,7 +33,9 @@ const rewriteInfix = ".rewrite-"
 // disk; the rename then swaps them in one step, so a crash at any point
 // leaves the old notebook or the new one, never neither. The store holds
 // the old file's lock throughout and the new file's lock from before the
-// rename, so no other Parley opens either in between.
+// rename, so no other Parley opens either in between. It replaces s.db,
+// so no other call on s may run meanwhile: the commands that call it hold
+// the store alone.
 func (s *Store) rewrite(to *sealer) error {
 	if s.db.IsReadOnly() {
 		return errors.New("it is open for reading only")
