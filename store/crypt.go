@@ -218,14 +218,7 @@ func (s *sealer) sealValue(bucket, key, data []byte) []byte {
 // openValue is the plain value of what is stored under key in bucket. For
 // a sealed value it is a new slice, so it outlives the transaction.
 func (s *sealer) openValue(bucket, key, data []byte) ([]byte, error) {
-	if s == nil {
-		return data, nil
-	}
-	plain, err := openWith(s.aead, associated(bucket, key), data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: the %s record %s cannot be unsealed", ErrDamaged, bucket, describeKey(key))
-	}
-	return plain, nil
+	return (&valueOpener{s: s, bucket: bucket}).open(key, data)
 }
 
 func describeKey(key []byte) string {
@@ -304,6 +297,53 @@ func (s *sealer) openRecord(key []byte, v any, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return s.openValue(bucket, key, data)
+}
+
+// valueOpener opens the values of one bucket in a loop, reusing its
+// buffers: a value it returns is good until its next call, which is all a
+// decoder that copies what it keeps (encoding/json) needs. It halves what
+// reading an encrypted notebook allocates.
+type valueOpener struct {
+	s             *sealer
+	bucket        []byte
+	ad, plain []byte
+}
+
+// openerOf opens the values of bucket in tx's notebook.
+func openerOf(tx *bolt.Tx, bucket []byte) *valueOpener {
+	return &valueOpener{s: sealerOf(tx), bucket: bucket}
+}
+
+// recordOpener opens records of T's kind (see recordBucket) in tx's
+// notebook.
+func recordOpener[T any](tx *bolt.Tx) (*valueOpener, error) {
+	s := sealerOf(tx)
+	if s == nil {
+		return &valueOpener{}, nil
+	}
+	bucket, err := recordBucket(new(T))
+	if err != nil {
+		return nil, err
+	}
+	return &valueOpener{s: s, bucket: bucket}, nil
+}
+
+func (o *valueOpener) open(key, data []byte) ([]byte, error) {
+	if o.s == nil {
+		return data, nil
+	}
+	o.ad = append(append(append(o.ad[:0], o.bucket...), 0), key...)
+	n := 1 + o.s.aead.NonceSize()
+	var err error
+	if len(data) < n+o.s.aead.Overhead() || data[0] != sealVersion {
+		err = errors.New("not sealed")
+	} else {
+		o.plain, err = o.s.aead.Open(o.plain[:0], data[1:n], data[n:], o.ad)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: the %s record %s cannot be unsealed", ErrDamaged, o.bucket, describeKey(key))
+	}
+	return o.plain, nil
 }
 
 // putRaw stores the plain value data under key in bucket, sealed if the

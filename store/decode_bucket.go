@@ -14,10 +14,13 @@ func decodeBucket[T any](b *bolt.Bucket) ([]T, error) {
 		return nil, errMissingBucket
 	}
 	out := make([]T, 0, min(b.Sequence(), 1<<20))
-	seal := sealerOf(b.Tx())
-	err := b.ForEach(func(key, data []byte) error {
+	opener, err := recordOpener[T](b.Tx())
+	if err != nil {
+		return nil, err
+	}
+	err = b.ForEach(func(key, data []byte) error {
 		out = append(out, *new(T))
-		data, err := seal.openRecord(key, &out[len(out)-1], data)
+		data, err := opener.open(key, data)
 		if err != nil {
 			return err
 		}

@@ -199,9 +199,9 @@ func whole(tx *bolt.Tx, h interviewHeader, withNotes bool) (model.Interview, err
 // readStats reads the kept statistics.
 func readStats(tx *bolt.Tx) (map[string]questions.Stat, error) {
 	out := map[string]questions.Stat{}
-	seal := sealerOf(tx)
+	opener := openerOf(tx, bucketQuestionStats)
 	err := tx.Bucket(bucketQuestionStats).ForEach(func(k, data []byte) error {
-		data, err := seal.openValue(bucketQuestionStats, k, data)
+		data, err := opener.open(k, data)
 		if err != nil {
 			return err
 		}

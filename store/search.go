@@ -64,10 +64,10 @@ func streamNotes(tx *bolt.Tx, contactOf map[uint64]uint64, add func(model.Search
 	if b == nil {
 		return errMissingBucket
 	}
-	seal := sealerOf(tx)
+	opener := openerOf(tx, bucketInterviewNotes)
 	return b.ForEach(func(key, data []byte) error {
 		var notes []model.Note
-		data, err := seal.openRecord(key, &notes, data)
+		data, err := opener.open(key, data)
 		if err != nil {
 			return err
 		}

@@ -450,10 +450,13 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 	if b == nil {
 		return errMissingBucket
 	}
-	seal := sealerOf(b.Tx())
+	opener, err := recordOpener[T](b.Tx())
+	if err != nil {
+		return err
+	}
 	return b.ForEach(func(key, data []byte) error {
 		var v T
-		data, err := seal.openRecord(key, &v, data)
+		data, err := opener.open(key, data)
 		if err != nil {
 			return err
 		}
