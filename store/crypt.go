@@ -304,8 +304,8 @@ func (s *sealer) openRecord(key []byte, v any, data []byte) ([]byte, error) {
 // decoder that copies what it keeps (encoding/json) needs. It halves what
 // reading an encrypted notebook allocates.
 type valueOpener struct {
-	s             *sealer
-	bucket        []byte
+	s         *sealer
+	bucket    []byte
 	ad, plain []byte
 }
 
