@@ -106,6 +106,9 @@ func copyNotebook(src, out *bolt.Tx, from, to *sealer) error {
 		if err := nb.SetSequence(b.Sequence()); err != nil {
 			return err
 		}
+		// Keys arrive in order, so pages can be filled, as bbolt's own
+		// compaction does; the default half-fill would double the file.
+		nb.FillPercent = 1.0
 		plain := plainBuckets[string(name)]
 		return b.ForEach(func(k, v []byte) error {
 			if v == nil && b.Bucket(k) != nil {
