@@ -114,7 +114,11 @@ func DefaultPath() (string, error) {
 // file it names, and a dangling one gets its target created, never replaced.
 // A file that is not a Parley notebook, or is damaged, is refused and left
 // untouched, and opening an up-to-date notebook writes nothing unless
-// changes wait in its spool (see SpoolContact), which are taken in first.
+// changes wait in its spool (see SpoolContact), which are taken in first,
+// or its spool key is missing (an encrypted notebook; see keepRecipient).
+// An encrypted notebook needs WithPassphrase: without it Open returns
+// ErrNeedsPassphrase, and with a wrong one ErrWrongPassphrase, both after
+// changing nothing.
 func Open(path string, opts ...Option) (*Store, error) {
 	s, err := open(path, false, collect(opts))
 	if err != nil {
