@@ -188,7 +188,7 @@ type spoolReason struct {
 var (
 	spoolBusy = spoolReason{"the notebook is open in another Parley",
 		"add without it and set it there, or close that Parley first",
-		"which takes it in when it is next opened"}
+		"which takes it in within about a second if it is the one on screen, else when the notebook is next opened"}
 	spoolEncrypted = spoolReason{"the notebook is encrypted",
 		"give --passphrase-file, or add without it",
 		"sealed to the notebook's key; it is taken in when the notebook is next opened with its passphrase"}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"parley/demo"
+	"parley/exchange"
 	"parley/model"
 	"parley/questions"
 	"parley/store"
@@ -143,7 +144,11 @@ func openWith(t *testing.T, path, passphrase string) *store.Store {
 func exportOf(t *testing.T, s *store.Store) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := s.Export(&buf); err != nil {
+	w := exchange.NewWriter(&buf)
+	if err := s.Walk(w); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -461,4 +466,35 @@ func TestSpoolIsSealedEvenWithoutItsKeyFile(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "recipient")); err != nil {
 		t.Errorf("opening did not put the spool key back: %v", err)
 	}
+}
+
+func TestImportIntoAnEncryptedNotebookIsSealed(t *testing.T) {
+	dir := t.TempDir()
+	plain, crypt := filepath.Join(dir, "plain.db"), filepath.Join(dir, "crypt.db")
+	markers := richNotebook(t, plain)
+	p := openWith(t, plain, "")
+	doc := exportOf(t, p)
+	p.Close()
+
+	c := openWith(t, crypt, "")
+	defer c.Close()
+	if err := c.Encrypt([]byte("pw"), cheapKDF); err != nil {
+		t.Fatal(err)
+	}
+	d, err := exchange.ReadJSON(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := exchange.ReadExisting(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ApplyImport(exchange.PlanImport(ex, d).Batch); err != nil {
+		t.Fatal(err)
+	}
+	if got := exportOf(t, c); got != doc {
+		t.Error("the encrypted notebook exports differently from what it imported")
+	}
+	readEverything(t, c)
+	assertAbsent(t, crypt, markers)
 }

@@ -69,6 +69,8 @@ type Store struct {
 	// sealer seals and opens the records of an encrypted notebook; nil
 	// for a plain one.
 	sealer *sealer
+	// drainedAtOpen is what Open took in from the spool (see DrainedAtOpen).
+	drainedAtOpen DrainReport
 }
 
 // Option changes how Open and OpenReadOnly open a notebook.
@@ -124,7 +126,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
-	if _, err := s.DrainSpool(); err != nil {
+	if s.drainedAtOpen, err = s.DrainSpool(); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
