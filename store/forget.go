@@ -114,7 +114,7 @@ func LeftoverCopies(path string) ([]string, error) {
 	dir, base := filepath.Dir(target), filepath.Base(target)
 	var out []string
 	daily := strings.TrimSuffix(base, filepath.Ext(base)) + "-"
-	backups, err := regularFiles(filepath.Join(dir, "backups"), func(n string) bool {
+	backups, err := regularFiles(BackupFolder(target), func(n string) bool {
 		return strings.HasPrefix(n, daily) && strings.HasSuffix(n, ".db")
 	})
 	if err != nil {
