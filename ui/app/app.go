@@ -7,6 +7,7 @@ package app
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -328,6 +329,18 @@ func (a App) ownerOf(id uint64) int {
 }
 
 func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Typed or pasted text reaches a field without what can never be
+	// meant in it (escape sequences, bidi controls, hidden characters):
+	// bubbles' fields drop control characters but keep the rest, and the
+	// notes pane keeps everything. Once here covers every field.
+	if msg.Type == tea.KeyRunes {
+		if clean := safetext.Strip(string(msg.Runes)); clean != string(msg.Runes) {
+			if clean == "" {
+				return a, nil
+			}
+			msg.Runes = []rune(clean)
+		}
+	}
 	// Keys typed quickly (or sent by a script) can arrive as one message
 	// of several runes. Text fields take them whole; anywhere else each is
 	// a shortcut of its own, and one may open a field for the rest.

@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -14,9 +15,9 @@ import (
 func (s composeScreen) View() string {
 	st := s.c.Styles
 	c := s.data.Contact
-	title := st.Title.Render("Message to " + c.Name)
+	title := st.Title.Render("Message to " + safetext.Line(c.Name))
 	if s.phase >= composeDraft {
-		title += st.Subtitle.Render(" · " + s.tmpl.Name)
+		title += st.Subtitle.Render(" · " + safetext.Line(s.tmpl.Name))
 	}
 	top := []string{common.TruncateCells(title, s.width)}
 	if due := s.dueLine(); due != "" {
@@ -28,7 +29,7 @@ func (s composeScreen) View() string {
 	case composePick:
 		top = append(top, "", st.Focused.Render("Choose a template"))
 		for i, t := range s.data.Templates {
-			line := fmt.Sprintf("%s · %s", t.Name, t.Channel)
+			line := fmt.Sprintf("%s · %s", safetext.Line(t.Name), t.Channel)
 			if t.ID == s.suggested {
 				line += " · suggested"
 			}
@@ -103,7 +104,7 @@ func (s composeScreen) draftView(top []string) string {
 	st := s.c.Styles
 	d := s.draft
 	w := max(s.width, 10)
-	to := "To: " + s.data.Contact.Name
+	to := "To: " + safetext.Line(s.data.Contact.Name)
 	if e := s.data.Contact.Email; e != "" {
 		to += " <" + e + ">"
 	}

@@ -65,3 +65,28 @@ func TestContactFormPicksTheReferrer(t *testing.T) {
 		t.Errorf("contacts = %+v", cs)
 	}
 }
+
+// Name, organisation, email and tags never mean a control, bidi or hidden
+// character: the form stores them without, as `parley add` does.
+func TestContactFormCleansOneLineFieldsOnSave(t *testing.T) {
+	c, s, _ := uitest.NewTestCommonAt(t, uitest.TestNow)
+	var f common.Screen = NewContactForm(c, model.Contact{}).SetSize(80, 24)
+	f = uitest.TypeText(f, "Ana\u202e  Ruiz\u200b ")
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab}) // role
+	f = uitest.TypeText(f, "Analyst")
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab}) // organisation
+	f = uitest.TypeText(f, "\u2066Acme\u2069")
+	for range 3 { // to Email
+		f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab})
+	}
+	f = uitest.TypeText(f, "ana@example.org\ufeff")
+	uitest.Submit(t, f)
+	cs, err := s.Contacts()
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("contacts = %v, %v", cs, err)
+	}
+	got := cs[0]
+	if got.Name != "Ana Ruiz" || got.Organisation != "Acme" || got.Email != "ana@example.org" || got.Role != "Analyst" {
+		t.Errorf("saved %q, %q, %q, %q", got.Name, got.Organisation, got.Email, got.Role)
+	}
+}

@@ -3,6 +3,7 @@ package live
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -185,10 +186,7 @@ func (s InterviewScreen) wideView() string {
 
 func (s InterviewScreen) headerLine() string {
 	st := s.c.Styles
-	left := st.Title.Render(s.contact.Name)
-	if sub := s.contact.Subtitle(); sub != "" {
-		left += st.Subtitle.Render(" · " + sub)
-	}
+	left := st.Title.Render(safetext.Line(s.contact.Name)) + st.Subtitle.Render(common.SubtitleSuffix(s.contact))
 	right := st.Muted.Render(s.saveState())
 	gap := s.width - common.CellWidth(left) - common.CellWidth(right)
 	if gap < 1 {
@@ -286,16 +284,16 @@ func (s InterviewScreen) nextLine() string {
 			iv.AskedCount(), len(iv.Questions)))
 	case s.mustAskPulled():
 		label := st.Error.Render(fmt.Sprintf("Must ask (%d left) ▸ ", len(iv.MustAskLeft())))
-		return label + common.TruncateCells(iv.Questions[cur].Text, s.width-common.CellWidth(label))
+		return label + common.TruncateCells(safetext.Line(iv.Questions[cur].Text), s.width-common.CellWidth(label))
 	case cur >= 0:
 		label := st.Accent.Render("Next ▸ ")
-		text := iv.Questions[cur].Text
+		text := safetext.Line(iv.Questions[cur].Text)
 		if iv.Questions[cur].MustAsk {
 			text = "! " + text
 		}
 		return label + st.Title.Render(common.TruncateCells(text, s.width-common.CellWidth(label)))
 	case s.closingVisible() && iv.ClosingDone() < len(iv.Closing):
-		return st.Accent.Render("Close ▸ ") + iv.Closing[iv.ClosingDone()].Text
+		return st.Accent.Render("Close ▸ ") + safetext.Line(iv.Closing[iv.ClosingDone()].Text)
 	default:
 		return st.Muted.Render("All questions covered.")
 	}
@@ -391,7 +389,7 @@ func (s InterviewScreen) questionRow(q model.Question, selected, current, low bo
 			style = st.MustAsk
 		}
 	}
-	line := common.TruncateCells(marker+mark+q.Text, width)
+	line := common.TruncateCells(marker+mark+safetext.Line(q.Text), width)
 	if selected && s.focus == paneChecklist {
 		return st.Selected.Render(line)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -72,7 +73,7 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 		CancelInput:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	p.takeaways = common.NewArea(st, "What did you learn? What surprised you? Does this path fit you?")
-	p.takeaways.SetValue(w.Takeaways)
+	p.takeaways.SetValue(safetext.Strip(w.Takeaways))
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
 	p.refInput = common.NewInput(st, "Name, and what they do (e.g. Sam Lee, data team lead)")
@@ -236,9 +237,9 @@ func (p wrapUpPane) View(now time.Time) string {
 		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
 			marker = "▸ "
 		}
-		line := marker + r.Name
+		line := marker + safetext.Line(r.Name)
 		if r.Note != "" {
-			line += " — " + r.Note
+			line += " — " + safetext.Line(r.Note)
 		}
 		name := "may not use name"
 		if r.MayUseName {
