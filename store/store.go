@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -66,6 +67,10 @@ var (
 type Store struct {
 	db   *bolt.DB
 	path string
+	// failed are the changes writes could not make, for a rescue file
+	// (see WriteRescue).
+	failedMu sync.Mutex
+	failed   []RescuedChange
 }
 
 // DefaultPath is where the notebook lives unless the user says otherwise:

@@ -91,9 +91,9 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 					}},
 					{"live interview", open(common.OpenInterviewMsg{Contact: c, Interview: iv})},
 					{"live notes pasted", func(d *uitest.Driver, c model.Contact, iv model.Interview) {
-						d.Send(common.OpenInterviewMsg{Contact: c, Interview: iv})
-						d.Send(uitest.KeyType(tea.KeyTab))
+						d.Send(common.OpenInterviewMsg{Contact: c, Interview: iv}) // notes have focus
 						d.Send(paste(p))
+						d.TypeText(p)
 					}},
 					{"wrap-up", func(d *uitest.Driver, c model.Contact, iv model.Interview) {
 						d.Send(common.OpenInterviewMsg{Contact: c, Interview: iv})

@@ -12,6 +12,7 @@ import (
 	"parley/ui/screens/logform"
 	"parley/ui/screens/plan"
 	"parley/ui/screens/profile"
+	"parley/ui/screens/rescue"
 	"parley/ui/screens/schedule"
 	"parley/ui/screens/settings"
 	"parley/ui/screens/stagepick"
@@ -24,5 +25,5 @@ import (
 var screenOpeners = []common.Opener{
 	home.OpenHome, contacts.OpenContacts, contactpage.OpenContactPage, contactform.OpenContactForm, live.OpenLive, plan.OpenPlan, bank.OpenBank,
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
-	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
+	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker, rescue.OpenRescue,
 }

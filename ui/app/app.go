@@ -61,9 +61,14 @@ type App struct {
 	status    common.StatusMsg
 	statusGen int
 
-	// crashed holds a panic caught in Update or View; the program then
+	// crashed holds a panic caught in Update or a command; viewCrash one
+	// caught in View, which cannot change the model. The program then
 	// quits, saves what it can and reports it.
-	crashed error
+	crashed   *Crash
+	viewCrash *crashBox
+	// stopping is set by a signal that came while an editor's text was
+	// still on its way back: the app quits once it has arrived.
+	stopping bool
 
 	// Kept are saves of interviews whose screen closed before the save
 	// went through (see keepFailedSave).
@@ -82,7 +87,7 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
-		openedBy: map[screenID]screenID{}}
+		openedBy: map[screenID]screenID{}, viewCrash: &crashBox{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {
 		panic("ui: no opener builds the first screen")
@@ -91,8 +96,15 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows.
-func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
+// Init reads the notebook summary the first screen shows, and offers back
+// any rescue file left by the last run.
+func (a App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.reloadSummary(a.summaryGen)}
+	for _, path := range a.c.Rescues {
+		cmds = append(cmds, addressed(rootID, common.Navigate(common.OpenRescueMsg{Path: path})))
+	}
+	return tea.Sequence(cmds...)
+}
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
 
@@ -118,10 +130,16 @@ func (a App) reloadSummary(gen int) tea.Cmd {
 func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			a.crashed = fmt.Errorf("internal error: %v", r)
+			a.crashed = newCrash("Update", r)
 			m, cmd = a, tea.Quit
 		}
 	}()
+	if a.crashed == nil {
+		if c := a.viewCrash.get(); c != nil {
+			a.crashed = c
+			return a, tea.Quit
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height, a.sized = msg.Width, msg.Height, true
@@ -130,7 +148,28 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	case tea.KeyMsg:
 		return a.HandleKey(msg)
 	case ShutdownMsg:
+		if a.c.Editors.Active() > 0 {
+			// The editor has returned (the event loop waited for it);
+			// its text arrives next, and is kept before quitting.
+			a.stopping = true
+			return a, nil
+		}
 		return a, tea.Quit
+	case crashMsg:
+		if a.crashed == nil {
+			a.crashed = msg.Crash
+		}
+		return a, tea.Quit
+	case ViewCrashedMsg:
+		return a, nil // the check above has quit
+	case common.EditorDoneMsg:
+		m, cmd := a.Update(msg.Msg)
+		a = m.(App)
+		a.c.Editors.End(msg.Session)
+		if a.stopping && a.c.Editors.Active() == 0 {
+			return a, tea.Batch(cmd, tea.Quit)
+		}
+		return a, cmd
 	case RoutedMsg:
 		return a.deliver(msg.To, msg.Msg)
 	}
@@ -405,7 +444,8 @@ func (a *App) resize() {
 func (a App) View() (out string) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = fmt.Sprintf("%s: %v", ViewPanicText, r)
+			a.viewCrash.set(newCrash("View", r))
+			out = ViewPanicText
 		}
 	}()
 	if !a.sized {
@@ -443,5 +483,14 @@ func (a App) Flush(s *store.Store) error {
 // ViewPanicText opens what View draws instead of a screen that panicked.
 const ViewPanicText = "Parley hit an internal error"
 
-// Crashed is the internal error that stopped the program, if any.
-func (a App) Crashed() error { return a.crashed }
+// Crashed is the internal error that stopped the program, or nil.
+func (a App) Crashed() *Crash {
+	if a.crashed != nil {
+		return a.crashed
+	}
+	return a.viewCrash.get()
+}
+
+// OnViewCrash sets what to do when View panics: View cannot change the
+// model, so the runner sends ViewCrashedMsg and Update quits.
+func (a App) OnViewCrash(wake func()) { a.viewCrash.setWake(wake) }

@@ -36,6 +36,12 @@ type Common struct {
 	Term io.Writer
 	// Getenv reads the environment (TERM, TMUX, EDITOR); tests replace it.
 	Getenv func(string) string
+	// Editors are the programs running in the terminal for the app
+	// ($EDITOR); nil tracks none.
+	Editors *Editors
+	// Rescues are the rescue files found at start-up: changes a notebook
+	// could not take when Parley last stopped (see store.WriteRescue).
+	Rescues []string
 }
 
 // Screen is one page of the interface. The root sends it key presses only

@@ -143,7 +143,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		s.phase = composeEdit
 		return s, nil
 	case key.Matches(k, s.keys.Editor):
-		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c.Env(), func(text string) string { return text },
+		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c, func(text string) string { return text },
 			func(text string, err error) tea.Msg { return outbox.DraftEditedMsg{Text: text, Err: err} })
 	case key.Matches(k, s.keys.Copy):
 		return s, outbox.CopyCmd(s.c.Term, d.Text, "the message", s.c.Env())

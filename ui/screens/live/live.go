@@ -353,7 +353,7 @@ func (s InterviewScreen) openEditor() (common.Screen, tea.Cmd) {
 	// editor closes, read in the command that reads the file back.
 	id, now := iv.ID, s.c.Now
 	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, iv.Elapsed(now())) }
-	return s, editor.EditText(text, "notes.md", "the notes", s.c.Env(), stamp, func(notes []model.Note, err error) tea.Msg {
+	return s, editor.EditText(text, "notes.md", "the notes", s.c, stamp, func(notes []model.Note, err error) tea.Msg {
 		return notesEditedMsg{interviewID: id, notes: notes, err: err}
 	})
 }
