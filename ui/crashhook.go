@@ -14,8 +14,12 @@ import (
 //	go build -ldflags "-X parley/ui.injectPanic=command"
 var injectPanic string
 
-// panicRequestMsg asks the root for the panicking screen.
-type panicRequestMsg struct{}
+// panicRequestMsg asks the root for the panicking screen; panicNowMsg is
+// what its Update panics on.
+type (
+	panicRequestMsg struct{}
+	panicNowMsg     struct{}
+)
 
 func openPanicking(_ *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if _, ok := msg.(panicRequestMsg); ok {
@@ -34,11 +38,12 @@ func (p panicking) Load() tea.Cmd {
 	if p.where == "command" {
 		return func() tea.Msg { panic("injected panic in a command") }
 	}
-	return nil
+	// Something for Update to be given.
+	return func() tea.Msg { return panicNowMsg{} }
 }
 
 func (p panicking) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if p.where == "update" {
+	if _, ok := msg.(panicNowMsg); ok && p.where == "update" {
 		panic("injected panic in Update")
 	}
 	return p, nil

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"parley/ui/common"
 	"parley/ui/uitest"
@@ -106,5 +107,24 @@ func TestRescueFileKeptOrDeleted(t *testing.T) {
 	}
 	if p, _ := s.Profile(); p.Name == "Sam" {
 		t.Error("deleting the file restored it")
+	}
+}
+
+// A save that failed leaves its error in the footer until the same kind
+// of save goes through.
+func TestSaveErrorLeavesTheFooterWhenASaveRecovers(t *testing.T) {
+	c, _, _ := uitest.NewTestCommon(t)
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(common.ContactSavedMsg{Err: errors.New("the disk is full")})
+	if v := d.View(); !strings.Contains(v, "the disk is full") {
+		t.Fatalf("no error in the footer:\n%s", v)
+	}
+	d.Send(common.ContactsLoadedMsg{})
+	if v := d.View(); !strings.Contains(v, "the disk is full") {
+		t.Fatalf("a read cleared a write's error:\n%s", v)
+	}
+	d.Send(common.ContactSavedMsg{Contact: model.Contact{ID: 1, Name: "Ana"}})
+	if v := d.View(); strings.Contains(v, "the disk is full") {
+		t.Errorf("the error stays after a save went through:\n%s", v)
 	}
 }

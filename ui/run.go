@@ -31,6 +31,9 @@ type Options struct {
 	// Input and Output replace the terminal; tests set them.
 	Input  *os.File
 	Output *os.File
+	// Width and Height are the size of an Output that is not a terminal
+	// and so reports none; tests set them.
+	Width, Height int
 }
 
 // Run shows the interface on the terminal until the user quits or a signal
@@ -62,6 +65,11 @@ func Run(s *store.Store, opts Options) error {
 	root := app.NewApp(c, openers)
 	p := tea.NewProgram(root, progOpts...)
 	root.OnViewCrash(func() { p.Send(app.ViewCrashedMsg{}) })
+	if opts.Width > 0 && opts.Height > 0 {
+		// Before anything a test types: queued ahead of the input reader,
+		// which starts inside Run.
+		go p.Send(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
+	}
 	if injectPanic != "" {
 		go p.Send(panicRequestMsg{})
 	}

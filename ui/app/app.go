@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/safetext"
+	"reflect"
 	"strings"
 	"time"
 
@@ -60,6 +61,9 @@ type App struct {
 
 	status    common.StatusMsg
 	statusGen int
+	// errorFrom is the type of result whose error the status line shows,
+	// so the next such result that succeeds clears it.
+	errorFrom reflect.Type
 
 	// crashed holds a panic caught in Update or a command; viewCrash one
 	// caught in View, which cannot change the model. The program then
@@ -218,10 +222,18 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.push(to, s)
 	}
 	var cmds []tea.Cmd
-	if f, ok := msg.(common.Failure); ok && f.Failed() != nil {
-		var c tea.Cmd
-		a, c = a.setStatus(common.StatusMsg{Text: common.PlainError(f.Failed()), Err: true})
-		cmds = append(cmds, c)
+	if f, ok := msg.(common.Failure); ok {
+		switch {
+		case f.Failed() != nil:
+			var c tea.Cmd
+			a, c = a.setStatus(common.StatusMsg{Text: common.PlainError(f.Failed()), Err: true})
+			a.errorFrom = reflect.TypeOf(msg)
+			cmds = append(cmds, c)
+		case a.status.Err && a.errorFrom == reflect.TypeOf(msg):
+			// The same kind of write (or read) went through this time:
+			// the error it left is no longer true.
+			a.status, a.errorFrom = common.StatusMsg{}, nil
+		}
 	}
 	if m, ok := msg.(common.InterviewSavedMsg); ok {
 		cmds = append(cmds, a.keepFailedSave(m))
@@ -420,7 +432,7 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
-	a.status = msg
+	a.status, a.errorFrom = msg, nil
 	a.statusGen++
 	if msg.Err {
 		return a, nil
