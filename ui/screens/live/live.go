@@ -144,9 +144,9 @@ func (s InterviewScreen) snapshot() model.Interview {
 func (s InterviewScreen) Unsaved() bool { return s.gen > s.savedGen || s.typing() }
 
 // typing is true while a question or a budget is being typed under the
-// checklist.
+// checklist, or a referral in the wrap-up.
 func (s InterviewScreen) typing() bool {
-	return s.inputFor != inputNone && strings.TrimSpace(s.input.Value()) != ""
+	return s.inputFor != inputNone && strings.TrimSpace(s.input.Value()) != "" || s.wrap.typing()
 }
 
 // Save is the command writing the interview as it stands.
@@ -448,10 +448,15 @@ func (s InterviewScreen) SaveNow() tea.Cmd {
 // Flush writes unsaved changes once the program has stopped.
 func (s InterviewScreen) Flush(st *store.Store) error {
 	if s.typing() {
-		// A question or budget being typed is kept as if enter had been
-		// pressed; a budget that cannot be read is left out.
-		if sc, _ := s.submitInput(); sc.(InterviewScreen).inputFor == inputNone {
-			s = sc.(InterviewScreen)
+		// A question, budget or referral being typed is kept as if enter
+		// had been pressed; a budget that cannot be read is left out.
+		if s.inputFor != inputNone {
+			if sc, _ := s.submitInput(); sc.(InterviewScreen).inputFor == inputNone {
+				s = sc.(InterviewScreen)
+			}
+		}
+		if s.wrap.keepTyped() {
+			s.gen++
 		}
 	}
 	if s.gen <= s.savedGen {

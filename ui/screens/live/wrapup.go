@@ -177,6 +177,21 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	return false, nil
 }
 
+// typing is true while a referral is being typed.
+func (p wrapUpPane) typing() bool {
+	return p.adding && strings.TrimSpace(p.refInput.Value()) != ""
+}
+
+// keepTyped adds a referral still being typed, as enter would, and
+// reports whether one was added.
+func (p *wrapUpPane) keepTyped() bool {
+	if !p.typing() {
+		return false
+	}
+	changed, _ := p.updateAdding(tea.KeyMsg{Type: tea.KeyEnter})
+	return changed
+}
+
 func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, p.keys.CancelInput):
