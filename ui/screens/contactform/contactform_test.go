@@ -90,3 +90,24 @@ func TestContactFormCleansOneLineFieldsOnSave(t *testing.T) {
 		t.Errorf("saved %q, %q, %q, %q", got.Name, got.Organisation, got.Email, got.Role)
 	}
 }
+
+// Opening a contact whose stored fields hold escapes or hidden characters
+// and leaving is not a change: nothing is written on ctrl+c.
+func TestHostileStoredContactIsNotRewrittenByOpeningTheForm(t *testing.T) {
+	c, s, _ := uitest.NewTestCommonAt(t, uitest.TestNow)
+	saved, err := s.PutContact(model.Contact{Name: "Eve\x1b]0;owned\a", Organisation: "Ev\u202eil", Stage: model.ToContact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := NewContactForm(c, saved)
+	if f.Unsaved() {
+		t.Error("a form just opened says it holds changes")
+	}
+	if err := f.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Contact(saved.ID)
+	if err != nil || got.Name != saved.Name || got.Organisation != saved.Organisation {
+		t.Errorf("stored contact became %q, %q (%v)", got.Name, got.Organisation, err)
+	}
+}
