@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"parley/model"
 	"parley/store"
 )
 
@@ -52,14 +51,7 @@ func TestSignalDuringEditorSavesAndCleansUp(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			iv, err := s.PutInterview(model.NewInterview(contact.ID, []string{"How did you start?"}, time.Now()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, iv := anaWithInterview(t, s)
 			in, keys, err := os.Pipe()
 			if err != nil {
 				t.Fatal(err)

@@ -93,14 +93,7 @@ func hasItem(p questions.Plan, text string) bool {
 // A referral still being typed in the wrap-up is kept on ctrl+c.
 func TestWrapUpReferralIsKeptOnCtrlC(t *testing.T) {
 	c, s, _ := uitest.NewTestCommon(t)
-	contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	iv, err := s.PutInterview(model.NewInterview(contact.ID, []string{"How did you start?"}, uitest.TestStart))
-	if err != nil {
-		t.Fatal(err)
-	}
+	contact, iv := anaWithInterview(t, s)
 	d := uitest.NewDriver(t, c, 80, 24)
 	d.FailOnError = true
 	d.Send(common.OpenInterviewMsg{Contact: contact, Interview: iv})

@@ -19,14 +19,7 @@ import (
 // them in the notebook through the usual writers.
 func TestNotesTheNotebookCannotTakeAreRescuedAndBroughtBack(t *testing.T) {
 	c, s, _ := uitest.NewTestCommon(t)
-	contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	iv, err := s.PutInterview(model.NewInterview(contact.ID, []string{"How did you start?"}, uitest.TestStart))
-	if err != nil {
-		t.Fatal(err)
-	}
+	contact, iv := anaWithInterview(t, s)
 	d := uitest.NewDriver(t, c, 80, 24)
 	d.Send(common.OpenInterviewMsg{Contact: contact, Interview: iv})
 	d.TypeText("She started in the archive")
@@ -43,7 +36,7 @@ func TestNotesTheNotebookCannotTakeAreRescuedAndBroughtBack(t *testing.T) {
 	if flushErr == nil {
 		t.Fatal("a flush to a closed notebook succeeded")
 	}
-	err = writeRescue(s, flushErr)
+	err := writeRescue(s, flushErr)
 	files := store.FindRescues(path)
 	if len(files) != 1 || !strings.Contains(err.Error(), files[0]) {
 		t.Fatalf("rescue files %v; error %v", files, err)
@@ -127,4 +120,18 @@ func TestSaveErrorLeavesTheFooterWhenASaveRecovers(t *testing.T) {
 	if v := d.View(); strings.Contains(v, "the disk is full") {
 		t.Errorf("the error stays after a save went through:\n%s", v)
 	}
+}
+
+// anaWithInterview puts a contact with one planned interview in s.
+func anaWithInterview(t *testing.T, s *store.Store) (model.Contact, model.Interview) {
+	t.Helper()
+	contact, err := s.PutContact(model.Contact{Name: "Ana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv, err := s.PutInterview(model.NewInterview(contact.ID, []string{"How did you start?"}, uitest.TestStart))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return contact, iv
 }
