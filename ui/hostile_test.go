@@ -104,6 +104,28 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 					}},
 					{"compose", open(common.OpenComposeMsg{Contact: c})},
 					{"templates", open(common.OpenTemplatesMsg{})},
+					{"templates, own one shown", func(d *uitest.Driver, _ model.Contact, _ model.Interview) {
+						d.Send(common.OpenTemplatesMsg{})
+						for range 6 {
+							d.Send(uitest.KeyType(tea.KeyDown))
+						}
+					}},
+					{"compose, a draft", func(d *uitest.Driver, c model.Contact, _ model.Interview) {
+						d.Send(common.OpenComposeMsg{Contact: c})
+						for range 6 {
+							d.Send(uitest.KeyType(tea.KeyDown))
+						}
+						d.Send(uitest.KeyType(tea.KeyEnter))
+					}},
+					{"compose, editing a draft", func(d *uitest.Driver, c model.Contact, _ model.Interview) {
+						d.Send(common.OpenComposeMsg{Contact: c})
+						for range 6 {
+							d.Send(uitest.KeyType(tea.KeyDown))
+						}
+						d.Send(uitest.KeyType(tea.KeyEnter))
+						d.Send(uitest.KeyRunes("e"))
+						d.Send(paste(p))
+					}},
 					{"template form", open(common.OpenTemplateFormMsg{Doc: model.TemplateDoc{Name: p, Subject: p, Body: p}})},
 					{"bank, own question", func(d *uitest.Driver, _ model.Contact, _ model.Interview) {
 						d.Send(common.OpenBankMsg{})

@@ -106,7 +106,7 @@ func (s composeScreen) draftView(top []string) string {
 	w := max(s.width, 10)
 	to := "To: " + safetext.Line(s.data.Contact.Name)
 	if e := s.data.Contact.Email; e != "" {
-		to += " <" + e + ">"
+		to += " <" + safetext.Line(e) + ">"
 	}
 	state := "via " + string(s.tmpl.Channel)
 	if s.edited {
@@ -114,7 +114,7 @@ func (s composeScreen) draftView(top []string) string {
 	}
 	top = append(top, st.Muted.Render(common.TruncateCells(to+" · "+state, w)))
 	if d.Subject != "" {
-		top = append(top, common.TruncateCells(st.Label.Render("Subject: ")+s.highlight(d.Subject, d.Missing), w))
+		top = append(top, common.TruncateCells(st.Label.Render("Subject: ")+s.highlight(safetext.Line(d.Subject), d.Missing), w))
 	}
 	top = append(top, st.Rule.Render(strings.Repeat("─", w)))
 
@@ -124,7 +124,7 @@ func (s composeScreen) draftView(top []string) string {
 			gapLabels(gaps), gapAdvice(gaps)), w, "")))
 	}
 	for _, n := range d.Notes {
-		bottom = append(bottom, st.Muted.Render(ansi.Wrap(n, w, "")))
+		bottom = append(bottom, st.Muted.Render(ansi.Wrap(safetext.Block(n), w, "")))
 	}
 	if s.phase == composeChannel {
 		bottom = append(bottom, st.Focused.Render("How did you send it?"))
@@ -156,9 +156,10 @@ func (s composeScreen) draftView(top []string) string {
 	return out
 }
 
-// highlight makes each missing value's marker stand out. Without colour
-// the marker's own "[…?]" is what shows.
+// highlight makes user text safe to draw and each missing value's marker
+// stand out. Without colour the marker's own "[…?]" is what shows.
 func (s composeScreen) highlight(text string, missing []model.Placeholder) string {
+	text = safetext.Block(text)
 	for _, p := range missing {
 		m := p.Marker()
 		text = strings.ReplaceAll(text, m, s.c.Styles.MustAsk.Render(m))

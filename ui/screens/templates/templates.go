@@ -126,7 +126,7 @@ func preview(t model.TemplateDoc, w, h int) string {
 	if t.Subject != "" {
 		text = "Subject: " + t.Subject + "\n\n" + text
 	}
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(safetext.Block(text), "\n"), "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}
