@@ -187,7 +187,7 @@ func (s InterviewScreen) wideView() string {
 func (s InterviewScreen) headerLine() string {
 	st := s.c.Styles
 	left := st.Title.Render(safetext.Line(s.contact.Name)) + st.Subtitle.Render(common.SubtitleSuffix(s.contact))
-	right := st.Muted.Render(s.saveState())
+	right := st.Muted.Render(safetext.Line(s.saveState()))
 	gap := s.width - common.CellWidth(left) - common.CellWidth(right)
 	if gap < 1 {
 		return common.TruncateCells(left, max(s.width-common.CellWidth(right)-1, 0)) + " " + right
