@@ -27,8 +27,20 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // A signal while $EDITOR is open stops the editor, keeps what it had
 // saved, writes it to the notebook and quits; the editor's folder goes.
 func TestSignalDuringEditorSavesAndCleansUp(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
-		t.Run(sig.String(), func(t *testing.T) {
+	cases := []struct {
+		name string
+		sig  syscall.Signal
+		// trap is shell code run first: an editor that ignores the
+		// signal is killed after a grace period.
+		trap string
+	}{
+		{"SIGTERM", syscall.SIGTERM, ""},
+		{"SIGHUP", syscall.SIGHUP, ""},
+		{"SIGTERM ignored by the editor", syscall.SIGTERM, "trap '' TERM HUP\n"},
+	}
+	for _, tc := range cases {
+		sig := tc.sig
+		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			tmp := filepath.Join(dir, "tmp")
 			if err := os.Mkdir(tmp, 0o700); err != nil {
@@ -39,7 +51,7 @@ func TestSignalDuringEditorSavesAndCleansUp(t *testing.T) {
 			editor := filepath.Join(dir, "editor.sh")
 			// The editor saves a paragraph, says it is running, and waits
 			// to be stopped.
-			script := "#!/bin/sh\nprintf '\\nWritten in the editor\\n' >> \"$1\"\n: > " + started + "\nexec sleep 60\n"
+			script := "#!/bin/sh\n" + tc.trap + "printf '\\nWritten in the editor\\n' >> \"$1\"\n: > " + started + "\nexec sleep 60\n"
 			if err := os.WriteFile(editor, []byte(script), 0o700); err != nil {
 				t.Fatal(err)
 			}

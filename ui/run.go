@@ -89,9 +89,10 @@ func Run(s *store.Store, opts Options) error {
 		// While $EDITOR runs, the event loop waits for it: the editor
 		// gets the signal (and, if it ignores it, a kill), returns, and
 		// the app keeps what it saved before quitting.
-		if c.Editors.Stop(sig) {
-			time.AfterFunc(editorGrace, c.Editors.Kill)
-		}
+		c.Editors.Stop(sig)
+		// One that is starting gets the signal as it starts; one that
+		// ignores it is killed.
+		time.AfterFunc(editorGrace, c.Editors.Kill)
 		p.Send(app.ShutdownMsg{Reason: sig.String()})
 		// If the event loop cannot take the message, stop it anyway; the
 		// last model is still flushed below.

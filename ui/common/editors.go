@@ -97,22 +97,19 @@ func (e *Editors) Active() int {
 }
 
 // Stop forwards a stopping signal to every running editor, and to any that
-// starts later, and reports whether one was running.
-func (e *Editors) Stop(sig os.Signal) bool {
+// starts later.
+func (e *Editors) Stop(sig os.Signal) {
 	if e == nil {
-		return false
+		return
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.stopping = sig
-	running := false
 	for _, s := range e.sessions {
 		if s.proc != nil {
-			running = true
 			_ = s.proc.Signal(sig)
 		}
 	}
-	return running
 }
 
 // Stopping is true once a signal asked the program to stop: an editor

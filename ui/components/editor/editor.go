@@ -9,6 +9,7 @@ import (
 	"parley/ui/common"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -99,6 +100,9 @@ type trackedCommand struct {
 }
 
 func (t trackedCommand) Run() error {
+	// The terminal is copied through a pipe; a child the editor left
+	// behind must not keep Parley waiting once the editor has exited.
+	t.Cmd.WaitDelay = time.Second
 	if err := t.Cmd.Start(); err != nil {
 		return err
 	}
