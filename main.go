@@ -12,6 +12,7 @@ import (
 
 	"parley/store"
 	"parley/ui"
+	"parley/ui/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -21,10 +22,14 @@ var version = "0.1.0-dev"
 // cmd_NAME.go, with its constructor, and one line here.
 var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
+	newBackupCmd,
+	newCheckCmd,
 	newDemoCmd,
 	newExportCmd,
+	newImportCmd,
 	newManCmd,
 	newNextCmd,
+	newStatsCmd,
 	newVersionCmd,
 }
 
@@ -34,6 +39,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	dbFlag         string
 	now            func() time.Time
+	// getenv reads the environment (the locale, for 12- or 24-hour
+	// times); nil reads nothing.
+	getenv func(string) string
 }
 
 // notebookPath is --db, else the default place.
@@ -64,7 +72,7 @@ func main() {
 // run parses args and runs the command they name, writing data to stdout.
 // It prints no error itself: the caller gives it to reportError.
 func run(args []string, stdout, stderr io.Writer) error {
-	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now}, args)
+	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}, args)
 }
 
 // execute runs the command args name with app's output and clock.
@@ -132,6 +140,9 @@ func runNotebook(app *cli) error {
 		return err
 	}
 	defer s.Close()
+	if _, err := s.RollingBackup(app.now()); err != nil {
+		fmt.Fprintln(app.stderr, "parley: warning:", safetext.Line(err.Error()))
+	}
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()

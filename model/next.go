@@ -15,12 +15,20 @@ type Settings struct {
 	// KeepInTouchDays is how long after the last exchange an update is due
 	// to someone who said the user may contact them again.
 	KeepInTouchDays int `json:"keep_in_touch_days"`
+	// WeeklyGoal is how many conversations a week the user aims for: a
+	// steady rhythm rather than a burst. Notebooks saved before it existed
+	// read zero, which Normalized turns into the default.
+	WeeklyGoal int `json:"weekly_goal,omitempty"`
+	// Hours is a 12- or 24-hour clock for times of day; empty follows
+	// the locale.
+	Hours HourCycle `json:"hours,omitempty"`
 }
 
 // Defaults are the rules of the method: a thank-you within a week, a
-// follow-up after a week of silence, an update every three months or so.
+// follow-up after a week of silence, an update every three months or so,
+// and two conversations a week.
 func Defaults() Settings {
-	return Settings{ThankYouDays: 7, NoReplyDays: 7, KeepInTouchDays: 90}
+	return Settings{ThankYouDays: 7, NoReplyDays: 7, KeepInTouchDays: 90, WeeklyGoal: 2}
 }
 
 // Normalized replaces any rule that is zero or negative (unset, or damaged)
@@ -36,6 +44,10 @@ func (s Settings) Normalized() Settings {
 	if s.KeepInTouchDays <= 0 {
 		s.KeepInTouchDays = d.KeepInTouchDays
 	}
+	if s.WeeklyGoal <= 0 {
+		s.WeeklyGoal = d.WeeklyGoal
+	}
+	s.Hours = s.Hours.Or(HoursFromLocale)
 	return s
 }
 
@@ -66,6 +78,9 @@ type Activity struct {
 	// Underway is an interview whose clock has started and not ended: the
 	// conversation is going on, or was paused. Nil if none.
 	Underway *Interview
+	// Suggested are the people suggested in held interviews' wrap-ups who
+	// were not made contacts yet.
+	Suggested []Referral
 }
 
 // Summarize builds each contact's Activity, keyed by contact ID. Days are
@@ -93,7 +108,16 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 	for i := range interviews {
 		iv := &interviews[i]
 		a := out[iv.ContactID]
+		if iv.NotHeld != "" {
+			// It did not take place: nothing is due for it.
+			continue
+		}
 		if at, held := iv.HeldAt(); held {
+			for _, r := range iv.WrapUp.Referrals {
+				if r.ContactID == 0 && r.Valid() {
+					a.Suggested = append(a.Suggested, r)
+				}
+			}
 			if !at.Before(a.LastHeld) {
 				a.ThankYouBy = iv.WrapUp.ThankYouDue
 			}

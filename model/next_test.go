@@ -292,8 +292,16 @@ func TestDueDatesUseCalendarDaysAcrossDST(t *testing.T) {
 }
 
 func TestSettingsNormalized(t *testing.T) {
-	if got := (Settings{ThankYouDays: 3, NoReplyDays: -1}).Normalized(); got != (Settings{3, 7, 90}) {
+	if got := (Settings{ThankYouDays: 3, NoReplyDays: -1}).Normalized(); got != (Settings{ThankYouDays: 3, NoReplyDays: 7, KeepInTouchDays: 90, WeeklyGoal: 2}) {
 		t.Errorf("Normalized = %+v", got)
+	}
+}
+
+func TestWeeklyGoalDefaultsAndKeepsTheUsersChoice(t *testing.T) {
+	for _, tc := range []struct{ stored, want int }{{0, 2}, {-3, 2}, {1, 1}, {5, 5}} {
+		if got := (Settings{WeeklyGoal: tc.stored}).Normalized().WeeklyGoal; got != tc.want {
+			t.Errorf("weekly goal %d normalized = %d, want %d", tc.stored, got, tc.want)
+		}
 	}
 }
 

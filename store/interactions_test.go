@@ -118,7 +118,7 @@ func TestSettingsDefaultAndRoundTrip(t *testing.T) {
 	if err != nil || got != model.Defaults() {
 		t.Fatalf("fresh settings = %+v, %v", got, err)
 	}
-	if err := s.PutSettings(model.Settings{ThankYouDays: 3, NoReplyDays: 0, KeepInTouchDays: 30}); err != nil {
+	if err := s.PutSettings(model.Settings{ThankYouDays: 3, NoReplyDays: 0, KeepInTouchDays: 30, WeeklyGoal: 4}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -128,7 +128,7 @@ func TestSettingsDefaultAndRoundTrip(t *testing.T) {
 	}
 	defer s2.Close()
 	got, _ = s2.Settings()
-	if want := (model.Settings{ThankYouDays: 3, NoReplyDays: 7, KeepInTouchDays: 30}); got != want {
+	if want := (model.Settings{ThankYouDays: 3, NoReplyDays: 7, KeepInTouchDays: 30, WeeklyGoal: 4}); got != want {
 		t.Errorf("settings = %+v, want %+v", got, want)
 	}
 }

@@ -145,7 +145,7 @@ func TestOpenUpgradesSchema1KeepingEveryRecord(t *testing.T) {
 	if err != nil || len(timeline) != 4 || timeline[0].Text != "Dear Ana,\nWould you have 20 minutes?" {
 		t.Errorf("Interactions(%d) = %+v, %v", ana.ID, timeline, err)
 	}
-	if st, err := s.Settings(); err != nil || st != (model.Settings{ThankYouDays: 3, NoReplyDays: 10, KeepInTouchDays: 60}) {
+	if st, err := s.Settings(); err != nil || st != (model.Settings{ThankYouDays: 3, NoReplyDays: 10, KeepInTouchDays: 60, WeeklyGoal: 2}) {
 		t.Errorf("settings = %+v, %v", st, err)
 	}
 	if p, err := s.Profile(); err != nil || p.Name != "Sam" || !p.Complete() {

@@ -67,6 +67,8 @@ var (
 type Store struct {
 	db   *bolt.DB
 	path string
+	// drainedAtOpen is what Open took in from the spool (see DrainedAtOpen).
+	drainedAtOpen DrainReport
 	// failed are the changes writes could not make, for a rescue file
 	// (see WriteRescue).
 	failedMu sync.Mutex
@@ -101,7 +103,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
-	if _, err := s.DrainSpool(); err != nil {
+	if s.drainedAtOpen, err = s.DrainSpool(); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}

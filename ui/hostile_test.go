@@ -39,7 +39,9 @@ func hostileNotebook(t *testing.T, s *store.Store, p string) (model.Contact, mod
 		Channel: p, Text: p + "\n" + p}, false)
 	must(err)
 	iv := model.NewInterview(c.ID, []string{p, "What does a week look like? " + p}, now)
-	iv.Notes = []model.Note{{Text: p}, {At: time.Minute, Text: "said " + p + "\nand " + p}}
+	iv.Questions[1].BankID, iv.Questions[1].Asked, iv.Questions[1].Starred = "work-01", true, true
+	iv.Notes = []model.Note{{Text: p}, {At: time.Minute, QuestionID: iv.Questions[1].ID, Starred: true,
+		Text: "said " + p + "\nand " + p}}
 	iv.WrapUp = model.WrapUp{Takeaways: p, Referrals: []model.Referral{{Name: p, Note: p}}}
 	iv, err = s.ScheduleInterview(iv, model.Schedule{At: now.Add(2 * time.Hour), Mode: model.ModeInPerson,
 		Place: p, Length: 20 * time.Minute})
@@ -137,6 +139,15 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 					}},
 					{"schedule form", open(common.OpenScheduleMsg{Contact: c, Interview: iv})},
 					{"settings", open(common.OpenSettingsMsg{})},
+					{"search", func(d *uitest.Driver, _ model.Contact, _ model.Interview) {
+						d.Send(common.OpenSearchMsg{})
+						d.TypeText("said")
+					}},
+					{"answers side by side, takeaways", func(d *uitest.Driver, _ model.Contact, _ model.Interview) {
+						d.Send(common.OpenAnswersMsg{})
+						d.Send(uitest.KeyType(tea.KeyTab))
+					}},
+					{"progress", open(common.OpenStatsMsg{})},
 					{"profile", func(d *uitest.Driver, _ model.Contact, _ model.Interview) {
 						p, _ := s.Profile()
 						d.Send(common.OpenProfileMsg{Profile: p})

@@ -21,6 +21,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/model"
 	"parley/store"
 )
 
@@ -44,6 +45,9 @@ type Options struct {
 // Both paths are in the error returned, so the process exits non-zero.
 func Run(s *store.Store, opts Options) error {
 	styles := common.NewStyles(opts.NoColor)
+	if common.NeedsASCII(os.Getenv("TERM")) {
+		styles.UseASCII()
+	}
 	out := os.Stdout
 	if opts.Output != nil {
 		out = opts.Output
@@ -53,6 +57,7 @@ func Run(s *store.Store, opts Options) error {
 	term := outbox.NewTerminalOutput(out)
 	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
 		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{},
+		Hours:   &common.Hours{Locale: model.HoursOfLocale(os.Getenv)},
 		Editors: &common.Editors{}, Rescues: store.FindRescues(s.Path())}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
 	if opts.Input != nil {

@@ -64,6 +64,9 @@ type App struct {
 	// errorFrom is the type of result whose error the status line shows,
 	// so the next such result that succeeds clears it.
 	errorFrom reflect.Type
+	// quitWarned is set once ctrl+c has shown a screen's warning: the
+	// next ctrl+c, straight after, quits.
+	quitWarned bool
 
 	// crashed holds a panic caught in Update or a command; viewCrash one
 	// caught in View, which cannot change the model. The program then
@@ -100,14 +103,15 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows, and offers back
-// any rescue file left by the last run.
+// Init reads the notebook summary the first screen shows, starts taking
+// in what `parley add` leaves while the interface runs, and offers back any
+// rescue file left by the last run.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.reloadSummary(a.summaryGen)}
+	cmds := []tea.Cmd{a.reloadSummary(a.summaryGen), a.watchSpool()}
 	for _, path := range a.c.Rescues {
 		cmds = append(cmds, addressed(rootID, common.Navigate(common.OpenRescueMsg{Path: path})))
 	}
-	return tea.Sequence(cmds...)
+	return tea.Batch(cmds...)
 }
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
@@ -217,6 +221,10 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.setSummary(msg)
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
+	case spoolTickMsg:
+		return a, a.drainSpool()
+	case spoolDrainedMsg:
+		return a.spoolDrained(msg)
 	}
 	if s, ok := a.build(msg); ok {
 		return a.push(to, s)
@@ -256,6 +264,7 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
 	}
 	a.summary, a.summaryLoaded = msg.Notebook, true
+	a.c.Hours.Choose(msg.Notebook.Settings.Hours)
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
 }
 
@@ -369,6 +378,19 @@ func (a App) alive(id screenID) screenID {
 	return id
 }
 
+// quitWarning is what the first screen with something to say before
+// quitting says, or "".
+func (a App) quitWarning() string {
+	for i := len(a.Stack) - 1; i >= 0; i-- {
+		if w, ok := a.Stack[i].S.(common.QuitWarner); ok {
+			if text := w.QuitWarning(); text != "" {
+				return text
+			}
+		}
+	}
+	return ""
+}
+
 // ownerOf is the stack index of the live screen of interview id, or -1.
 func (a App) ownerOf(id uint64) int {
 	for i, e := range a.Stack {
@@ -413,8 +435,13 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	}
 	if key.Matches(msg, a.keys.Quit) {
+		if w := a.quitWarning(); w != "" && !a.quitWarned {
+			a.quitWarned = true
+			return a, common.Info("%s ctrl+c again quits.", w)
+		}
 		return a, tea.Quit
 	}
+	a.quitWarned = false
 	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
 		a.fullHelp = false
 		a.resize()
@@ -426,6 +453,9 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	i := len(a.Stack) - 1
+	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
+		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
+	}
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
 	return a, addressed(a.Stack[i].id, cmd)

@@ -36,6 +36,8 @@ type Common struct {
 	Term io.Writer
 	// Getenv reads the environment (TERM, TMUX, EDITOR); tests replace it.
 	Getenv func(string) string
+	// Hours is the 12- or 24-hour clock times are shown on (see TimeOfDay).
+	Hours *Hours
 	// Editors are the programs running in the terminal for the app
 	// ($EDITOR); nil tracks none.
 	Editors *Editors
@@ -84,6 +86,11 @@ type Lifecycle interface {
 // the root gives it what names that interview, and never opens a second
 // screen on it.
 type InterviewOwner interface{ OwnsInterview() uint64 }
+
+// QuitWarner is a screen with something the user should hear before the
+// program quits (a clock still running); ctrl+c then asks to be pressed
+// again. Signals still quit at once, saving as ever.
+type QuitWarner interface{ QuitWarning() string }
 
 // NothingToSave is embedded, as a visible choice, by screens that hold no
 // text or changes of their own: a list, a confirmation, a picker that

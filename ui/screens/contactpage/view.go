@@ -62,8 +62,10 @@ func (p ContactPage) referralTree() []treeNode {
 	return nodes
 }
 
-// render lays out the whole page and says on which line the cursor is.
-func (p ContactPage) render() (lines []string, cursorLine int) {
+// render lays out the whole page and says on which lines the cursor and
+// the marked timeline entry (-1: none) are.
+func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
+	entryLine = -1
 	st := p.c.Styles
 	c := p.contact
 	w := max(p.width, 20)
@@ -74,7 +76,7 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 	step := "nothing to do"
 	if p.loaded {
 		if s := p.nextStep(); s.Kind != model.StepNone {
-			step = common.StepText(s, now)
+			step = common.StepText(s, now, p.c.Hours.Cycle())
 			if s.Overdue {
 				step = st.Overdue.Render(step)
 			}
@@ -144,7 +146,7 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 		add("None yet. p prepares one, s starts one now, i schedules one.")
 	default:
 		for _, iv := range p.interviews {
-			mark(interviewSummary(iv, now))
+			mark(interviewSummary(iv, now, p.c))
 			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
 				add("    " + st.Muted.Render("takeaways: ") + safetext.Line(strings.ReplaceAll(t, "\n", " ")))
 			}
@@ -155,23 +157,36 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 	if len(p.timeline) == 0 {
 		add(st.Muted.Render("Nothing logged yet. l logs a request, a reply, a call, a thank-you…"))
 	}
+	// "12 Jan 2026 15:04", or "12 Jan 2026 10:00 pm", and a space.
+	whenWidth := 18
+	if p.c.Hours.Cycle() == model.Hours12 {
+		whenWidth = 21
+	}
 	for i := len(p.timeline) - 1; i >= 0; i-- {
 		it := p.timeline[i]
-		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006 15:04"), 18) + common.PadRight(string(it.Kind), 14)
+		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006")+" "+p.c.TimeOfDay(it.At), whenWidth) + common.PadRight(string(it.Kind), 14)
 		if it.Channel != "" {
 			line += st.Muted.Render(safetext.Line(it.Channel) + " · ")
 		}
+		if it.ID == p.markEntry && it.ID != 0 {
+			entryLine = len(lines)
+			add(st.Selected.Render("▸ " + line + safetext.Line(strings.ReplaceAll(it.Text, "\n", " "))))
+			continue
+		}
 		add("  " + line + safetext.Line(strings.ReplaceAll(it.Text, "\n", " ")))
 	}
-	return lines, cursorLine
+	return lines, cursorLine, entryLine
 }
 
 // visibleFrom is the first line shown: where the user scrolled to, or
 // wherever keeps the cursor in view.
 func (p ContactPage) visibleFrom() int {
-	lines, cur := p.render()
+	lines, cur, entry := p.render()
 	rows := max(p.height, 1)
 	maxStart := max(len(lines)-rows, 0)
+	if p.scroll == followEntry && entry >= 0 {
+		return min(max(entry-rows/3, 0), maxStart)
+	}
 	if p.scroll >= 0 {
 		return min(p.scroll, maxStart)
 	}
@@ -182,7 +197,7 @@ func (p ContactPage) visibleFrom() int {
 }
 
 func (p ContactPage) View() string {
-	lines, _ := p.render()
+	lines, _, _ := p.render()
 	start := p.visibleFrom()
 	end := min(start+max(p.height, 1), len(lines))
 	return strings.Join(lines[start:end], "\n")
@@ -197,7 +212,7 @@ func yesOrNo(b bool) string {
 
 // interviewSummary is one line about an interview: when, how long, how
 // many questions were covered.
-func interviewSummary(iv model.Interview, now time.Time) string {
+func interviewSummary(iv model.Interview, now time.Time, c *common.Common) string {
 	when := iv.Created
 	switch {
 	case !iv.Clock.StartedAt.IsZero():
@@ -205,7 +220,11 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 	case iv.Scheduled != nil:
 		when = iv.Scheduled.At
 	}
-	length := fmt.Sprintf("%s of %s", model.FormatClock(iv.Elapsed(now)), model.FormatClock(iv.Budget))
+	took := iv.Elapsed(now)
+	if iv.WrapUp.Length > 0 {
+		took = iv.WrapUp.Length // as recorded, or corrected, in the wrap-up
+	}
+	length := fmt.Sprintf("%s of %s", model.FormatClock(took), model.FormatClock(iv.Budget))
 	state := iv.Clock.State().String()
 	if iv.Clock.State() == model.NotStarted && iv.Scheduled != nil {
 		length = fmt.Sprintf("%d min asked", int(iv.Scheduled.Budget().Minutes()))
@@ -214,6 +233,9 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 			state += " · " + safetext.Line(iv.Scheduled.Place)
 		}
 	}
+	if iv.NotHeld != "" {
+		length, state = "not held", string(iv.NotHeld)
+	}
 	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
-		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)
+		when.In(now.Location()).Format("Mon 2 Jan 2006")+" "+c.TimeOfDay(when), length, iv.AskedCount(), len(iv.Questions), state)
 }

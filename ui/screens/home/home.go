@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/chart"
 	"parley/model"
 )
 
@@ -19,6 +20,9 @@ type homeKeys struct {
 	Act      key.Binding
 	Contacts key.Binding
 	New      key.Binding
+	Search   key.Binding
+	Answers  key.Binding
+	Stats    key.Binding
 	Quit     key.Binding
 }
 
@@ -29,6 +33,9 @@ func newHomeKeys() homeKeys {
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Answers:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answers side by side")),
+		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -62,6 +69,8 @@ type home struct {
 	agenda model.Agenda
 	byID   map[uint64]model.Contact
 	items  []homeItem
+	// rhythm is this week against the goal, with the weeks before.
+	rhythm model.Progress
 	loaded bool
 	cursor int
 	width  int
@@ -96,6 +105,7 @@ func (h *home) setNotebook(nb common.Notebook) {
 		h.byID[c.ID] = c
 	}
 	h.agenda = model.NextSteps(h.c.Now(), nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
+	h.rhythm = model.ProgressAt(h.c.Now(), model.ProgressWeeks, nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
 	h.items = h.buildItems()
 	h.cursor = min(h.cursor, max(len(h.items)-1, 0))
 }
@@ -110,6 +120,12 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return h, common.Navigate(common.OpenContactsMsg{})
 	case key.Matches(msg, h.keys.New):
 		return h, common.Navigate(common.EditContactMsg{})
+	case key.Matches(msg, h.keys.Search):
+		return h, common.Navigate(common.OpenSearchMsg{})
+	case key.Matches(msg, h.keys.Answers):
+		return h, common.Navigate(common.OpenAnswersMsg{})
+	case key.Matches(msg, h.keys.Stats):
+		return h, common.Navigate(common.OpenStatsMsg{})
 	case key.Matches(msg, h.keys.Quit):
 		return h, tea.Quit
 	case key.Matches(msg, h.keys.Act):
@@ -158,7 +174,7 @@ func (h home) buildItems() []homeItem {
 	for _, u := range h.agenda.Upcoming {
 		c := h.byID[u.ContactID]
 		name := safetext.Line(c.Name)
-		when := common.DayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
+		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
@@ -196,6 +212,14 @@ func (h home) buildItems() []homeItem {
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
 	}
 	for _, r := range h.agenda.ReferralsToContact {
+		if r.ContactID == 0 {
+			// Suggested in a wrap-up, not a contact yet: enter opens the
+			// page of the person who suggested them.
+			line := common.PadRight(r.Name, 24) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
+				st.Muted.Render(" · not a contact yet")
+			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, line: line})
+			continue
+		}
 		line := common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
 		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
 	}
@@ -222,7 +246,8 @@ func (h home) View() string {
 	if len(h.nb.Contacts) == 0 {
 		return head + "\n\n" + welcome(st, h.width)
 	}
-	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	rhythm := chart.ProgressLines(h.rhythm, h.width, h.c.ChartGlyphs())[0]
+	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), st.Muted.Render(rhythm), ""}
 	if h.height < common.SmallScreenRows {
 		top = []string{head} // the items matter more than the counts
 	}
@@ -291,7 +316,7 @@ func (h home) Help() help.KeyMap {
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
 		Short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/components/formkit"
 	"parley/ui/safetext"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"parley/model"
 	"parley/store"
@@ -24,6 +26,7 @@ const (
 	partTakeaways wrapUpPart = iota
 	partReferrals
 	partThankYou
+	partLength
 	wrapUpParts
 )
 
@@ -50,18 +53,31 @@ type wrapUpPane struct {
 	cursor    int
 	adding    bool
 	refInput  textinput.Model
-	due       textinput.Model
-	dueErr    string
+	// due is typed as people write dates ("fri", "in 3 days"), and kept
+	// as a day.
+	due formkit.DateInput
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
-	width   int
+	// mayUseName is what a new referral starts with: the interviewee's own
+	// leave to be named, as recorded on their contact.
+	mayUseName bool
+	// length corrects the recorded length; lastLength is the last one
+	// typed that could be read, clocked the clock's own reading.
+	length     textinput.Model
+	lengthErr  string
+	lastLength time.Duration
+	clocked    time.Duration
+	width      int
+	// maxTakeawayRows is the most rows the takeaways may grow to.
+	maxTakeawayRows int
 }
 
-func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
+func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
+	st := c.Styles
 	p := wrapUpPane{styles: st, keys: wrapUpKeys{
 		Up:           key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "referral")),
 		Down:         key.NewBinding(key.WithKeys("down")),
@@ -76,8 +92,13 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 	p.takeaways.SetValue(safetext.Strip(w.Takeaways))
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
-	p.refInput = common.NewInput(st, "Name, and what they do (e.g. Sam Lee, data team lead)")
-	p.due = common.NewInput(st, "YYYY-MM-DD")
+	p.refInput = common.NewInput(st, "Name, what they do (e.g. Rita Gomez, planner at PBOT)")
+	p.due = formkit.NewDateInput(c, formkit.DayOnly, "")
+	p.length = common.NewInput(st, "m:ss")
+	p.lastLength = w.Length
+	if w.Length > 0 {
+		p.length.SetValue(model.FormatClock(w.Length))
+	}
 	if !w.ThankYouDue.IsZero() {
 		p.due.SetValue(w.ThankYouDue.Format(time.DateOnly))
 		p.lastDue = w.ThankYouDue
@@ -85,46 +106,87 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 	return p
 }
 
-// apply writes the pane's content into w, leaving the recorded length alone.
+// apply writes the pane's content into w, the length as corrected.
 func (p wrapUpPane) apply(w model.WrapUp) model.WrapUp {
 	w.Takeaways = p.takeaways.Value()
 	w.Referrals = append([]model.Referral(nil), p.referrals...)
 	if !p.lastDue.IsZero() {
 		w.ThankYouDue = p.lastDue
 	}
+	if p.lastLength > 0 {
+		w.Length = p.lastLength
+	}
 	return w
 }
 
-func (p *wrapUpPane) setWidth(w int) {
+// minTakeawayRows is the takeaways' box when there is little in it.
+const minTakeawayRows = 3
+
+// setSize sets the width and the most rows the takeaways may grow to.
+func (p *wrapUpPane) setSize(w, maxRows int) {
 	p.width = w
+	p.maxTakeawayRows = max(maxRows, minTakeawayRows)
 	p.takeaways.SetWidth(max(w-2, 4))
-	p.takeaways.SetHeight(3)
+	p.fitTakeaways()
+}
+
+// fitTakeaways grows the takeaways' box with its text, a row to spare, up
+// to the room there is.
+func (p *wrapUpPane) fitTakeaways() {
+	width := max(p.takeaways.Width(), 1)
+	rows := 0
+	for _, line := range strings.Split(p.takeaways.Value(), "\n") {
+		rows += lipgloss.Width(line)/width + 1
+	}
+	p.takeaways.SetHeight(min(max(rows+1, minTakeawayRows), p.maxTakeawayRows))
+}
+
+// fixedRows is how many rows the wrap-up takes besides the takeaways' box.
+func (p wrapUpPane) fixedRows() int {
+	return lipgloss.Height(p.View(time.Time{})) - p.takeaways.Height()
 }
 
 func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
+	p.settle()
 	p.part, p.focused = part, true
 	p.takeaways.Blur()
-	p.due.Blur()
+	p.due.Input.Blur()
 	switch part {
 	case partTakeaways:
 		return p.takeaways.Focus()
 	case partThankYou:
-		return p.due.Focus()
+		return p.due.Input.Focus()
+	case partLength:
+		return p.length.Focus()
 	}
 	return nil
 }
 
 func (p *wrapUpPane) blur() {
-	if p.dueErr != "" {
-		// Leaving a date that cannot be read shows the one kept.
-		p.due.SetValue(p.lastDue.Format(time.DateOnly))
-		p.dueErr = ""
-	}
+	p.settle()
 	p.focused = false
 	p.takeaways.Blur()
-	p.due.Blur()
+	p.due.Input.Blur()
+	p.length.Blur()
 	p.refInput.Blur()
 	p.adding = false
+}
+
+// settle shows the kept value again in place of one that could not be
+// read, as the user leaves the field.
+func (p *wrapUpPane) settle() {
+	if p.due.Problem() != "" {
+		// Leaving a date that cannot be read shows the one kept.
+		kept := ""
+		if !p.lastDue.IsZero() {
+			kept = p.lastDue.Format(time.DateOnly)
+		}
+		p.due.SetValue(kept)
+	}
+	if p.lengthErr != "" {
+		p.length.SetValue(model.FormatClock(p.lastLength))
+		p.lengthErr = ""
+	}
 }
 
 // Capturing is true while the focused part takes typed text.
@@ -141,12 +203,23 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	case partTakeaways:
 		before := p.takeaways.Value()
 		p.takeaways, cmd = p.takeaways.Update(msg)
+		p.fitTakeaways()
 		return p.takeaways.Value() != before, cmd
+	case partLength:
+		before := p.length.Value()
+		p.length, cmd = p.length.Update(msg)
+		p.lengthErr = ""
+		d, err := model.ParseLength(p.length.Value())
+		if err != nil {
+			p.lengthErr = err.Error() + "; until then it stays " + model.FormatClock(p.lastLength) + "."
+			return false, cmd
+		}
+		p.lastLength = d
+		return p.length.Value() != before, cmd
 	case partThankYou:
 		before := p.due.Value()
-		p.due, cmd = p.due.Update(msg)
-		p.checkDue()
-		return p.due.Value() != before && p.dueErr == "", cmd
+		cmd = p.due.Update(msg)
+		return p.due.Value() != before && p.checkDue(), cmd
 	}
 	if p.adding {
 		return p.updateAdding(msg)
@@ -200,7 +273,7 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 		return false, nil
 	case key.Matches(msg, p.keys.ConfirmInput):
 		name, note, _ := strings.Cut(p.refInput.Value(), ",")
-		r := model.Referral{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note)}
+		r := model.Referral{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note), MayUseName: p.mayUseName}
 		p.adding = false
 		p.refInput.Blur()
 		if !r.Valid() {
@@ -215,14 +288,15 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 	return false, cmd
 }
 
-func (p *wrapUpPane) checkDue() {
-	p.dueErr = ""
-	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local)
+// checkDue keeps the date typed if it can be read, and says whether it
+// could.
+func (p *wrapUpPane) checkDue() bool {
+	w, err := p.due.Read()
 	if err != nil {
-		p.dueErr = "Write the date as YYYY-MM-DD; until then it stays " + p.lastDue.Format(time.DateOnly) + "."
-		return
+		return false
 	}
-	p.lastDue = d
+	p.lastDue = w.At
+	return true
 }
 
 // linked records that referral i became contact id.
@@ -237,7 +311,7 @@ func (p wrapUpPane) View(now time.Time) string {
 	var b strings.Builder
 	heading := func(part wrapUpPart, title string) string {
 		if p.focused && p.part == part {
-			return st.Focused.Render("▸ " + title)
+			return st.Focused.Render(st.Sym.Pointer + title)
 		}
 		return st.Label.Render("  " + title)
 	}
@@ -250,7 +324,7 @@ func (p wrapUpPane) View(now time.Time) string {
 	for i, r := range p.referrals {
 		marker := "  "
 		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
-			marker = "▸ "
+			marker = st.Sym.Pointer
 		}
 		line := marker + safetext.Line(r.Name)
 		if r.Note != "" {
@@ -271,37 +345,35 @@ func (p wrapUpPane) View(now time.Time) string {
 	}
 	if !p.thanked.IsZero() {
 		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
-		return b.String()
+	} else {
+		due := heading(partThankYou, "Thank-you due ") + p.due.View(dueInputW)
+		switch {
+		case p.due.Problem() == "":
+			b.WriteString(common.TruncateCells(due+" "+st.Muted.Render(p.due.ReadBack()), p.width))
+		case p.focused && p.part == partThankYou:
+			stays := "no date until one is read"
+			if !p.lastDue.IsZero() {
+				stays = "it stays " + p.lastDue.In(now.Location()).Format("Mon 2 Jan 2006") + " until a date is read"
+			}
+			b.WriteString(due + "\n  " + st.Error.Render(common.TruncateCells("→ ? "+stays+" (try fri, in 3 days, 2026-12-03)", max(p.width-2, 1))))
+		default:
+			b.WriteString(due)
+		}
 	}
-	due := heading(partThankYou, "Thank-you due ") + common.InputView(st, p.due, 12)
-	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
-		due += st.Muted.Render(" " + daysFrom(now, d))
+	length := heading(partLength, "Length ") + common.InputView(st, p.length, 9)
+	if p.clocked > 0 && p.clocked != p.lastLength {
+		length += st.Muted.Render(" (the clock said " + model.FormatClock(p.clocked) + ")")
 	}
-	b.WriteString(due)
-	if p.dueErr != "" {
-		b.WriteString("\n  " + st.Error.Render(p.dueErr))
+	b.WriteString("\n" + common.TruncateCells(length, p.width))
+	if p.lengthErr != "" {
+		b.WriteString("\n  " + st.Error.Render(common.TruncateCells(p.lengthErr, p.width-2)))
 	}
 	return b.String()
 }
 
-// daysFrom says how far a due day is from today, in words.
-func daysFrom(now, due time.Time) string {
-	y, m, d := now.Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, due.Location())
-	days := int(due.Sub(today).Hours() / 24)
-	switch {
-	case days == 0:
-		return "(today)"
-	case days == 1:
-		return "(tomorrow)"
-	case days > 1:
-		return fmt.Sprintf("(in %d days)", days)
-	case days == -1:
-		return "(overdue by a day)"
-	default:
-		return fmt.Sprintf("(overdue by %d days)", -days)
-	}
-}
+// dueInputW is the width of the thank-you date as typed: room for a phrase
+// ("next friday") or a date written out.
+const dueInputW = 16
 
 func indentLines(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
@@ -344,9 +416,9 @@ func (m referralContactMsg) Changes() []common.NotebookChangedMsg {
 // by the person interviewed.
 func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		// "what they do" is most often a role.
+		role, org := r.RoleAndOrganisation()
 		c := model.Contact{
-			Name: r.Name, Role: r.Note, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
+			Name: r.Name, Role: role, Organisation: org, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
 			Stage: model.ToContact, Created: now, Updated: now,
 		}
 		saved, err := s.PutContact(c)
