@@ -39,6 +39,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 	if msg := c.Validate(); msg != "" {
 		return c, fmt.Errorf("save contact: %s", msg)
 	}
+	asked := c
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketContacts)
 		if c.ReferredBy != 0 && b.Get(itob(c.ReferredBy)) == nil {
@@ -54,6 +55,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 		return put(b, c.ID, c)
 	})
 	if err != nil {
+		s.keepFailed(RescueContact, asked, err)
 		return c, fmt.Errorf("save contact %q: %w", c.Name, err)
 	}
 	return c, nil

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -71,6 +72,10 @@ type Store struct {
 	sealer *sealer
 	// drainedAtOpen is what Open took in from the spool (see DrainedAtOpen).
 	drainedAtOpen DrainReport
+	// failed are the changes writes could not make, for a rescue file
+	// (see WriteRescue).
+	failedMu sync.Mutex
+	failed   []RescuedChange
 }
 
 // Option changes how Open and OpenReadOnly open a notebook.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -33,7 +34,7 @@ func (a App) footer() string {
 	if a.status.Err {
 		st, text = a.c.Styles.Error, "! "+text
 	}
-	lines := []string{st.Render(common.TruncateCells(text, a.width))}
+	lines := []string{st.Render(common.TruncateCells(safetext.Line(text), a.width))}
 	if a.fullHelp {
 		lines = append(lines, a.fullHelpView(km.FullHelp()))
 	} else {

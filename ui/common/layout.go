@@ -3,6 +3,7 @@ package common
 import (
 	"fmt"
 	"parley/model"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -41,10 +42,11 @@ func Fit(block string, w, h int) string {
 // CellWidth is the display width of s, styling excluded.
 func CellWidth(s string) int { return ansi.StringWidth(s) }
 
-// SubtitleSuffix is " · role, organisation", or nothing when neither is known.
+// SubtitleSuffix is " · role, organisation", or nothing when neither is
+// known, safe to draw.
 func SubtitleSuffix(c model.Contact) string {
 	if s := c.Subtitle(); s != "" {
-		return " · " + s
+		return " · " + safetext.Line(s)
 	}
 	return ""
 }
@@ -61,10 +63,12 @@ func Plural(n int, one, many string) string {
 // their stage counts, which would otherwise leave no room for a single row.
 const SmallScreenRows = 12
 
-// WrapWords breaks text into lines of at most w cells at spaces.
+// WrapWords breaks text into lines of at most w cells at spaces, made safe
+// to draw: its callers wrap user text (research notes, messages), and a
+// helper every screen shares is the one place that cannot be forgotten.
 func WrapWords(s string, w int) []string {
 	var out []string
-	for _, para := range strings.Split(s, "\n") {
+	for _, para := range strings.Split(safetext.Block(s), "\n") {
 		line := ""
 		for _, word := range strings.Fields(para) {
 			if line != "" && CellWidth(line)+1+CellWidth(word) > w {
@@ -81,7 +85,9 @@ func WrapWords(s string, w int) []string {
 	return out
 }
 
+// PadRight pads plain text s, made safe to draw, to w cells.
 func PadRight(s string, w int) string {
+	s = safetext.Line(s)
 	return s + strings.Repeat(" ", max(w-CellWidth(s), 0))
 }
 

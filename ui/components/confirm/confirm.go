@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/model"
 	"parley/ui/common"
+	"parley/ui/safetext"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -48,9 +49,9 @@ func (s ConfirmScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (s ConfirmScreen) View() string {
 	st := s.c.Styles
-	body := st.Title.Render(s.question)
+	body := st.Title.Render(safetext.Line(s.question))
 	if s.detail != "" {
-		body += "\n\n" + s.detail
+		body += "\n\n" + safetext.Block(s.detail)
 	}
 	body += "\n\n" + st.Muted.Render("y: yes   n or esc: no")
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(common.ColorBorder).Padding(0, 2)

@@ -30,6 +30,10 @@ type Form struct {
 	// those found for the focused pick, best first.
 	Pick    picker
 	matches []uint64
+	// opened is what each field held when the form opened, from values:
+	// a field drops what it cannot hold (escapes, hidden characters), and
+	// that is not a change the user made.
+	opened, openedFrom []string
 }
 
 // picker looks contacts up for a pick field.
@@ -65,6 +69,7 @@ func NewForm(st *common.Styles, fields []FormField, values []string) Form {
 	for i, fld := range fields {
 		f.States = append(f.States, newFieldState(st, fld, values[i]))
 	}
+	f.opened, f.openedFrom = f.Values(), append([]string(nil), values...)
 	f.States[0].focus(fields[0])
 	return f
 }
@@ -174,7 +179,9 @@ func (f *Form) CancelOrKey(c *common.Common, k tea.KeyMsg, initial []string, que
 // Changed reports whether any field differs from initial.
 func (f Form) Changed(initial []string) bool {
 	for i := range f.Fields {
-		if f.Value(i) != strings.TrimSpace(initial[i]) {
+		v := f.Value(i)
+		asOpened := i < len(f.opened) && v == f.opened[i] && initial[i] == f.openedFrom[i]
+		if v != strings.TrimSpace(initial[i]) && !asOpened {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"parley/ui/components/confirm"
 	"parley/ui/components/editor"
 	"parley/ui/components/outbox"
+	"parley/ui/safetext"
 	"strings"
 	"unicode/utf8"
 
@@ -129,7 +130,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s, next
 	case key.Matches(k, s.keys.Edit):
 		text := d.LogText()
-		s.area.SetValue(text)
+		s.area.SetValue(safetext.Strip(text))
 		s.area.Focus()
 		// Start on the first gap, which is what most edits are for.
 		line, col := 1, 1
@@ -143,7 +144,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		s.phase = composeEdit
 		return s, nil
 	case key.Matches(k, s.keys.Editor):
-		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c.Env(), func(text string) string { return text },
+		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c, func(text string) string { return text },
 			func(text string, err error) tea.Msg { return outbox.DraftEditedMsg{Text: text, Err: err} })
 	case key.Matches(k, s.keys.Copy):
 		return s, outbox.CopyCmd(s.c.Term, d.Text, "the message", s.c.Env())

@@ -4,6 +4,7 @@ package contactform
 import (
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -44,9 +45,9 @@ func (p contactPicker) Name(id uint64) string {
 	for _, c := range p.others {
 		if c.ID == id {
 			if sub := c.Subtitle(); sub != "" {
-				return c.Name + " (" + sub + ")"
+				return safetext.Line(c.Name + " (" + sub + ")")
 			}
-			return c.Name
+			return safetext.Line(c.Name)
 		}
 	}
 	return ""
@@ -116,7 +117,7 @@ func (f *contactForm) setOthers(cs []model.Contact) {
 		if st := &f.form.States[i]; fld.Kind == formkit.KindPick && st.PickID != 0 {
 			for _, c := range p.others {
 				if c.ID == st.PickID {
-					st.Input.SetValue(c.Name)
+					st.Input.SetValue(safetext.Strip(c.Name))
 				}
 			}
 		}

@@ -65,3 +65,49 @@ func TestContactFormPicksTheReferrer(t *testing.T) {
 		t.Errorf("contacts = %+v", cs)
 	}
 }
+
+// Name, organisation, email and tags never mean a control, bidi or hidden
+// character: the form stores them without, as `parley add` does.
+func TestContactFormCleansOneLineFieldsOnSave(t *testing.T) {
+	c, s, _ := uitest.NewTestCommonAt(t, uitest.TestNow)
+	var f common.Screen = NewContactForm(c, model.Contact{}).SetSize(80, 24)
+	f = uitest.TypeText(f, "Ana\u202e  Ruiz\u200b ")
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab}) // role
+	f = uitest.TypeText(f, "Analyst")
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab}) // organisation
+	f = uitest.TypeText(f, "\u2066Acme\u2069")
+	for range 3 { // to Email
+		f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab})
+	}
+	f = uitest.TypeText(f, "ana@example.org\ufeff")
+	uitest.Submit(t, f)
+	cs, err := s.Contacts()
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("contacts = %v, %v", cs, err)
+	}
+	got := cs[0]
+	if got.Name != "Ana Ruiz" || got.Organisation != "Acme" || got.Email != "ana@example.org" || got.Role != "Analyst" {
+		t.Errorf("saved %q, %q, %q, %q", got.Name, got.Organisation, got.Email, got.Role)
+	}
+}
+
+// Opening a contact whose stored fields hold escapes or hidden characters
+// and leaving is not a change: nothing is written on ctrl+c.
+func TestHostileStoredContactIsNotRewrittenByOpeningTheForm(t *testing.T) {
+	c, s, _ := uitest.NewTestCommonAt(t, uitest.TestNow)
+	saved, err := s.PutContact(model.Contact{Name: "Eve\x1b]0;owned\a", Organisation: "Ev\u202eil", Stage: model.ToContact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := NewContactForm(c, saved)
+	if f.Unsaved() {
+		t.Error("a form just opened says it holds changes")
+	}
+	if err := f.Flush(s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Contact(saved.ID)
+	if err != nil || got.Name != saved.Name || got.Organisation != saved.Organisation {
+		t.Errorf("stored contact became %q, %q (%v)", got.Name, got.Organisation, err)
+	}
+}

@@ -3,6 +3,7 @@ package contactpage
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -71,7 +72,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 	now := p.c.Now()
 	add := func(s string) { lines = append(lines, common.TruncateCells(s, w)) }
 	stage := c.CurrentStage()
-	add(st.Title.Render(c.Name) + st.Subtitle.Render(common.SubtitleSuffix(c)))
+	add(st.Title.Render(safetext.Line(c.Name)) + st.Subtitle.Render(common.SubtitleSuffix(c)))
 	step := "nothing to do"
 	if p.loaded {
 		if s := p.nextStep(); s.Kind != model.StepNone {
@@ -85,7 +86,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 	add("")
 	label := func(name, v string) {
 		if strings.TrimSpace(v) != "" {
-			add(st.Label.Render(common.PadRight(name, 14)) + strings.ReplaceAll(v, "\n", " "))
+			add(st.Label.Render(common.PadRight(name, 14)) + safetext.Line(strings.ReplaceAll(v, "\n", " ")))
 		}
 	}
 	label("Field", c.Field)
@@ -128,7 +129,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 			if n.depth > 0 {
 				text += "└ "
 			}
-			text += o.Name + st.Muted.Render(" · "+string(o.CurrentStage()))
+			text += safetext.Line(o.Name) + st.Muted.Render(" · "+string(o.CurrentStage()))
 			if n.id == c.ID {
 				add("  " + text + st.Muted.Render("  (this contact)"))
 				continue
@@ -147,7 +148,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 		for _, iv := range p.interviews {
 			mark(interviewSummary(iv, now, p.c))
 			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
-				add("    " + st.Muted.Render("takeaways: ") + strings.ReplaceAll(t, "\n", " "))
+				add("    " + st.Muted.Render("takeaways: ") + safetext.Line(strings.ReplaceAll(t, "\n", " ")))
 			}
 		}
 	}
@@ -165,14 +166,14 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 		it := p.timeline[i]
 		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006")+" "+p.c.TimeOfDay(it.At), whenWidth) + common.PadRight(string(it.Kind), 14)
 		if it.Channel != "" {
-			line += st.Muted.Render(it.Channel + " · ")
+			line += st.Muted.Render(safetext.Line(it.Channel) + " · ")
 		}
 		if it.ID == p.markEntry && it.ID != 0 {
 			entryLine = len(lines)
-			add(st.Selected.Render("▸ " + line + strings.ReplaceAll(it.Text, "\n", " ")))
+			add(st.Selected.Render("▸ " + line + safetext.Line(strings.ReplaceAll(it.Text, "\n", " "))))
 			continue
 		}
-		add("  " + line + strings.ReplaceAll(it.Text, "\n", " "))
+		add("  " + line + safetext.Line(strings.ReplaceAll(it.Text, "\n", " ")))
 	}
 	return lines, cursorLine, entryLine
 }
@@ -229,7 +230,7 @@ func interviewSummary(iv model.Interview, now time.Time, c *common.Common) strin
 		length = fmt.Sprintf("%d min asked", int(iv.Scheduled.Budget().Minutes()))
 		state = "scheduled, " + string(iv.Scheduled.Mode)
 		if iv.Scheduled.Place != "" {
-			state += " · " + iv.Scheduled.Place
+			state += " · " + safetext.Line(iv.Scheduled.Place)
 		}
 	}
 	if iv.NotHeld != "" {

@@ -3,6 +3,7 @@ package contacts
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"parley/model"
@@ -42,12 +43,13 @@ func columnsFor(width int) listColumns {
 	return cols
 }
 
-// cell truncates s to w-1 cells and pads it to w, leaving a gap.
+// cell truncates plain text s, made safe to draw, to w-1 cells and pads it
+// to w, leaving a gap.
 func cell(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = common.TruncateCells(s, w-1)
+	s = common.TruncateCells(safetext.Line(s), w-1)
 	return s + strings.Repeat(" ", max(w-common.CellWidth(s), 0))
 }
 

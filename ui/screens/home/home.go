@@ -4,6 +4,7 @@ package home
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -157,9 +158,10 @@ func (h home) act(it homeItem) tea.Cmd {
 	return page
 }
 
+// Name is the contact's name, safe to draw.
 func (h home) Name(id uint64) string {
 	if c, ok := h.byID[id]; ok {
-		return c.Name
+		return safetext.Line(c.Name)
 	}
 	return "(deleted)"
 }
@@ -171,22 +173,23 @@ func (h home) buildItems() []homeItem {
 	var items []homeItem
 	for _, u := range h.agenda.Upcoming {
 		c := h.byID[u.ContactID]
+		name := safetext.Line(c.Name)
 		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
 		}
 		whenCol := func(s string) string { return common.PadRight(s, max(17, common.CellWidth(s)+1)) }
-		line := whenCol(when) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+		line := whenCol(when) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		switch {
 		case u.Underway:
-			line = st.Accent.Render(whenCol("under way")) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			line = st.Accent.Render(whenCol("under way")) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		case u.Missed:
 			// Held but not ended in Parley, rescheduled, or missed: either
 			// way it needs the user. The mark goes first, where it is seen.
-			line = st.Overdue.Render(whenCol("! "+when)) + c.Name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
+			line = st.Overdue.Render(whenCol("! "+when)) + name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
 		case u.Today:
-			line = st.Accent.Render(whenCol(when)) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			line = st.Accent.Render(whenCol(when)) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		}
 		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
 	}

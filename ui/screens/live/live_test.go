@@ -282,7 +282,7 @@ func TestNotesEditedInEditorComeBack(t *testing.T) {
 	// As the editor exits: the file is read back, parsed and removed, and
 	// the result goes, unaddressed, to the interview's owner.
 	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, 5*time.Minute) }
-	d.Send(editor.FinishEdit(f, nil, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
+	d.Send(editor.FinishEdit(f, nil, false, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
 		return notesEditedMsg{interviewID: iv.Interview.ID, notes: notes, err: err}
 	}))
 	notes := liveOf(d).notes.Notes()
@@ -314,7 +314,7 @@ func TestEditorFailureKeepsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg := editor.FinishEdit(f, errors.New("exit status 1"), "the draft", func(s string) string { return s },
+	msg := editor.FinishEdit(f, errors.New("exit status 1"), false, "the draft", func(s string) string { return s },
 		func(text string, err error) tea.Msg { return outbox.DraftEditedMsg{Text: text, Err: err} }).(outbox.DraftEditedMsg)
 	if msg.Err == nil || !strings.Contains(msg.Err.Error(), "so nothing changed in the draft") {
 		t.Errorf("err = %v", msg.Err)

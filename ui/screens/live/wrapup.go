@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -88,7 +89,7 @@ func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
 		CancelInput:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	p.takeaways = common.NewArea(st, "What did you learn? What surprised you? Does this path fit you?")
-	p.takeaways.SetValue(w.Takeaways)
+	p.takeaways.SetValue(safetext.Strip(w.Takeaways))
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
 	p.refInput = common.NewInput(st, "Name, what they do (e.g. Rita Gomez, planner at PBOT)")
@@ -249,6 +250,21 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	return false, nil
 }
 
+// typing is true while a referral is being typed.
+func (p wrapUpPane) typing() bool {
+	return p.adding && strings.TrimSpace(p.refInput.Value()) != ""
+}
+
+// keepTyped adds a referral still being typed, as enter would, and
+// reports whether one was added.
+func (p *wrapUpPane) keepTyped() bool {
+	if !p.typing() {
+		return false
+	}
+	changed, _ := p.updateAdding(tea.KeyMsg{Type: tea.KeyEnter})
+	return changed
+}
+
 func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, p.keys.CancelInput):
@@ -310,9 +326,9 @@ func (p wrapUpPane) View(now time.Time) string {
 		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
 			marker = st.Sym.Pointer
 		}
-		line := marker + r.Name
+		line := marker + safetext.Line(r.Name)
 		if r.Note != "" {
-			line += " — " + r.Note
+			line += " — " + safetext.Line(r.Note)
 		}
 		name := "may not use name"
 		if r.MayUseName {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -93,7 +94,7 @@ func (f LogForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (f LogForm) View() string {
 	st := f.c.Styles
-	head := []string{st.Title.Render("Log for "+f.contact.Name) + st.Muted.Render(" · "+string(f.contact.CurrentStage())), ""}
+	head := []string{st.Title.Render("Log for "+safetext.Line(f.contact.Name)) + st.Muted.Render(" · "+string(f.contact.CurrentStage())), ""}
 	fields, _, _ := f.form.View(f.width)
 	lines := append(head, fields...)
 	kind := model.InteractionKind(f.form.Value(logKind))

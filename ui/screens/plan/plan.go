@@ -7,6 +7,8 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/confirm"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -373,13 +375,42 @@ func (p planScreen) Capturing() bool {
 
 // Flush writes the bank (saved sets) if its last save did not go through.
 // The plan itself lives only on screen until Ready.
-func (p planScreen) Flush(s *store.Store) error { return p.bank.Flush(p.c, s) }
+// Flush writes the bank if its last change is not on disk. Text being
+// typed (a one-off question, a new wording, a budget, a set's name) is
+// applied first as enter would; a plan it changed is kept as a saved set,
+// since a plan reaches the notebook only as an interview, which the user
+// has not asked for yet.
+func (p planScreen) Flush(s *store.Store) error {
+	if mode := p.mode; p.typing() {
+		if sc, _ := p.submitInput(); sc.(planScreen).mode == planBrowse {
+			p = sc.(planScreen)
+			if mode != planSetName {
+				plan := p.plan
+				plan.Name = fmt.Sprintf("Unfinished plan for %s (%d min)", safetext.Clean(p.contact.Name), int(p.budget/time.Minute))
+				if st, err := p.bank.State.SaveSet(plan); err == nil {
+					p.bank.State, p.bank.Unsaved = st, true
+				}
+			}
+		}
+	}
+	return p.bank.Flush(p.c, s)
+}
+
+// typing is true while text is being typed in one of the plan's inputs.
+func (p planScreen) typing() bool {
+	switch p.mode {
+	case planOneOff, planReword, planOther, planSetName:
+		return strings.TrimSpace(p.input.Value()) != ""
+	}
+	return false
+}
 
 // Watches the contact it plans for, shown in the header.
 func (p planScreen) Watches() common.Watcher { return common.Watching(common.ChangedContact) }
 
-// Unsaved: a change to the bank (a set saved or deleted) not yet on disk.
-func (p planScreen) Unsaved() bool { return p.bank.Unsaved }
+// Unsaved: a change to the bank (a set saved or deleted) not yet on disk,
+// or text being typed.
+func (p planScreen) Unsaved() bool { return p.bank.Unsaved || p.typing() }
 
 // SaveNow is nil: bank changes are written as they are made; the plan
 // itself becomes an interview only when the user says so.

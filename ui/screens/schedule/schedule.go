@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strconv"
 	"strings"
 	"time"
@@ -111,9 +112,9 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (f scheduleForm) View() string {
 	st := f.c.Styles
-	title := "Schedule an interview with " + f.contact.Name
+	title := "Schedule an interview with " + safetext.Line(f.contact.Name)
 	if f.interview.ID != 0 {
-		title = "Reschedule the interview with " + f.contact.Name
+		title = "Reschedule the interview with " + safetext.Line(f.contact.Name)
 	}
 	fields, _, _ := f.form.View(f.width)
 	lines := append([]string{st.Title.Render(common.TruncateCells(title, f.width)), ""}, fields...)
