@@ -192,7 +192,15 @@ func copyNotice(m outbox.CopiedMsg, hasSubject bool) string {
 	case m.Err != nil:
 		return "Could not copy: " + m.Err.Error() + ". Press p to print it or f to save it."
 	}
-	text := "Sent " + m.What + " to your terminal's clipboard (OSC 52). If pasting does not work, p prints it and f saves it."
+	var text string
+	switch m.Tmux {
+	case outbox.TmuxClipboard:
+		text = "Copied " + m.What + " through tmux. If pasting outside tmux fails, add \"set -g set-clipboard on\" to ~/.tmux.conf, or press p to print it."
+	case outbox.TmuxBufferOnly:
+		text = "Copied " + m.What + " into tmux's paste buffer (prefix ] pastes). For the clipboard add \"set -g allow-passthrough on\" to ~/.tmux.conf."
+	default:
+		text = "Sent " + m.What + " to your terminal's clipboard (OSC 52). If pasting does not work, p prints it and f saves it."
+	}
 	if hasSubject && m.What != "the subject" {
 		text += " C copies the subject."
 	}
