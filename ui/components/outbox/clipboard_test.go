@@ -135,3 +135,34 @@ func TestCopyInsideTmuxUsesLoadBuffer(t *testing.T) {
 		t.Errorf("plain copy %+v %q", msg, out.String())
 	}
 }
+
+// p prints on the main screen, where the terminal would otherwise break a
+// paragraph mid-word at its edge.
+func TestPrintWrapsParagraphsAtWordsToTheTerminalWidth(t *testing.T) {
+	text := "Dear Ana,\n\nThank you for talking with me on Monday 16 November. It was generous of you.\n\nSam"
+	var out strings.Builder
+	p := &printCommand{text: text, width: 30}
+	p.SetStdout(&out)
+	if err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	printed := strings.ReplaceAll(out.String(), "\r\n", "\n")
+	var words []string
+	for _, l := range strings.Split(printed, "\n") {
+		if len([]rune(l)) > 30 {
+			t.Errorf("line of %d columns: %q", len([]rune(l)), l)
+		}
+		if strings.HasPrefix(l, "Select and copy") {
+			break
+		}
+		if !strings.HasPrefix(l, "---") {
+			words = append(words, strings.Fields(l)...)
+		}
+	}
+	if strings.Join(words, " ") != strings.Join(strings.Fields(text), " ") {
+		t.Errorf("words changed:\n%s", printed)
+	}
+	if !strings.Contains(printed, "\nThank you for talking with me\n") {
+		t.Errorf("not wrapped at a word:\n%s", printed)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // How a copy reaches the terminal. Bubble Tea v1 has no command for raw
@@ -205,9 +206,10 @@ func writeAll(f *os.File, text string) error {
 // reached. Bubble Tea runs it with the terminal released, as it would an
 // editor.
 type printCommand struct {
-	text string
-	in   io.Reader
-	out  io.Writer
+	text  string
+	width int
+	in    io.Reader
+	out   io.Writer
 }
 
 func (p *printCommand) SetStdin(r io.Reader)  { p.in = r }
@@ -216,10 +218,10 @@ func (p *printCommand) SetStderr(io.Writer)   {}
 
 // Run prints the text, then waits for Enter so the user can copy it.
 func (p *printCommand) Run() error {
-	text := strings.ReplaceAll(strings.TrimRight(p.text, "\n"), "\n", "\r\n")
-	rule := strings.Repeat("-", 40)
-	if _, err := fmt.Fprintf(p.out, "\r\n%s\r\n%s\r\n%s\r\nSelect and copy the message above, then press Enter to return to Parley.",
-		rule, text, rule); err != nil {
+	rule := strings.Repeat("-", min(40, max(p.width, 1)))
+	page := fmt.Sprintf("\n%s\n%s\n%s\nSelect and copy the message above, then press Enter to return to Parley.",
+		rule, strings.TrimRight(p.text, "\n"), rule)
+	if _, err := io.WriteString(p.out, strings.ReplaceAll(wrapForPrint(page, p.width), "\n", "\r\n")); err != nil {
 		return err
 	}
 	if p.in == nil {
@@ -232,6 +234,21 @@ func (p *printCommand) Run() error {
 	return err
 }
 
-func PrintDraftCmd(text string) tea.Cmd {
-	return tea.Exec(&printCommand{text: text}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
+// PrintDraftCmd prints text wrapped to width columns (the terminal's), so
+// the terminal does not break its paragraphs mid-word.
+func PrintDraftCmd(text string, width int) tea.Cmd {
+	return tea.Exec(&printCommand{text: text, width: width}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
+}
+
+// wrapForPrint wraps each line of text at word boundaries to width columns
+// (a word longer than a line is broken); width < 1 leaves text as it is.
+func wrapForPrint(text string, width int) string {
+	if width < 1 {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Wrap(l, width, "")
+	}
+	return strings.Join(lines, "\n")
 }
