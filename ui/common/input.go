@@ -70,3 +70,12 @@ func MoveTextCursor(ta *textarea.Model, line, col int) {
 	}
 	ta.SetCursor(col - 1)
 }
+
+// TextCursorColumn is the 1-based character column of a text area's cursor
+// counted from the start of its logical line, as MoveTextCursor and template
+// errors count it. LineInfo's offsets count from the start of the wrapped
+// row, which on a long paragraph names a column that is not there.
+func TextCursorColumn(ta textarea.Model) int {
+	li := ta.LineInfo()
+	return li.StartColumn + li.ColumnOffset + 1
+}
