@@ -12,6 +12,7 @@ import (
 
 	"parley/store"
 	"parley/ui"
+	"parley/ui/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -21,8 +22,11 @@ var version = "0.1.0-dev"
 // cmd_NAME.go, with its constructor, and one line here.
 var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
+	newBackupCmd,
+	newCheckCmd,
 	newDemoCmd,
 	newExportCmd,
+	newImportCmd,
 	newManCmd,
 	newNextCmd,
 	newVersionCmd,
@@ -132,6 +136,9 @@ func runNotebook(app *cli) error {
 		return err
 	}
 	defer s.Close()
+	if _, err := s.RollingBackup(app.now()); err != nil {
+		fmt.Fprintln(app.stderr, "parley: warning:", safetext.Line(err.Error()))
+	}
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()

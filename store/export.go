@@ -1,25 +1,20 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
-	"unicode"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
 	"parley/model"
 )
 
-// ExportFormat names the JSON document that Export writes.
+// ExportFormat names the JSON document `parley export` writes (see
+// package exchange).
 const ExportFormat = "parley-notebook"
 
-// Notebook is the whole notebook as one document: what `parley export`
-// writes, and what an import reads back. Records are in ID order, so the
-// same notebook always exports to the same bytes.
+// Notebook is the whole notebook in memory, records in ID order: what the
+// first screen and `parley next` read. `parley export` streams instead
+// (Walk), so its memory does not grow with the notebook.
 type Notebook struct {
 	Format     string            `json:"format"`
 	Schema     int               `json:"schema"`
@@ -71,67 +66,6 @@ func (s *Store) Snapshot() (Notebook, error) {
 		return nb, fmt.Errorf("read notebook: %w", err)
 	}
 	return nb, nil
-}
-
-// Export writes the whole notebook to w as indented JSON. Characters that
-// could hide or disguise text on a terminal (controls, bidi overrides,
-// zero-width characters) are written as \uXXXX escapes, so the document
-// is safe to print, means the same when read back, and stays the same bytes
-// for the same notebook.
-func (s *Store) Export(w io.Writer) error {
-	nb, err := s.Snapshot()
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(nb); err != nil {
-		return fmt.Errorf("write export: %w", err)
-	}
-	if _, err := w.Write(escapeInvisible(buf.Bytes())); err != nil {
-		return fmt.Errorf("write export: %w", err)
-	}
-	return nil
-}
-
-// escapeInvisible rewrites, in JSON that encoding/json wrote, DEL and every
-// non-ASCII control or format character (C1 controls, bidi controls,
-// zero-width characters, line and paragraph separators) as a \uXXXX escape.
-// Outside strings such JSON is all ASCII, so every one is inside a string,
-// where the escape means the same character.
-func escapeInvisible(doc []byte) []byte {
-	out := make([]byte, 0, len(doc))
-	for i := 0; i < len(doc); {
-		if doc[i] == 0x7f { // DEL, the one ASCII control encoding/json leaves raw
-			out = append(out, `\u007f`...)
-			i++
-			continue
-		}
-		if doc[i] < utf8.RuneSelf {
-			out = append(out, doc[i])
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(doc[i:])
-		if !invisible(r) {
-			out = append(out, doc[i:i+size]...)
-		} else if r > 0xFFFF {
-			r1, r2 := utf16.EncodeRune(r)
-			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
-		} else {
-			out = fmt.Appendf(out, `\u%04x`, r)
-		}
-		i += size
-	}
-	return out
-}
-
-// invisible reports whether r is a character a terminal would act on or
-// not show: a control (Cc), a format character (Cf, which holds the bidi
-// controls and zero-width characters), or a line or paragraph separator.
-func invisible(r rune) bool {
-	return unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
 // Verify reads every record in the notebook and reports the first one that

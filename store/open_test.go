@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -228,30 +226,6 @@ func openAndRead(path string) error {
 		}
 	}
 	return nil
-}
-
-func TestExportEscapesInvisibleCharacters(t *testing.T) {
-	s, _ := openTemp(t)
-	name := "A\x7f\u009b2J\u009d0;x\u202eB\u2066\u200b\u200e\u061c\u00ad\x1b[2J 👩‍💻 🇯🇵 日本"
-	if _, err := s.PutContact(model.Contact{Name: name}); err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := s.Export(&out); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range out.String() {
-		if r != '\n' && invisible(r) {
-			t.Errorf("export holds %U raw", r)
-		}
-	}
-	if !strings.Contains(out.String(), `\u009b2J`) || !strings.Contains(out.String(), "🇯🇵 日本") {
-		t.Errorf("export = %s", out.String())
-	}
-	var nb Notebook
-	if err := json.Unmarshal(out.Bytes(), &nb); err != nil || nb.Contacts[0].Name != name {
-		t.Errorf("round trip: %v, %q", err, nb.Contacts[0].Name)
-	}
 }
 
 func TestScrambledPagesAreDamageNotACrash(t *testing.T) {

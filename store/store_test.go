@@ -308,29 +308,6 @@ func fingerprint(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(data)
 }
 
-func TestExportIsDeterministicAndComplete(t *testing.T) {
-	s, _ := openTemp(t)
-	c, _ := s.PutContact(sampleContact())
-	s.PutInterview(sampleInterview(c.ID))
-	var a, b bytes.Buffer
-	if err := s.Export(&a); err != nil {
-		t.Fatal(err)
-	}
-	s.Export(&b)
-	if a.String() != b.String() {
-		t.Error("two exports differ")
-	}
-	nb, _ := s.Snapshot()
-	if nb.Format != ExportFormat || nb.Schema != SchemaVersion() || len(nb.Contacts) != 1 || len(nb.Interviews) != 1 {
-		t.Errorf("snapshot = %+v", nb)
-	}
-	for _, want := range []string{`"format": "parley-notebook"`, `"Ana Ruiz"`, `"Started in teaching.\nThen policy."`} {
-		if !bytes.Contains(a.Bytes(), []byte(want)) {
-			t.Errorf("export lacks %s", want)
-		}
-	}
-}
-
 func TestMigrationRecordsSchema(t *testing.T) {
 	s, _ := openTemp(t)
 	err := s.db.View(func(tx *bolt.Tx) error {

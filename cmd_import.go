@@ -1,0 +1,221 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"parley/exchange"
+	"parley/exchange/contactcsv"
+	"parley/exchange/vcard"
+	"parley/model"
+	"parley/store"
+	"parley/ui/safetext"
+)
+
+// importFormats are the formats --format takes; "auto" goes by the file's
+// name and first bytes.
+var importFormats = []string{"auto", "json", "vcf", "csv"}
+
+// maxImportSize bounds what import reads, so a wrong file (a disk image,
+// /dev/zero) is refused instead of filling memory.
+const maxImportSize = 256 << 20
+
+const importLong = `Bring records into the notebook from FILE, or from stdin with -.
+
+Formats (--format, else from the file's name and content):
+  json  a parley export. Into an empty notebook it is a restore: everything
+        comes back as it was, IDs and all. Into a notebook with data it is
+        a merge (see the README, "Import and merge"): records are matched
+        by ID, then email, then name and organisation; the newer change
+        wins; conflicts are listed.
+  vcf   vCard 2.1, 3.0 or 4.0, any number of cards: name, organisation,
+        title, emails, phones, web addresses, notes, categories as tags.
+  csv   LinkedIn's Connections export or a Google Contacts export, columns
+        found by their header.
+
+Contacts the notebook already has (same email, or same name and
+organisation) are skipped, never doubled, so importing a file twice
+changes nothing the second time.
+
+Everything is checked before anything is written; any problem is listed
+with its line, and then nothing is written. The import is one transaction:
+all of it or none. --dry-run lists what would be added, updated and
+skipped, and writes nothing.
+
+The notebook must not be open in another Parley.`
+
+func newImportCmd(app *cli) *cobra.Command {
+	var format string
+	var dryRun bool
+	cmd := &cobra.Command{
+		Use:   "import FILE|-",
+		Short: "Bring in a parley export, vCards, or LinkedIn or Google contacts",
+		Long:  importLong,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(importFormats, format) {
+				return usageErrorf(cmd, "unknown format %q; the formats are %s", format, strings.Join(importFormats, ", "))
+			}
+			return runImport(app, args[0], format, dryRun)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "auto", "the file's `format`: json, vcf or csv (default: from its name and content)")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would change, and write nothing")
+	return cmd
+}
+
+func runImport(app *cli, name, format string, dryRun bool) error {
+	data, err := readImportFile(name)
+	if err != nil {
+		return err
+	}
+	if format == "auto" {
+		format = sniffFormat(name, data)
+	}
+	path, err := app.notebookPath()
+	if err != nil {
+		return err
+	}
+	var s *store.Store
+	if dryRun {
+		s, err = store.OpenReadOnly(path)
+	} else {
+		s, err = store.Open(path)
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ex, err := exchange.ReadExisting(s)
+	if err != nil {
+		return err
+	}
+	plan, err := planFile(app, ex, name, format, data)
+	if err != nil {
+		return err
+	}
+	if dryRun {
+		return printPlan(app.stdout, plan, true)
+	}
+	if plan.Changes() {
+		if err := s.ApplyImport(plan.Batch); err != nil {
+			return err
+		}
+	}
+	return printPlan(app.stdout, plan, false)
+}
+
+// readImportFile reads name, or stdin for "-", refusing what is not a
+// regular file or is too large to be contacts.
+func readImportFile(name string) ([]byte, error) {
+	var r io.Reader = os.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		}
+		defer f.Close()
+		if info, err := f.Stat(); err != nil {
+			return nil, fmt.Errorf("import: %w", err)
+		} else if !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("import: %s is not a file", name)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", name, err)
+	}
+	if len(data) > maxImportSize {
+		return nil, fmt.Errorf("import %s: the file is larger than %d MB; that is not a contacts file", name, maxImportSize>>20)
+	}
+	return data, nil
+}
+
+// sniffFormat guesses a file's format from its name, then its content.
+func sniffFormat(name string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return "json"
+	case ".vcf", ".vcard":
+		return "vcf"
+	case ".csv":
+		return "csv"
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(head, []byte("{")):
+		return "json"
+	case len(head) >= 11 && strings.EqualFold(string(head[:11]), "BEGIN:VCARD"):
+		return "vcf"
+	}
+	return "csv"
+}
+
+func planFile(app *cli, ex exchange.Existing, name, format string, data []byte) (exchange.Plan, error) {
+	where := name
+	if name == "-" {
+		where = "stdin"
+	}
+	var contacts []model.Contact
+	var err error
+	switch format {
+	case "json":
+		doc, err := exchange.ReadJSON(bytes.NewReader(data))
+		var problems exchange.Problems
+		if errors.As(err, &problems) && len(problems) > 1 {
+			for _, line := range problems.Lines() {
+				fmt.Fprintln(app.stderr, "parley:", safetext.Line(where+": "+line))
+			}
+			return exchange.Plan{}, fmt.Errorf("import %s: %d problems, listed above; nothing was imported", where, len(problems))
+		}
+		if err != nil {
+			return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
+		}
+		return exchange.PlanImport(ex, doc), nil
+	case "vcf":
+		contacts, err = vcard.Read(bytes.NewReader(data), app.now())
+	case "csv":
+		contacts, err = contactcsv.Read(bytes.NewReader(data), app.now())
+	}
+	if err != nil {
+		return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
+	}
+	return exchange.PlanContacts(ex, contacts), nil
+}
+
+// printPlan says what the import did, or with dryRun would do.
+func printPlan(w io.Writer, p exchange.Plan, dryRun bool) error {
+	verb := map[bool][3]string{false: {"Added", "Updated", "Skipped"}, true: {"Would add", "Would update", "Would skip"}}[dryRun]
+	var b strings.Builder
+	for i, list := range [][]string{p.Added, p.Updated, p.Skipped} {
+		if len(list) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s (%d):\n", verb[i], len(list))
+		for _, line := range list {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if len(p.Conflicts) > 0 {
+		fmt.Fprintf(&b, "Conflicts (%d):\n", len(p.Conflicts))
+		for _, line := range p.Conflicts {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	if !p.Changes() {
+		b.WriteString("Nothing to change: the notebook already has everything in the file.\n")
+	} else if dryRun {
+		b.WriteString("Nothing was written (--dry-run).\n")
+	}
+	_, err := io.WriteString(w, safetext.Block(b.String()))
+	return err
+}
