@@ -133,6 +133,9 @@ func (m ContactSavedMsg) Failed() error     { return m.Err }
 func (m ContactDeletedMsg) Failed() error   { return m.Err }
 func (m InterviewsLoadedMsg) Failed() error { return m.Err }
 
+// Created reports whether the save added the contact rather than changed it.
+func (m ContactSavedMsg) Created() bool { return m.isNew }
+
 func (m ContactSavedMsg) Changes() []NotebookChangedMsg {
 	if m.Err != nil {
 		return nil
