@@ -128,6 +128,8 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		return a, nil
 	case tea.KeyMsg:
 		return a.HandleKey(msg)
+	case tea.MouseMsg:
+		return a.handleWheel(common.WheelDelta(msg))
 	case ShutdownMsg:
 		return a, tea.Quit
 	case RoutedMsg:
@@ -365,6 +367,29 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
 	return a, addressed(a.Stack[i].id, cmd)
+}
+
+// handleWheel scrolls the top screen by the mouse wheel: a screen that
+// scrolls itself gets the lines; a list or pane not taking text gets one
+// ↑ or ↓ per notch, as a terminal's own wheel-to-arrows mode would send.
+// Clicks are ignored.
+func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
+	if lines == 0 || a.fullHelp {
+		return a, nil
+	}
+	i := len(a.Stack) - 1
+	if s, ok := a.Stack[i].S.(common.WheelScroller); ok {
+		a.Stack[i].S = s.WheelScroll(lines)
+		return a, nil
+	}
+	if a.Top().Capturing() {
+		return a, nil
+	}
+	arrow := tea.KeyMsg{Type: tea.KeyDown}
+	if lines < 0 {
+		arrow.Type = tea.KeyUp
+	}
+	return a.HandleKey(arrow)
 }
 
 func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
