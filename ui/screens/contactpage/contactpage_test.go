@@ -14,7 +14,6 @@ import (
 	"parley/store"
 )
 
-
 func TestReferralTree(t *testing.T) {
 	nb := uitest.FixtureNotebook()
 	nb.Contacts = append(nb.Contacts, model.Contact{ID: 11, Name: "Kofi Brown", ReferredBy: 4})
