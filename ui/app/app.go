@@ -164,6 +164,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case statusExpiredMsg:
 		if msg.gen == a.statusGen && !a.status.Err {
 			a.status = common.StatusMsg{}
+			a.resize()
 		}
 		return a, nil
 	case SummaryLoadedMsg:
@@ -255,6 +256,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 	id := a.lastID
 	a.openedBy[id] = opener
 	a.Stack = append(a.Stack, entry{id: id, S: s})
+	a.leaveStatusBehind()
 	a.resize()
 	load := s.Load()
 	if s.Watches()[common.ShownSummary] && a.summaryLoaded {
@@ -273,6 +275,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 func (a App) bringForward(i int) App {
 	e := a.Stack[i]
 	a.Stack = append(append(a.Stack[:i:i], a.Stack[i+1:]...), e)
+	a.leaveStatusBehind()
 	a.resize()
 	return a
 }
@@ -290,6 +293,9 @@ func (a App) pop(id screenID) (App, tea.Cmd) {
 	}
 	closed := a.Stack[i]
 	a.Stack = append(a.Stack[:i:i], a.Stack[i+1:]...)
+	if i == len(a.Stack) {
+		a.leaveStatusBehind()
+	}
 	a.resize()
 	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
 	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
@@ -392,9 +398,19 @@ func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
 	return a.HandleKey(arrow)
 }
 
+// leaveStatusBehind clears a passing message when the screen on top
+// changes: it spoke of the screen left. An error stays until replaced.
+func (a *App) leaveStatusBehind() {
+	if !a.status.Err {
+		a.status = common.StatusMsg{}
+		a.statusGen++
+	}
+}
+
 func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
 	a.status = msg
 	a.statusGen++
+	a.resize() // a long message takes more lines
 	if msg.Err {
 		return a, nil
 	}

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"parley/ui/common"
+	"parley/ui/uitest"
+	"strings"
+	"testing"
+)
+
+// A status line cut with "…" lost the part that said what to do.
+func TestStatusLinesWrapInsteadOfBeingCut(t *testing.T) {
+	long := "Sent the message to your terminal's clipboard (OSC 52). If pasting does not work, p prints it and f saves it."
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		c, _, _ := uitest.NewTestCommon(t)
+		d := uitest.NewDriver(t, c, size[0], size[1])
+		d.Send(common.StatusMsg{Text: long})
+		v := d.View()
+		if !strings.Contains(v, "saves it.") {
+			t.Errorf("%dx%d: the end of the status is lost:\n%s", size[0], size[1], v)
+		}
+		lines := strings.Split(v, "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for _, l := range lines {
+			if w := common.CellWidth(l); w > size[0] {
+				t.Errorf("%dx%d: line %d wide: %q", size[0], size[1], w, l)
+			}
+		}
+	}
+}
+
+func TestOldStatusLinesStayWithTheirScreen(t *testing.T) {
+	c, _, _ := uitest.NewTestCommon(t)
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(common.StatusMsg{Text: "Saved the set."})
+	d.Send(uitest.KeyRunes("c")) // to the contact list
+	if v := d.View(); strings.Contains(v, "Saved the set.") {
+		t.Errorf("the status followed to another screen:\n%s", v)
+	}
+	d.Send(common.StatusMsg{Text: "Could not save.", Err: true})
+	d.Send(uitest.KeyMsg("esc"))
+	if v := d.View(); !strings.Contains(v, "Could not save.") {
+		t.Errorf("an error went before it was replaced:\n%s", v)
+	}
+}
