@@ -5,6 +5,8 @@ import (
 	"parley/ui/uitest"
 	"strings"
 	"testing"
+
+	"parley/model"
 )
 
 // A status line cut with "…" lost the part that said what to do.
@@ -42,5 +44,28 @@ func TestOldStatusLinesStayWithTheirScreen(t *testing.T) {
 	d.Send(uitest.KeyMsg("esc"))
 	if v := d.View(); !strings.Contains(v, "Could not save.") {
 		t.Errorf("an error went before it was replaced:\n%s", v)
+	}
+}
+
+// A confirmation is drawn over the screen, so the user sees what they are
+// about to delete.
+func TestConfirmationsAreDrawnOverTheScreen(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	for _, n := range []string{"Bo Chen", "Cy Diaz", "Di Evans", "Ed Ford", "Fay Gold", "Gus Hale", "Ivy Ito", "Jo Jones", "Kai Kim"} {
+		if _, err := s.PutContact(model.Contact{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(uitest.KeyRunes("c"))
+	d.Send(uitest.KeyRunes("d"))
+	v := d.View()
+	if !strings.Contains(v, "Delete Bo Chen?") || !strings.Contains(v, "Contacts · 9") || !strings.Contains(v, "▸ Bo Chen") {
+		t.Errorf("the question should sit over the list:\n%s", v)
+	}
+	for i, l := range strings.Split(v, "\n") {
+		if w := common.CellWidth(l); w > 80 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
 	}
 }

@@ -447,7 +447,17 @@ func (a App) View() (out string) {
 	if fh >= a.height {
 		return common.Fit(footer, a.width, a.height)
 	}
-	return common.Fit(a.Top().View(), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+	return common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+}
+
+// topView is the top screen, or an overlay drawn over the screen below it.
+func (a App) topView(h int) string {
+	ov, ok := a.Top().(common.Overlay)
+	if !ok || len(a.Stack) < 2 {
+		return a.Top().View()
+	}
+	below := a.Stack[len(a.Stack)-2].S
+	return common.PlaceOver(below.View(), ov.OverlayBox(a.width, h), a.width, h)
 }
 
 // Flush writes what screens hold unsaved. It runs after the program has
