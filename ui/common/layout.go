@@ -151,7 +151,9 @@ func StepText(s model.Step, now time.Time) string {
 // Overlay is a screen drawn over the one below it, such as a question, so
 // the user still sees what it is about: the root draws the screen below and
 // puts OverlayBox in its middle.
-type Overlay interface{ OverlayBox(width, height int) string }
+type Overlay interface {
+	OverlayBox(width, height int) string
+}
 
 // PlaceOver puts box in the middle of base, a block of w x h cells: the
 // lines of base beside and around the box stay as they were.
