@@ -156,6 +156,12 @@ func buildDueReport(now time.Time, days int, nb store.Notebook, settings model.S
 	}
 	slices.SortStableFunc(r.KeepInTouch, func(a, b dueUpdate) int { return strings.Compare(a.Due, b.Due) })
 	for _, p := range agenda.ReferralsToContact {
+		if p.ContactID == 0 {
+			// Suggested in a wrap-up and not made a contact: no ID, no date.
+			r.Referrals = append(r.Referrals, dueReferral{Contact: contactRef{Name: safetext.Clean(p.Name)},
+				ReferredBy: ref(p.ReferredBy)})
+			continue
+		}
 		r.Referrals = append(r.Referrals, dueReferral{Contact: ref(p.ContactID), ReferredBy: ref(p.ReferredBy),
 			Since: byID[p.ContactID].Created.In(loc)})
 	}
@@ -273,6 +279,9 @@ func (r dueReport) text(width int) string {
 	})
 	section("Referrals not yet contacted", len(r.Referrals), func(i int) (string, string, string) {
 		p := r.Referrals[i]
+		if p.Contact.ID == 0 {
+			return "suggested", p.Contact.label(), "by " + p.ReferredBy.label() + ", not a contact yet"
+		}
 		return "since " + r.dayLabel(p.Since), p.Contact.label(), "referred by " + p.ReferredBy.label()
 	})
 	return b.String()

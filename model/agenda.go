@@ -58,10 +58,13 @@ type Waiting struct {
 	Days int
 }
 
-// PendingReferral is one entry of Agenda.ReferralsToContact.
+// PendingReferral is one entry of Agenda.ReferralsToContact: a contact
+// referred and not yet contacted, or (ContactID 0) a person suggested in a
+// wrap-up and not yet made a contact, named by Name and Note.
 type PendingReferral struct {
 	ContactID  uint64
 	ReferredBy uint64
+	Name, Note string
 }
 
 // StageCount is how many contacts are at one stage.
@@ -145,5 +148,12 @@ func NextStepsFrom(now time.Time, contacts []Contact, acts map[uint64]Activity, 
 		func(w Waiting) uint64 { return w.ContactID })
 	sortByTimeThenID(ag.ReferralsToContact, func(r PendingReferral) time.Time { return created[r.ContactID] },
 		func(r PendingReferral) uint64 { return r.ContactID })
+	// People only suggested so far come after those already made contacts,
+	// in the order of the contacts who suggested them.
+	for _, c := range contacts {
+		for _, r := range acts[c.ID].Suggested {
+			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ReferredBy: c.ID, Name: r.Name, Note: r.Note})
+		}
+	}
 	return ag
 }

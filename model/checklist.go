@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -125,6 +127,55 @@ func (iv *Interview) End(now time.Time, thankYouDays int) {
 	}
 }
 
+// EndAfter ends the interview with length as its actual length. A clock
+// still running is stopped as if at the moment it read length, so an
+// interview whose clock was left running is dated when it really ended.
+func (iv *Interview) EndAfter(length time.Duration, now time.Time, thankYouDays int) {
+	at := now
+	if c := iv.Clock; c.State() == Running && length >= c.Accumulated {
+		if t := c.RunningSince.Add(length - c.Accumulated); t.Before(now) {
+			at = t
+		}
+	}
+	iv.End(at, thankYouDays)
+	iv.CorrectLength(length)
+}
+
+// CorrectLength sets an ended interview's actual length, when the clock
+// said otherwise (it was stopped late, or started late). The clock keeps
+// its own reading.
+func (iv *Interview) CorrectLength(length time.Duration) {
+	if iv.Clock.State() == Ended && length > 0 {
+		iv.WrapUp.Length = length
+	}
+}
+
+// ParseLength reads an interview's length as typed: "25:30" (m:ss),
+// "1:05:00", whole minutes ("25") or a Go duration ("1h5m"). It must be
+// more than nothing and at most a day.
+func ParseLength(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	var d time.Duration
+	if parts := strings.Split(s, ":"); len(parts) >= 2 && len(parts) <= 3 {
+		for _, p := range parts {
+			n, err := strconv.Atoi(p)
+			if err != nil || n < 0 {
+				return 0, fmt.Errorf("%q is not a length; type m:ss, like 22:30", s)
+			}
+			d = d*60 + time.Duration(n)
+		}
+		d *= time.Second
+	} else if n, err := strconv.Atoi(s); err == nil {
+		d = time.Duration(n) * time.Minute
+	} else if d, err = time.ParseDuration(s); err != nil {
+		return 0, fmt.Errorf("%q is not a length; type m:ss, like 22:30", s)
+	}
+	if d <= 0 || d > 24*time.Hour {
+		return 0, fmt.Errorf("choose a length between 0:01 and 24:00:00")
+	}
+	return d, nil
+}
+
 // DueDate is the calendar day days after now's local date, at midnight.
 func DueDate(now time.Time, days int) time.Time {
 	y, m, d := now.Date()
@@ -156,5 +207,119 @@ type Referral struct {
 	ContactID uint64 `json:"contact_id,omitempty"`
 }
 
+// RoleAndOrganisation reads what a referral does as a role and an
+// organisation: "transportation planner at PBOT", "planner, PBOT" and
+// "planner @ PBOT" all give the role "planner…" at "PBOT"; anything else is
+// a role alone.
+func (r Referral) RoleAndOrganisation() (role, org string) {
+	note := strings.TrimSpace(r.Note)
+	lower := strings.ToLower(note)
+	for _, sep := range []string{" at ", " @ ", ", "} {
+		if i := strings.LastIndex(lower, sep); i > 0 && i+len(sep) < len(note) {
+			return strings.TrimSpace(note[:i]), strings.TrimSpace(note[i+len(sep):])
+		}
+	}
+	return note, ""
+}
+
 // Valid reports whether a referral names someone.
 func (r Referral) Valid() bool { return strings.TrimSpace(r.Name) != "" }
+
+// PromptKind is what the top line of the live screen asks of the user.
+type PromptKind int
+
+// The kinds of prompt, from the most ordinary.
+const (
+	// PromptNone: nothing is left to ask or tick.
+	PromptNone PromptKind = iota
+	// PromptQuestion: the next question.
+	PromptQuestion
+	// PromptMustAsk: time is short and a must-ask question is still open;
+	// it takes the place of the next question.
+	PromptMustAsk
+	// PromptClosing: every question is done; the next closing step.
+	PromptClosing
+	// PromptWrapUp: over time; wrap up with the next closing step (Index
+	// -1 once they are all ticked).
+	PromptWrapUp
+)
+
+// Prompt is the one thing the live screen's top line shows, and what is
+// ticked, starred and written under from there: Index is a question's
+// index for the question kinds, a closing step's for the closing kinds.
+type Prompt struct {
+	Kind  PromptKind
+	Index int
+}
+
+// Closing reports whether the prompt is a closing step.
+func (p Prompt) Closing() bool { return p.Kind == PromptClosing || p.Kind == PromptWrapUp }
+
+// Question is the index of the question the prompt shows, or -1.
+func (p Prompt) Question() int {
+	if p.Kind == PromptQuestion || p.Kind == PromptMustAsk {
+		return p.Index
+	}
+	return -1
+}
+
+// PromptAt is what to ask at now. Notes, stars, ticks and insertions all
+// follow it, so they always go with what the user sees at the top.
+func (iv Interview) PromptAt(now time.Time) Prompt {
+	if iv.Clock.State() == Ended || iv.NotHeld != "" {
+		return Prompt{Kind: PromptNone, Index: -1}
+	}
+	next := iv.ClosingDone()
+	if next < len(iv.Closing) {
+		// The first closing step not yet ticked.
+		for i, q := range iv.Closing {
+			if !q.Asked {
+				next = i
+				break
+			}
+		}
+	}
+	urgency := UrgencyOf(iv.Elapsed(now), iv.Budget)
+	started := iv.Clock.State() != NotStarted
+	if started && urgency == Overtime {
+		if next >= len(iv.Closing) {
+			next = -1 // every step done: only ending is left
+		}
+		return Prompt{Kind: PromptWrapUp, Index: next}
+	}
+	cur := iv.Current()
+	if must := iv.MustAskLeft(); started && urgency >= Warning && len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk) {
+		return Prompt{Kind: PromptMustAsk, Index: must[0]}
+	}
+	if cur >= 0 {
+		return Prompt{Kind: PromptQuestion, Index: cur}
+	}
+	if next < len(iv.Closing) {
+		return Prompt{Kind: PromptClosing, Index: next}
+	}
+	return Prompt{Kind: PromptNone, Index: -1}
+}
+
+// QuestionIDAt is the ID of the question the top line shows at now, or 0
+// when it shows none: what a new paragraph of notes is filed under.
+func (iv Interview) QuestionIDAt(now time.Time) int {
+	if i := iv.PromptAt(now).Question(); i >= 0 {
+		return iv.Questions[i].ID
+	}
+	return 0
+}
+
+// TickPrompt ticks what the top line shows at now, and reports whether
+// there was anything to tick.
+func (iv *Interview) TickPrompt(now time.Time) bool {
+	p := iv.PromptAt(now)
+	switch {
+	case p.Question() >= 0:
+		iv.ToggleAsked(p.Index, now)
+	case p.Closing() && p.Index >= 0:
+		iv.ToggleClosing(p.Index, now)
+	default:
+		return false
+	}
+	return true
+}

@@ -60,6 +60,33 @@ type Interview struct {
 	// Scheduled is the agreed meeting, or nil for an interview planned
 	// before one was agreed (or held without one).
 	Scheduled *Schedule `json:"scheduled,omitempty"`
+	// NotHeld says why a planned interview did not take place; empty for
+	// one that did or still may. An interview not held has no length, no
+	// thank-you and no place among the upcoming ones.
+	NotHeld NotHeldReason `json:"not_held,omitempty"`
+}
+
+// NotHeldReason is why an interview did not take place.
+type NotHeldReason string
+
+// The reasons an interview may not have been held.
+const (
+	Cancelled   NotHeldReason = "cancelled"
+	NoShow      NotHeldReason = "no-show"
+	Rescheduled NotHeldReason = "rescheduled"
+)
+
+// NotHeldReasons are the reasons offered, in the order offered.
+var NotHeldReasons = []NotHeldReason{Cancelled, NoShow, Rescheduled}
+
+// MarkNotHeld records that the interview did not take place. Only one whose
+// clock never ran can be marked: a clock that ran means a conversation.
+func (iv *Interview) MarkNotHeld(why NotHeldReason) bool {
+	if iv.Clock.State() != NotStarted {
+		return false
+	}
+	iv.NotHeld = why
+	return true
 }
 
 // NewInterview plans an interview with the given questions and the default

@@ -74,6 +74,9 @@ type Activity struct {
 	// Underway is an interview whose clock has started and not ended: the
 	// conversation is going on, or was paused. Nil if none.
 	Underway *Interview
+	// Suggested are the people suggested in held interviews' wrap-ups who
+	// were not made contacts yet.
+	Suggested []Referral
 }
 
 // Summarize builds each contact's Activity, keyed by contact ID. Days are
@@ -101,7 +104,16 @@ func Summarize(now time.Time, interviews []Interview, interactions []Interaction
 	for i := range interviews {
 		iv := &interviews[i]
 		a := out[iv.ContactID]
+		if iv.NotHeld != "" {
+			// It did not take place: nothing is due for it.
+			continue
+		}
 		if at, held := iv.HeldAt(); held {
+			for _, r := range iv.WrapUp.Referrals {
+				if r.ContactID == 0 && r.Valid() {
+					a.Suggested = append(a.Suggested, r)
+				}
+			}
 			if !at.Before(a.LastHeld) {
 				a.ThankYouBy = iv.WrapUp.ThankYouDue
 			}

@@ -130,7 +130,7 @@ func (iv *Interview) SetBudget(d time.Duration) {
 func (iv Interview) HeldAt() (at time.Time, ok bool) {
 	// A clock that is running or paused is an interview still going on:
 	// nothing is due for it yet, and it stays among the upcoming ones.
-	if !iv.Clock.EndedAt.IsZero() {
+	if !iv.Clock.EndedAt.IsZero() && iv.NotHeld == "" {
 		return iv.Clock.EndedAt, true
 	}
 	return time.Time{}, false

@@ -163,3 +163,20 @@ func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
 	}
 	return stats, nil
 }
+
+// DeleteInterview deletes one interview, its checklist and notes, and takes
+// its share out of the question statistics, in one transaction. Its entries
+// on the contact's timeline stay: they are the user's record of what happened.
+func (s *Store) DeleteInterview(id uint64) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		h, err := readInterviewHeader(tx, id)
+		if err != nil {
+			return err
+		}
+		return deleteInterview(tx, h.ContactID, id)
+	})
+	if err != nil {
+		return fmt.Errorf("delete interview %d: %w", id, err)
+	}
+	return nil
+}

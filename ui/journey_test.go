@@ -67,6 +67,10 @@ func TestJourneyAddInterviewQuitReopen(t *testing.T) {
 	// More typing, then ctrl+c before the next autosave: the flush on exit
 	// writes it.
 	d.TypeText(" in 2019")
+	d.Send(uitest.KeyType(tea.KeyCtrlC)) // the clock is running: a warning first
+	if v := d.View(); d.Quit || !strings.Contains(v, "keeps counting while Parley is closed") {
+		t.Errorf("quit with the clock running and no warning:\n%s", v)
+	}
 	d.Send(uitest.KeyType(tea.KeyCtrlC))
 	if !d.Quit {
 		t.Fatal("ctrl+c did not quit")

@@ -37,6 +37,9 @@ type Options struct {
 // every exit, a panic included.
 func Run(s *store.Store, opts Options) error {
 	styles := common.NewStyles(opts.NoColor)
+	if common.NeedsASCII(os.Getenv("TERM")) {
+		styles.UseASCII()
+	}
 	out := os.Stdout
 	if opts.Output != nil {
 		out = opts.Output

@@ -59,6 +59,9 @@ type App struct {
 
 	status    common.StatusMsg
 	statusGen int
+	// quitWarned is set once ctrl+c has shown a screen's warning: the
+	// next ctrl+c, straight after, quits.
+	quitWarned bool
 
 	// crashed holds a panic caught in Update or View; the program then
 	// quits, saves what it can and reports it.
@@ -325,6 +328,19 @@ func (a App) alive(id screenID) screenID {
 	return id
 }
 
+// quitWarning is what the first screen with something to say before
+// quitting says, or "".
+func (a App) quitWarning() string {
+	for i := len(a.Stack) - 1; i >= 0; i-- {
+		if w, ok := a.Stack[i].S.(common.QuitWarner); ok {
+			if text := w.QuitWarning(); text != "" {
+				return text
+			}
+		}
+	}
+	return ""
+}
+
 // ownerOf is the stack index of the live screen of interview id, or -1.
 func (a App) ownerOf(id uint64) int {
 	for i, e := range a.Stack {
@@ -357,8 +373,13 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	}
 	if key.Matches(msg, a.keys.Quit) {
+		if w := a.quitWarning(); w != "" && !a.quitWarned {
+			a.quitWarned = true
+			return a, common.Info("%s ctrl+c again quits.", w)
+		}
 		return a, tea.Quit
 	}
+	a.quitWarned = false
 	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
 		a.fullHelp = false
 		a.resize()

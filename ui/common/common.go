@@ -79,6 +79,11 @@ type Lifecycle interface {
 // screen on it.
 type InterviewOwner interface{ OwnsInterview() uint64 }
 
+// QuitWarner is a screen with something the user should hear before the
+// program quits (a clock still running); ctrl+c then asks to be pressed
+// again. Signals still quit at once, saving as ever.
+type QuitWarner interface{ QuitWarning() string }
+
 // NothingToSave is embedded, as a visible choice, by screens that hold no
 // text or changes of their own: a list, a confirmation, a picker that
 // writes at once.

@@ -55,11 +55,73 @@ type Styles struct {
 	Bar [4]progress.Model
 
 	Help help.Styles
+
+	// Sym is the set of symbols drawn: Unicode, or ASCII on a terminal
+	// whose font lacks it (the Linux console). Screens draw symbols from
+	// here only, so this is the one place that decides.
+	Sym Symbols
+}
+
+// Symbols are the marks the screens draw.
+type Symbols struct {
+	Pointer  string // selection and focus: "▸ "
+	Next     string // the question to ask: "→ "
+	Ticked   string // "✓ "
+	Open     string // "○ "
+	Skipped  string // "– "
+	Star     string // "★"
+	Edited   string // "✎"
+	Caret    string // the notes caret without reverse video: "▏"
+	Rule     string // "─"
+	Ellipsis string // "…"
+	BarFull  rune   // the budget bar: '█'
+	BarEmpty rune   // '░'
+}
+
+// UnicodeSymbols are the symbols of a terminal with a Unicode font.
+func UnicodeSymbols() Symbols {
+	return Symbols{Pointer: "▸ ", Next: "→ ", Ticked: "✓ ", Open: "○ ", Skipped: "– ", Star: "★", Edited: "✎",
+		Caret: "▏", Rule: "─", Ellipsis: "…", BarFull: '█', BarEmpty: '░'}
+}
+
+// ASCIISymbols stand in where the font has only ASCII. Each keeps the
+// width of the symbol it replaces.
+func ASCIISymbols() Symbols {
+	return Symbols{Pointer: "> ", Next: "> ", Ticked: "x ", Open: "o ", Skipped: "- ", Star: "*", Edited: "e",
+		Caret: "|", Rule: "-", Ellipsis: "~", BarFull: '#', BarEmpty: '.'}
+}
+
+// NeedsASCII reports whether a terminal of this TERM draws only ASCII
+// reliably: the Linux console's font has none of the symbols above.
+func NeedsASCII(term string) bool { return term == "linux" || term == "dumb" || term == "vt100" }
+
+// UseASCII switches the styles to ASCII symbols, the budget bar included.
+func (s *Styles) UseASCII() {
+	s.Sym = ASCIISymbols()
+	for i := range s.Bar {
+		s.Bar[i].Full, s.Bar[i].Empty = s.Sym.BarFull, s.Sym.BarEmpty
+	}
+}
+
+// UrgencyText is the words that stand for the clock's colour when there is
+// none (NO_COLOR): "" when colour says it, and over time, which the clock
+// already says in words.
+func (s Styles) UrgencyText(u model.Urgency) string {
+	if !s.NoColor {
+		return ""
+	}
+	switch u {
+	case model.Warning:
+		return "5 min left"
+	case model.Urgent:
+		return "2 min left"
+	}
+	return ""
 }
 
 // NewStyles builds the theme. noColor strips every style.
 func NewStyles(noColor bool) Styles {
-	s := Styles{NoColor: noColor}
+	s := Styles{NoColor: noColor, Sym: UnicodeSymbols()}
 	plain := lipgloss.NewStyle()
 	if noColor {
 		for _, st := range []*lipgloss.Style{&s.Title, &s.Subtitle, &s.Muted, &s.Accent, &s.Selected,

@@ -38,6 +38,23 @@ type NotesPane struct {
 	wrapWidth int
 	curSpans  []span
 
+	// unstamped is set while the paragraph being edited was started with
+	// enter and has no text yet: it is stamped at its first keystroke,
+	// since after enter one listens, often for minutes, before writing.
+	unstamped bool
+	// keyAt and keyQuestion are the clock and question of the key being
+	// handled, for a paragraph it stamps.
+	keyAt       time.Duration
+	keyQuestion int
+	// long is set once a stamp reaches an hour: the stamp column widens.
+	long bool
+
+	// undo holds the notes as they were before recent deletions, newest
+	// last; lastDelete is the kind of the last edit if it deleted, so a
+	// run of backspaces is undone at once.
+	undo       []snapshot
+	lastDelete deletion
+
 	top           lineRef // first line on screen
 	width, height int
 	Focused       bool
@@ -50,12 +67,42 @@ type NotesPane struct {
 type lineRef struct{ p, l int }
 
 // stampCells is the width of the "07:42★ " column before each paragraph:
-// the clock, a star mark and a space.
-const stampCells = 7
+// the clock, a star mark and a space; past an hour the clock is "1:05:00".
+func (n *NotesPane) stampCells() int {
+	if n.long {
+		return 9
+	}
+	return 7
+}
+
+// maxUndo is how many deletions ctrl+z can take back.
+const maxUndo = 50
+
+// deletion is a kind of edit that removes text, for grouping undo steps.
+type deletion int
+
+const (
+	notDeleting deletion = iota
+	deletingChars
+	deletingWords
+	joining
+)
+
+// snapshot is what a deletion changed: the paragraphs from at as they
+// were (before), how many stand there since (after: one less for a join),
+// and where the caret was. Only what the deletion touched is copied, so
+// remembering costs what the paragraph costs, not what the notes do.
+type snapshot struct {
+	at       int
+	before   []model.Note
+	after    int
+	cur, pos int
+}
 
 type notesKeys struct {
 	NewParagraph key.Binding
 	NewLine      key.Binding
+	Undo         key.Binding
 	Up, Down     key.Binding
 	PageUp       key.Binding
 	PageDown     key.Binding
@@ -65,6 +112,7 @@ func newNotesKeys() notesKeys {
 	return notesKeys{
 		NewParagraph: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new paragraph")),
 		NewLine:      key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"), key.WithHelp("alt+enter", "line break")),
+		Undo:         key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "undo deleting")),
 		Up:           key.NewBinding(key.WithKeys("up")),
 		Down:         key.NewBinding(key.WithKeys("down")),
 		PageUp:       key.NewBinding(key.WithKeys("pgup")),
@@ -81,6 +129,9 @@ func NewNotesPane(styles *common.Styles, notes []model.Note) NotesPane {
 		n.cur = len(n.paras) - 1
 		n.buf = []rune(n.paras[n.cur].Text)
 		n.pos = len(n.buf)
+	}
+	for _, p := range n.paras {
+		n.long = n.long || p.At >= time.Hour
 	}
 	return n
 }
@@ -123,7 +174,7 @@ func (n *NotesPane) SetSize(w, h int) {
 	n.scrollToCaret()
 }
 
-func (n *NotesPane) textWidth() int { return max(n.width-stampCells-1, 1) }
+func (n *NotesPane) textWidth() int { return max(n.width-n.stampCells()-1, 1) }
 
 // ensureWrapWidth drops the wrap cache when the width changes; paragraphs
 // are re-wrapped lazily, only when they come on screen.
@@ -179,7 +230,18 @@ func (n *NotesPane) begin(at time.Duration, qid int) {
 // paragraph the key starts.
 func (n *NotesPane) Update(msg tea.KeyMsg, at time.Duration, qid int) {
 	n.begin(at, qid)
+	n.keyAt, n.keyQuestion = at, qid
+	if !key.Matches(msg, n.Keys.Undo) && !isDeletion(msg) {
+		n.lastDelete = notDeleting
+	}
+	if n.typing(msg) {
+		// What was deleted before this is no longer undone: undoing it
+		// now would put back text around what was typed since.
+		n.undo, n.lastDelete = nil, notDeleting
+	}
 	switch {
+	case key.Matches(msg, n.Keys.Undo):
+		n.undoDeletion()
 	case key.Matches(msg, n.Keys.NewLine):
 		n.insert([]rune{'\n'})
 	case key.Matches(msg, n.Keys.NewParagraph):
@@ -187,20 +249,28 @@ func (n *NotesPane) Update(msg tea.KeyMsg, at time.Duration, qid int) {
 	case msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace:
 		n.insert(cleanRunes(msg.Runes, msg.Paste))
 	case msg.Type == tea.KeyBackspace && msg.Alt, msg.Type == tea.KeyCtrlW:
+		n.remember(deletingWords, n.cur, 1)
 		n.deleteBack(n.wordStart())
 	case msg.Type == tea.KeyBackspace || msg.Type == tea.KeyCtrlH:
-		if n.pos == 0 {
-			n.joinPrevious()
-		} else {
+		switch {
+		case n.pos > 0:
+			n.remember(deletingChars, n.cur, 1)
 			n.deleteBack(n.pos - 1)
+		case n.cur > 0:
+			n.remember(joining, n.cur-1, 2)
+			n.joinPrevious()
 		}
 	case msg.Type == tea.KeyDelete:
-		if n.pos == len(n.buf) {
-			n.joinNext()
-		} else {
+		switch {
+		case n.pos < len(n.buf):
+			n.remember(deletingChars, n.cur, 1)
 			n.deleteRange(n.pos, n.pos+1)
+		case n.cur < len(n.paras)-1:
+			n.remember(joining, n.cur, 2)
+			n.joinNext()
 		}
 	case msg.Type == tea.KeyCtrlU:
+		n.remember(deletingWords, n.cur, 1)
 		n.deleteBack(n.lineStart())
 	case msg.Type == tea.KeyLeft && msg.Alt, msg.Type == tea.KeyCtrlLeft:
 		n.pos = n.wordStart()
@@ -286,6 +356,9 @@ func (n *NotesPane) insert(rs []rune) {
 	if len(rs) == 0 {
 		return
 	}
+	if n.unstamped {
+		n.stamp(n.keyAt, n.keyQuestion)
+	}
 	at := n.pos
 	n.buf = append(n.buf, rs...) // grow; the tail is moved into place next
 	copy(n.buf[at+len(rs):], n.buf[at:len(n.buf)-len(rs)])
@@ -319,8 +392,88 @@ func (n *NotesPane) split(at time.Duration, qid int) {
 	n.wrapped = insertAt(n.wrapped, i, nil)
 	n.runes = insertAt(n.runes, i, nil)
 	n.cur, n.buf, n.pos = i, tail, 0
+	// An empty paragraph waits for its first keystroke to be stamped; one
+	// that carries text split off is stamped now.
+	n.unstamped = len(tail) == 0
+	if !n.unstamped {
+		n.stamp(at, qid)
+	}
 	n.edited()
 }
+
+// stamp dates the paragraph being edited and files it under question qid.
+func (n *NotesPane) stamp(at time.Duration, qid int) {
+	n.unstamped = false
+	n.paras[n.cur].At, n.paras[n.cur].QuestionID = at, qid
+	if at >= time.Hour && !n.long {
+		n.long = true
+		n.ensureWrapWidth() // the stamp column widens
+	}
+}
+
+// isDeletion reports whether a key deletes text.
+func isDeletion(msg tea.KeyMsg) bool {
+	switch msg.Type {
+	case tea.KeyBackspace, tea.KeyCtrlH, tea.KeyDelete, tea.KeyCtrlW, tea.KeyCtrlU:
+		return true
+	}
+	return false
+}
+
+// typing reports whether a key adds text or paragraphs.
+func (n *NotesPane) typing(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes || msg.Type == tea.KeySpace ||
+		key.Matches(msg, n.Keys.NewLine) || key.Matches(msg, n.Keys.NewParagraph)
+}
+
+// remember keeps the count paragraphs from at as they are before a
+// deletion of kind k, unless it continues a run of the same kind in the
+// same paragraph (one undo takes back a run of backspaces; each deleted
+// word or joined paragraph is a step of its own).
+func (n *NotesPane) remember(k deletion, at, count int) {
+	if k == deletingChars && n.lastDelete == deletingChars {
+		return
+	}
+	n.lastDelete = k
+	before := make([]model.Note, count)
+	copy(before, n.paras[at:at+count])
+	for i := range before {
+		if at+i == n.cur {
+			before[i].Text = string(n.buf)
+		}
+	}
+	after := count
+	if k == joining {
+		after = count - 1
+	}
+	n.undo = append(n.undo, snapshot{at: at, before: before, after: after, cur: n.cur, pos: n.pos})
+	if len(n.undo) > maxUndo {
+		n.undo = append(n.undo[:0], n.undo[1:]...)
+	}
+}
+
+// undoDeletion puts back the paragraphs the last deletion changed.
+func (n *NotesPane) undoDeletion() {
+	n.lastDelete = notDeleting
+	if len(n.undo) == 0 {
+		return
+	}
+	snap := n.undo[len(n.undo)-1]
+	n.undo = n.undo[:len(n.undo)-1]
+	n.commitCurrent()
+	end := snap.at + snap.after
+	n.paras = append(n.paras[:snap.at:snap.at], append(append([]model.Note(nil), snap.before...), n.paras[end:]...)...)
+	n.wrapped = append(n.wrapped[:snap.at:snap.at], append(make([][]span, len(snap.before)), n.wrapped[end:]...)...)
+	n.runes = append(n.runes[:snap.at:snap.at], append(make([][]rune, len(snap.before)), n.runes[end:]...)...)
+	n.cur, n.unstamped = snap.cur, false
+	n.buf = []rune(n.paras[n.cur].Text)
+	n.pos = min(snap.pos, len(n.buf))
+	n.top = lineRef{min(n.top.p, len(n.paras)-1), 0}
+	n.edited()
+}
+
+// CanUndo reports whether there is a deletion to take back.
+func (n NotesPane) CanUndo() bool { return len(n.undo) > 0 }
 
 // commitCurrent writes the edited text back into its paragraph and lets the
 // cache hold its wrapping.
@@ -340,8 +493,10 @@ func (n *NotesPane) moveTo(p, pos int) {
 		return
 	}
 	if p != n.cur {
+		n.unstamped = false
 		n.commitCurrent()
 		if len(n.buf) == 0 && len(n.paras) > 1 {
+			n.undo = nil // the paragraphs it names have moved
 			n.removeParagraph(n.cur)
 			if p > n.cur {
 				p--
@@ -374,6 +529,7 @@ func (n *NotesPane) joinPrevious() {
 	prev := n.cur - 1
 	text := append(append([]rune(nil), n.textOf(prev)...), n.buf...)
 	caret := len(n.textOf(prev))
+	n.unstamped = false
 	n.removeParagraph(n.cur)
 	n.cur, n.buf, n.pos = prev, text, caret
 	n.edited()

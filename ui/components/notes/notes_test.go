@@ -39,7 +39,8 @@ func TestNotesTypingAndParagraphs(t *testing.T) {
 	got := n.Notes()
 	want := []model.Note{
 		{At: 62 * time.Second, QuestionID: 1, Text: "Started in teaching"},
-		{At: 125 * time.Second, Text: "Moved to policy\nin 2019"},
+		// Stamped at its first keystroke, not at enter: one listens first.
+		{At: 130 * time.Second, QuestionID: 2, Text: "Moved to policy\nin 2019"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("notes = %+v", got)
@@ -53,7 +54,7 @@ func TestNotesTypingAndParagraphs(t *testing.T) {
 		t.Error("edits did not mark the notes changed")
 	}
 	view := ansi.Strip(n.View())
-	for _, s := range []string{"01:02  Started in teaching", "02:05  Moved to policy", "       in 2019"} {
+	for _, s := range []string{"01:02  Started in teaching", "02:10  Moved to policy", "       in 2019"} {
 		if !strings.Contains(view, s) {
 			t.Errorf("view lacks %q:\n%s", s, view)
 		}
@@ -233,4 +234,105 @@ func BenchmarkTextareaKeystroke1MB(b *testing.B) {
 		ta, _ = ta.Update(keystrokes[i%2])
 		_ = ta.View()
 	}
+}
+
+func TestUndoTakesBackDeletions(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "Budget cycle starts in March", time.Minute, 1)
+	press(&n, tea.KeyEnter, 2*time.Minute)
+	typeInto(&n, "two analysts", 3*time.Minute, 1)
+	press(&n, tea.KeyCtrlW, 4*time.Minute) // "analysts"
+	press(&n, tea.KeyCtrlW, 4*time.Minute) // "two "
+	for range 5 {
+		press(&n, tea.KeyBackspace, 4*time.Minute) // joins, then eats "March"
+	}
+	if got := n.Notes(); len(got) != 1 || got[0].Text != "Budget cycle starts in M" {
+		t.Fatalf("after deleting: %+v", got)
+	}
+	undo := tea.KeyMsg{Type: tea.KeyCtrlZ}
+	n.Update(undo, 0, 0) // the run of backspaces, at once
+	if got := n.Notes(); len(got) != 1 || got[0].Text != "Budget cycle starts in March" {
+		t.Fatalf("after one undo: %+v", got)
+	}
+	n.Update(undo, 0, 0) // the join
+	if got := n.Notes(); len(got) != 2 || got[1].Text != "" || got[1].At != 3*time.Minute {
+		t.Fatalf("after two undos: %+v", got)
+	}
+	n.Update(undo, 0, 0)
+	n.Update(undo, 0, 0)
+	got := n.Notes()
+	if len(got) != 2 || got[1].Text != "two analysts" || got[1].At != 3*time.Minute {
+		t.Fatalf("after four undos: %+v", got)
+	}
+	if n.CanUndo() {
+		t.Error("more to undo than was deleted")
+	}
+	if !strings.Contains(ansi.Strip(n.View()), "03:00  two analysts") {
+		t.Errorf("view after undo:\n%s", ansi.Strip(n.View()))
+	}
+}
+
+func TestStampsPastAnHourFitTheirColumn(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "early", 5*time.Minute, 0)
+	press(&n, tea.KeyEnter, time.Hour)
+	typeInto(&n, "late and long enough to wrap onto a second line", time.Hour+5*time.Minute, 0)
+	lines := strings.Split(ansi.Strip(n.View()), "\n")
+	want := []string{"  05:00  early", "1:05:00  late and long enough to wrap", "         onto a second line"}
+	for i, w := range want {
+		if i >= len(lines) || !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d = %q, want %q", i, lines[min(i, len(lines)-1)], w)
+		}
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than the pane: %q", l)
+		}
+	}
+}
+
+func TestEmptyParagraphShowsNoStampUntilTyped(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "first", time.Minute, 0)
+	press(&n, tea.KeyEnter, 2*time.Minute)
+	if v := ansi.Strip(n.View()); strings.Contains(v, "02:00") {
+		t.Errorf("an empty paragraph shows the time enter was pressed:\n%s", v)
+	}
+}
+
+// Typing after a deletion ends what ctrl+z can take back: undoing the
+// deletion then would put text back around what was typed since.
+func TestTypingEndsTheUndoHistory(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "alpha beta", time.Minute, 0)
+	press(&n, tea.KeyCtrlW, time.Minute)
+	typeInto(&n, "gamma", time.Minute, 0)
+	n.Update(tea.KeyMsg{Type: tea.KeyCtrlZ}, 0, 0)
+	if got := n.Notes(); got[0].Text != "alpha gamma" {
+		t.Errorf("notes = %q", got[0].Text)
+	}
+}
+
+// BenchmarkNotesDeletionsInto1MB is a backspace after a letter, over and
+// over, in 1 MB of notes: each backspace starts a run and is remembered
+// for ctrl+z, which must cost what the paragraph costs.
+func BenchmarkNotesDeletionsInto1MB(b *testing.B) {
+	n := NewNotesPane(&plainStyles, uitest.MegabyteOfNotes())
+	n.SetSize(80, 30)
+	n.Focused = true
+	keys := [2]tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'x'}}, {Type: tea.KeyCtrlW}}
+	var worst time.Duration
+	i := 0
+	for b.Loop() {
+		t0 := time.Now()
+		n.Update(keys[i%2], time.Minute, 0)
+		_ = n.View()
+		worst = max(worst, time.Since(t0))
+		i++
+	}
+	b.ReportMetric(float64(worst.Nanoseconds()), "worst-ns/key")
 }

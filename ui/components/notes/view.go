@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"fmt"
 	"parley/ui/common"
 	"strings"
 
@@ -84,14 +85,19 @@ func (n *NotesPane) View() string {
 // text, with the caret when it is on this line.
 func (n *NotesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret bool) {
 	st := n.styles
+	clock := n.stampCells() - 2
 	if ref.l == 0 {
 		mark := " "
 		if n.paras[ref.p].Starred {
-			mark = "★"
+			mark = st.Sym.Star
 		}
-		b.WriteString(st.Muted.Render(model.FormatClock(n.paras[ref.p].At)) + st.MustAsk.Render(mark) + " ")
+		stamp := fmt.Sprintf("%*s", clock, model.FormatClock(n.paras[ref.p].At))
+		if ref.p == n.cur && n.unstamped {
+			stamp = strings.Repeat(" ", clock) // stamped at the first keystroke
+		}
+		b.WriteString(st.Muted.Render(stamp) + st.MustAsk.Render(mark) + " ")
 	} else {
-		b.WriteString(strings.Repeat(" ", stampCells))
+		b.WriteString(strings.Repeat(" ", n.stampCells()))
 	}
 	text := n.textOf(ref.p)
 	if !hasCaret {
@@ -107,7 +113,7 @@ func (n *NotesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret
 	}
 	if st.NoColor {
 		// Without reverse video the caret needs a glyph of its own.
-		b.WriteString("▏")
+		b.WriteString(st.Sym.Caret)
 		b.WriteString(string(text[n.pos:s.end]))
 		return
 	}

@@ -31,6 +31,9 @@ type contactPageKeys struct {
 	Write    key.Binding
 	Back     key.Binding
 	Undo     key.Binding
+	// On the interview under the cursor.
+	NotHeld         key.Binding
+	DeleteInterview key.Binding
 }
 
 func newContactPageKeys() contactPageKeys {
@@ -50,6 +53,9 @@ func newContactPageKeys() contactPageKeys {
 		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
+
+		NotHeld:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not held: cancelled/no-show/rescheduled")),
+		DeleteInterview: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete interview")),
 	}
 }
 
@@ -391,8 +397,86 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return p, common.Navigate(common.OpenLogMsg{Contact: p.contact, Kind: p.suggestedKind()})
 	case key.Matches(msg, p.keys.Stage):
 		return p, common.Navigate(common.OpenStagePickerMsg{Contact: p.contact})
+	case key.Matches(msg, p.keys.NotHeld):
+		if iv, ok := p.currentInterview(); ok {
+			return p, p.cycleNotHeld(iv)
+		}
+	case key.Matches(msg, p.keys.DeleteInterview):
+		if iv, ok := p.currentInterview(); ok {
+			return p, common.Push(confirm.NewConfirm(p.c, "Delete this interview?",
+				interviewSummary(iv, p.c.Now())+"\n\nIts questions, notes and wrap-up are deleted; the timeline keeps its entries.",
+				deleteInterview(p.c.Store, iv)))
+		}
 	}
 	return p, nil
+}
+
+// currentInterview is the interview under the cursor, if it is on one.
+func (p ContactPage) currentInterview() (model.Interview, bool) {
+	it, ok := p.current()
+	if !ok || it.interviewID == 0 {
+		return model.Interview{}, false
+	}
+	for _, iv := range p.interviews {
+		if iv.ID == it.interviewID {
+			return iv, true
+		}
+	}
+	return model.Interview{}, false
+}
+
+// cycleNotHeld moves an interview whose clock never ran to the next
+// reason it was not held (cancelled, no-show, rescheduled), and from the
+// last back to planned.
+func (p ContactPage) cycleNotHeld(iv model.Interview) tea.Cmd {
+	if iv.Clock.State() != model.NotStarted {
+		return common.Info("Its clock ran, so it was held; x deletes it if it should not be here.")
+	}
+	next := model.NotHeldReasons[0]
+	for i, r := range model.NotHeldReasons {
+		if iv.NotHeld == r {
+			next = ""
+			if i+1 < len(model.NotHeldReasons) {
+				next = model.NotHeldReasons[i+1]
+			}
+		}
+	}
+	iv.NotHeld = next
+	iv.Notes = nil // header copy: the store keeps the notes as they are
+	return saveInterviewChange(p.c.Store, iv)
+}
+
+// interviewChangedMsg reports an interview changed or deleted from the page.
+type interviewChangedMsg struct {
+	interview model.Interview
+	deleted   bool
+	err       error
+}
+
+func (m interviewChangedMsg) Failed() error { return m.err }
+
+func (m interviewChangedMsg) Changes() []common.NotebookChangedMsg {
+	if m.err != nil {
+		return nil
+	}
+	iv := m.interview
+	if m.deleted {
+		return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID}}
+	}
+	return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
+}
+
+func saveInterviewChange(s *store.Store, iv model.Interview) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := s.PutInterview(iv)
+		return interviewChangedMsg{interview: saved, err: err}
+	}
+}
+
+func deleteInterview(s *store.Store, iv model.Interview) tea.Cmd {
+	return func() tea.Msg {
+		return interviewChangedMsg{interview: iv, deleted: true, err: s.DeleteInterview(iv.ID)}
+	}
 }
 
 // Open goes to the item under the cursor: a referral's own page, or an
@@ -422,7 +506,7 @@ func (p ContactPage) Open() tea.Cmd {
 // scheduling again reschedules it rather than adding a second one.
 func (p ContactPage) pendingInterview() model.Interview {
 	for _, iv := range p.interviews {
-		if _, held := iv.HeldAt(); !held && iv.Scheduled != nil {
+		if _, held := iv.HeldAt(); !held && iv.Scheduled != nil && iv.NotHeld == "" {
 			return iv
 		}
 	}
@@ -438,7 +522,7 @@ func (p ContactPage) unfinishedInterview() model.Interview {
 	}
 	var open model.Interview
 	for _, iv := range p.interviews {
-		if iv.Clock.State() != model.Ended && iv.ID > open.ID {
+		if iv.Clock.State() != model.Ended && iv.NotHeld == "" && iv.ID > open.ID {
 			open = iv
 		}
 	}
@@ -491,11 +575,15 @@ func (p ContactPage) Help() help.KeyMap {
 	default:
 		k.Open.SetHelp("enter", "open interview")
 	}
+	onInterview := ok && it.interviewID != 0
+	k.NotHeld.SetEnabled(onInterview)
+	k.DeleteInterview.SetEnabled(onInterview)
+	// Always offered: with one item or none they still scroll the page.
 	k.Up.SetHelp("↑/↓", "choose")
 	return common.KeyMap{
 		Short: []key.Binding{k.Up, k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.Edit, k.Delete, k.Back}},
+			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Back}},
 	}
 }
 

@@ -289,7 +289,11 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 	case iv.Scheduled != nil:
 		when = iv.Scheduled.At
 	}
-	length := fmt.Sprintf("%s of %s", model.FormatClock(iv.Elapsed(now)), model.FormatClock(iv.Budget))
+	took := iv.Elapsed(now)
+	if iv.WrapUp.Length > 0 {
+		took = iv.WrapUp.Length // as recorded, or corrected, in the wrap-up
+	}
+	length := fmt.Sprintf("%s of %s", model.FormatClock(took), model.FormatClock(iv.Budget))
 	state := iv.Clock.State().String()
 	if iv.Clock.State() == model.NotStarted && iv.Scheduled != nil {
 		length = fmt.Sprintf("%d min asked", int(iv.Scheduled.Budget().Minutes()))
@@ -297,6 +301,9 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 		if iv.Scheduled.Place != "" {
 			state += " · " + iv.Scheduled.Place
 		}
+	}
+	if iv.NotHeld != "" {
+		length, state = "not held", string(iv.NotHeld)
 	}
 	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
 		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)

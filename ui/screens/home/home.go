@@ -193,6 +193,14 @@ func (h home) buildItems() []homeItem {
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
 	}
 	for _, r := range h.agenda.ReferralsToContact {
+		if r.ContactID == 0 {
+			// Suggested in a wrap-up, not a contact yet: enter opens the
+			// page of the person who suggested them.
+			line := common.PadRight(r.Name, 24) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
+				st.Muted.Render(" · not a contact yet")
+			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, line: line})
+			continue
+		}
 		line := common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
 		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
 	}

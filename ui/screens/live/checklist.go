@@ -1,9 +1,7 @@
 package live
 
 import (
-	"fmt"
 	"parley/ui/common"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -64,12 +62,25 @@ func (s InterviewScreen) handleChecklistKey(msg tea.KeyMsg) (common.Screen, tea.
 	case key.Matches(msg, s.keys.Add):
 		return s.openInput(inputQuestion, "")
 	case key.Matches(msg, s.keys.Budget):
-		return s.openInput(inputBudget, fmt.Sprint(int(s.Interview.Budget/time.Minute)))
-	case key.Matches(msg, s.keys.Closing):
-		s.showClosing = !s.showClosing
-		if !s.closingVisible() {
-			s.cursor = min(s.cursor, max(nq-1, 0))
+		at := len(budgetChoices) - 1 // other
+		for i, d := range budgetChoices {
+			if d == s.Interview.Budget {
+				at = i
+			}
 		}
+		return s.openChoice(choiceBudget, at)
+	case key.Matches(msg, s.keys.Closing) && inClosing:
+		// Back from the closing steps to the question on the top line.
+		s.showClosing = false
+		s.cursor = max(s.prompt().Question(), 0)
+	case key.Matches(msg, s.keys.Closing):
+		s.showClosing = true
+		s.cursor = nq + min(s.Interview.ClosingDone(), max(len(s.Interview.Closing)-1, 0))
+	case key.Matches(msg, s.keys.Last):
+		s.showClosing = true
+		s.cursor = max(s.checklistRows()-1, 0)
+	case key.Matches(msg, s.keys.First):
+		s.cursor = 0
 	}
 	return s, nil
 }
@@ -85,7 +96,8 @@ func (s InterviewScreen) checklistRows() int {
 // closingVisible: the closing steps show when asked for, and by themselves
 // once five minutes remain.
 func (s InterviewScreen) closingVisible() bool {
-	return s.showClosing || s.Interview.ClosingDue(s.now) || s.Interview.Clock.State() == model.Ended
+	return s.showClosing || s.Interview.ClosingDue(s.now) || s.Interview.Clock.State() == model.Ended ||
+		s.prompt().Closing()
 }
 
 // openInput opens the one-line input under the checklist.
@@ -121,8 +133,8 @@ func (s InterviewScreen) submitInput() (common.Screen, tea.Cmd) {
 	value := s.input.Value()
 	switch s.inputFor {
 	case inputQuestion:
-		// A question that comes up goes right after the current one.
-		at := s.Interview.Current() + 1
+		// A question that comes up goes right after the one on the top line.
+		at := s.prompt().Question() + 1
 		if at == 0 {
 			at = len(s.Interview.Questions)
 		}

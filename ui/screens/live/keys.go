@@ -1,6 +1,7 @@
 package live
 
 import (
+	"parley/model"
 	"parley/ui/common"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -32,6 +33,8 @@ type interviewKeys struct {
 	Choose     key.Binding
 	Add        key.Binding
 	Closing    key.Binding
+	First      key.Binding
+	Last       key.Binding
 	Budget     key.Binding
 	Back       key.Binding
 	NotesBlur  key.Binding
@@ -42,8 +45,8 @@ type interviewKeys struct {
 func newInterviewKeys() interviewKeys {
 	return interviewKeys{
 		StartPause: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "start/pause clock")),
-		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview")),
-		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick current question")),
+		End:        key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "end interview (or not held)")),
+		TickNext:   key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "tick what the top line shows")),
 		Editor:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "notes in $EDITOR")),
 		KeepMine:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save my version")),
 		SwitchPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "questions/notes")),
@@ -60,7 +63,9 @@ func newInterviewKeys() interviewKeys {
 		MustAsk:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
 		Choose:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ask next")),
 		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add question")),
-		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "closing steps")),
+		Closing:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "to/from closing steps")),
+		First:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first question")),
+		Last:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last closing step")),
 		Budget:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "time budget")),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		NotesBlur:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to questions")),
@@ -82,6 +87,11 @@ func (s InterviewScreen) Help() help.KeyMap {
 func (s InterviewScreen) paneHelp() common.KeyMap {
 	k := s.keys
 	chords := []key.Binding{k.StartPause, k.TickNext, k.End, k.Editor}
+	if s.choosing.purpose != choiceNone {
+		c := s.choiceKeys
+		b := []key.Binding{c.Left, c.Choose, c.Cancel}
+		return common.KeyMap{Short: b, Full: [][]key.Binding{b}}
+	}
 	if s.inputFor != inputNone {
 		return common.KeyMap{Short: []key.Binding{k.InputOK, k.InputAbort}, Full: [][]key.Binding{{k.InputOK, k.InputAbort}}}
 	}
@@ -100,15 +110,25 @@ func (s InterviewScreen) paneHelp() common.KeyMap {
 		short := append(s.wrap.Bindings(), k.SwitchPane, k.Back)
 		return common.KeyMap{Short: short, Full: [][]key.Binding{short, chords}}
 	}
+	// The footer's first places go to the keys that matter in the moment,
+	// in words short enough to fit 80 columns; ? lists them in full.
+	tick, end, pause := k.TickNext, k.End, k.StartPause
+	tick.SetHelp("ctrl+d", "tick")
+	end.SetHelp("ctrl+e", "end")
+	pause.SetHelp("ctrl+t", "pause")
+	if s.Interview.Clock.State() != model.Running {
+		pause.SetHelp("ctrl+t", "start")
+	}
+	moment := []key.Binding{tick, end, pause}
 	if s.focus == paneNotes {
 		return common.KeyMap{
-			Short: []key.Binding{k.SwitchPane, k.StartPause, k.TickNext, k.End},
-			Full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.Keys.NewParagraph, s.notes.Keys.NewLine, k.StarNote}},
+			Short: append(moment, k.SwitchPane),
+			Full:  [][]key.Binding{chords, {k.SwitchPane, k.NotesBlur, s.notes.Keys.NewParagraph, s.notes.Keys.NewLine, k.StarNote, s.notes.Keys.Undo}},
 		}
 	}
 	return common.KeyMap{
-		Short: []key.Binding{k.Tick, k.Add, k.SwitchPane, k.StartPause, k.End, k.Back},
+		Short: append(moment, k.Tick, k.Closing, k.Add, k.SwitchPane, k.Back),
 		Full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
-			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.Budget, k.SwitchPane, k.Back}},
+			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.First, k.Last, k.Budget, k.SwitchPane, k.Back}},
 	}
 }

@@ -46,6 +46,8 @@ type InterviewScreen struct {
 
 	input        textinput.Model
 	inputFor     inputPurpose
+	choosing     choice
+	choiceKeys   choiceKeys
 	inputProblem string
 
 	showClosing bool
@@ -90,8 +92,14 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		notes: notes.NewNotesPane(c.Styles, iv.Notes), focus: paneNotes,
 		input: common.NewInput(c.Styles, ""), owner: c.Interviews.NewOwner(), now: c.Now(),
 		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
+		choiceKeys: newChoiceKeys(),
 	}
+	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
 	s.notes.Focused = true
+	if s.staleClock() {
+		// Most likely left running: ask before counting on it.
+		s.choosing = choice{purpose: choiceStaleClock}
+	}
 	if s.ended() {
 		// Back to a finished interview: the wrap-up is what is left to do.
 		s.SetFocus(paneWrapUp)
@@ -187,6 +195,7 @@ func (s InterviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.NotebookChangedMsg:
 		if msg.Contact != nil && msg.Contact.ID == s.contact.ID {
 			s.contact = *msg.Contact
+			s.wrap.mayUseName = s.contact.MayMentionName
 		}
 	case thanksLoadedMsg:
 		// A thank-you logged on or after the day the interview ended
@@ -271,6 +280,9 @@ func (s InterviewScreen) keepMine() (common.Screen, tea.Cmd) {
 }
 
 func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	if s.choosing.purpose != choiceNone {
+		return s.handleChoice(msg)
+	}
 	if s.inputFor != inputNone {
 		return s.handleInput(msg)
 	}
@@ -281,13 +293,15 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s.startPause()
 	case key.Matches(msg, s.keys.End) && s.ended():
 		return s, common.Info("This interview has ended.")
+	case key.Matches(msg, s.keys.End) && s.Interview.Clock.State() == model.NotStarted:
+		// Nothing was timed: most likely it did not take place.
+		return s.openChoice(choiceNotHeld, 0)
 	case key.Matches(msg, s.keys.End):
 		return s, common.Push(confirm.NewConfirm(s.c, "End the interview?",
 			"The clock stops for good and the wrap-up opens.", func() tea.Msg { return endInterviewMsg{s.Interview.ID} }))
 	case key.Matches(msg, s.keys.TickNext):
-		// The question ticked is the one the top line shows.
-		if i := s.shownNext(); i >= 0 {
-			s.Interview.ToggleAsked(i, s.now)
+		// What is ticked is what the top line shows, closing steps included.
+		if s.Interview.TickPrompt(s.now) {
 			return s, s.Changed()
 		}
 		return s, nil
@@ -309,6 +323,7 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		}
 		changed, cmd := s.wrap.Update(msg)
 		if changed {
+			s.Interview.CorrectLength(s.wrap.lastLength)
 			return s, tea.Batch(cmd, s.Changed())
 		}
 		return s, cmd
@@ -323,11 +338,8 @@ func (s InterviewScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			s.notes.Changed = false
 			return s, s.Changed()
 		}
-		qid := 0
-		if i := s.Interview.Current(); i >= 0 {
-			qid = s.Interview.Questions[i].ID
-		}
-		s.notes.Update(msg, s.Interview.Elapsed(s.now), qid)
+		// A paragraph goes under the question the top line shows.
+		s.notes.Update(msg, s.Interview.Elapsed(s.now), s.Interview.QuestionIDAt(s.now))
 		if s.notes.Changed {
 			s.notes.Changed = false
 			return s, s.Changed()
@@ -358,16 +370,34 @@ func (s InterviewScreen) openEditor() (common.Screen, tea.Cmd) {
 	})
 }
 
+// markNotHeld records that the interview did not take place and leaves
+// the screen; the contact stays where they were and no thank-you is due.
+func (s InterviewScreen) markNotHeld(why model.NotHeldReason) (common.Screen, tea.Cmd) {
+	if !s.Interview.MarkNotHeld(why) {
+		return s, nil
+	}
+	s.tickGen++
+	s.gen++ // written as the screen closes (SaveNow)
+	return s, tea.Batch(common.Pop, common.Info("Recorded as not held (%s). Nothing falls due for it.", why))
+}
+
 // endInterviewMsg comes back from the end confirmation.
 type endInterviewMsg struct{ id uint64 }
 
 // end stops the clock for good, opens the wrap-up and puts the interview on
 // the contact's timeline, which moves them to interviewed.
 func (s InterviewScreen) end() (common.Screen, tea.Cmd) {
-	s.Interview.End(s.now, s.thankYouDays)
+	return s.endWithLength(s.Interview.Elapsed(s.now))
+}
+
+// endWithLength ends the interview as end does, with length as its actual
+// length (a clock left running is stopped where it read length).
+func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea.Cmd) {
+	s.Interview.EndAfter(length, s.now, s.thankYouDays)
 	s.tickGen++
 	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
-	s.wrap.setWidth(s.wrapWidth())
+	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
+	s.layout()
 	focusCmd := s.SetFocus(paneWrapUp)
 	s.gen++
 	snap := s.snapshot()
@@ -421,6 +451,9 @@ func (s InterviewScreen) startPause() (common.Screen, tea.Cmd) {
 	if s.Interview.Clock.State() == model.Ended {
 		return s, common.Info("This interview has ended.")
 	}
+	if s.Interview.NotHeld != "" {
+		return s, common.Info("This interview is marked not held (%s); n on the contact page changes that.", s.Interview.NotHeld)
+	}
 	s.Interview.Clock = s.Interview.Clock.Toggle(s.now)
 	s.tickGen++
 	return s, tea.Batch(s.Changed(), s.tick())
@@ -434,7 +467,8 @@ func (s InterviewScreen) SetSize(w, h int) common.Screen {
 }
 
 func (s InterviewScreen) Capturing() bool {
-	return s.focus == paneNotes || s.inputFor != inputNone || (s.focus == paneWrapUp && s.wrap.Capturing())
+	return s.focus == paneNotes || s.inputFor != inputNone || s.choosing.purpose != choiceNone ||
+		(s.focus == paneWrapUp && s.wrap.Capturing())
 }
 
 // SaveNow writes unsaved changes when the screen closes.
@@ -477,6 +511,14 @@ func OpenLive(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 		return newInterviewScreen(c, m.Contact, m.Interview), true
 	}
 	return nil, false
+}
+
+// QuitWarning: a clock left running keeps counting while Parley is closed.
+func (s InterviewScreen) QuitWarning() string {
+	if s.Interview.Clock.State() != model.Running {
+		return ""
+	}
+	return "Clock running: it keeps counting while Parley is closed."
 }
 
 // OwnsInterview: this screen is the interview's one live owner.

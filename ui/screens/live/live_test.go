@@ -241,7 +241,18 @@ func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
 func TestBudgetCanChangeWhileRunning(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.Send(uitest.KeyType(tea.KeyTab))
+	d.Send(uitest.KeyRunes("b")) // the prepare screen's choice, at 20 min
+	if v := d.View(); !strings.Contains(v, "Budget  15 min  ▸[20 min]  30 min  other") {
+		t.Errorf("budget choice:\n%s", v)
+	}
+	d.Send(uitest.KeyType(tea.KeyRight))
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	if got := liveOf(d).Interview.Budget; got != 30*time.Minute {
+		t.Errorf("budget chosen = %v, want 30m", got)
+	}
 	d.Send(uitest.KeyRunes("b"))
+	d.Send(uitest.KeyType(tea.KeyRight)) // other: type the minutes
+	d.Send(uitest.KeyType(tea.KeyEnter))
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
 	d.TypeText("abc")
 	d.Send(uitest.KeyType(tea.KeyEnter))
@@ -249,9 +260,9 @@ func TestBudgetCanChangeWhileRunning(t *testing.T) {
 		t.Errorf("bad budget accepted:\n%s", v)
 	}
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
-	d.TypeText("30")
+	d.TypeText("25")
 	d.Send(uitest.KeyType(tea.KeyEnter))
-	if got := liveOf(d).Interview.Budget; got != 30*time.Minute {
+	if got := liveOf(d).Interview.Budget; got != 25*time.Minute {
 		t.Errorf("budget = %v", got)
 	}
 }
@@ -512,6 +523,7 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 
 func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
+	d.Send(uitest.KeyType(tea.KeyCtrlT))
 	d.Send(uitest.KeyType(tea.KeyCtrlE))
 	d.Send(uitest.KeyRunes("y"))
 	if iv := liveOf(d); iv.focus != paneWrapUp || iv.wrap.part != partTakeaways {
@@ -632,7 +644,7 @@ func TestFullHelpShowsEveryKey(t *testing.T) {
 	d.Send(uitest.KeyType(tea.KeyTab)) // the questions, where ? is not text
 	d.Send(uitest.KeyRunes("?"))
 	v := d.View()
-	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "esc back"} {
+	for _, want := range []string{"ctrl+t", "ctrl+g", "space", "must-ask", "star answer", "move down", "time budget", "closing steps", "G last closing step", "tick what the top line shows", "esc back"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("full help lacks %q:\n%s", want, v)
 		}

@@ -90,13 +90,18 @@ func (s InterviewScreen) upperBlock(width, h int) string {
 		if s.inputFor != inputNone {
 			parts = append(parts, s.inputView())
 		}
+		if s.choosing.purpose != choiceNone {
+			parts = append(parts, s.choiceView(width))
+		}
 	}
 	return strings.Join(parts, "\n")
 }
 
 // layout sizes the notes (and the wrap-up) to the room the layout leaves.
 func (s *InterviewScreen) layout() {
-	s.wrap.setWidth(s.wrapWidth())
+	if s.ended() {
+		s.sizeWrapUp() // the wrap-up shows only once the interview has ended
+	}
 	switch s.layoutKind() {
 	case layoutCompact:
 		top := 1
@@ -113,9 +118,27 @@ func (s *InterviewScreen) layout() {
 	}
 }
 
+// sizeWrapUp lets the takeaways grow into the room the layout leaves the
+// wrap-up: all of it when compact, what the questions (wide) or the notes
+// (stacked) can spare otherwise.
+func (s *InterviewScreen) sizeWrapUp() {
+	s.wrap.setSize(s.wrapWidth(), minTakeawayRows)
+	room := s.height - 2 // the clock and next lines, or header and clock
+	switch s.layoutKind() {
+	case layoutWide:
+		room = s.height - headerLines - 1 - 4 // its heading; a few questions below
+	case layoutStacked:
+		room = s.height - 2 - 1 - 1 - 3 // its heading, the notes' and three notes
+	}
+	s.wrap.setSize(s.wrapWidth(), room-s.wrap.fixedRows())
+}
+
 func (s InterviewScreen) inputHeight() int {
-	if s.inputFor != inputNone {
+	switch {
+	case s.inputFor != inputNone:
 		return 2
+	case s.choosing.purpose != choiceNone:
+		return 1
 	}
 	return 0
 }
@@ -154,6 +177,9 @@ func (s InterviewScreen) compactView() string {
 	}
 	if s.inputFor != inputNone {
 		lines = append(lines, s.inputView())
+	}
+	if s.choosing.purpose != choiceNone {
+		lines = append(lines, s.choiceView(s.width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -221,9 +247,16 @@ func (s InterviewScreen) clockLine(compact bool) string {
 	case model.NotStarted:
 		left = st.Accent.Render(model.FormatClock(iv.Budget)+" budget") + st.Muted.Render(" · ctrl+t starts the clock")
 	case model.Ended:
-		left = st.Muted.Render("Ended after " + model.FormatClock(elapsed) + " of " + model.FormatClock(iv.Budget))
+		length := elapsed
+		if iv.WrapUp.Length > 0 {
+			length = iv.WrapUp.Length // as corrected in the wrap-up
+		}
+		left = st.Muted.Render("Ended after " + model.FormatClock(length) + " of " + model.FormatClock(iv.Budget))
 	default:
 		left = st.ClockStyle(urgency).Render(model.FormatLeft(elapsed, iv.Budget) + leftWord(elapsed, iv.Budget))
+		if words := st.UrgencyText(urgency); words != "" {
+			left += " [" + words + "]"
+		}
 		if state == model.Paused {
 			left += " " + st.Error.Render("PAUSED")
 		}
@@ -253,49 +286,36 @@ func leftWord(elapsed, budget time.Duration) string {
 	return " left"
 }
 
-// mustAskPulled reports whether time is short and a must-ask question
-// not yet asked takes the place of the next question.
-func (s InterviewScreen) mustAskPulled() bool {
-	iv := s.Interview
-	if iv.Clock.State() == model.Ended || model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) < model.Warning {
-		return false
-	}
-	must := iv.MustAskLeft()
-	cur := iv.Current()
-	return len(must) > 0 && (cur < 0 || !iv.Questions[cur].MustAsk)
-}
+// prompt is what the top line shows: notes, ticks and insertions follow it.
+func (s InterviewScreen) prompt() model.Prompt { return s.Interview.PromptAt(s.now) }
 
-// shownNext is the question the top line shows, and ctrl+d ticks: the
-// next question, or when time is short the first must-ask one left.
-func (s InterviewScreen) shownNext() int {
-	if s.mustAskPulled() {
-		return s.Interview.MustAskLeft()[0]
-	}
-	return s.Interview.Current()
-}
-
-// nextLine shows the question to ask now, or, when time is short and
-// must-ask questions remain, the first of those.
+// nextLine shows what to do now: the question to ask, a must-ask one when
+// time is short, the next closing step, or, over time, to wrap up.
 func (s InterviewScreen) nextLine() string {
 	st := s.c.Styles
 	iv := s.Interview
-	cur := s.shownNext()
+	p := s.prompt()
+	labelled := func(label, text string, textStyle lipgloss.Style) string {
+		return label + textStyle.Render(common.TruncateCells(text, s.width-common.CellWidth(label)))
+	}
 	switch {
 	case iv.Clock.State() == model.Ended:
 		return st.Muted.Render(fmt.Sprintf("Asked %d of %d questions. Tab moves through the wrap-up, the notes and the questions.",
 			iv.AskedCount(), len(iv.Questions)))
-	case s.mustAskPulled():
-		label := st.Error.Render(fmt.Sprintf("Must ask (%d left) ▸ ", len(iv.MustAskLeft())))
-		return label + common.TruncateCells(iv.Questions[cur].Text, s.width-common.CellWidth(label))
-	case cur >= 0:
-		label := st.Accent.Render("Next ▸ ")
-		text := iv.Questions[cur].Text
-		if iv.Questions[cur].MustAsk {
+	case p.Kind == model.PromptWrapUp && p.Index < 0:
+		return labelled(st.Error.Render("Over time "+st.Sym.Pointer), "wrap up: thank them, then ctrl+e ends", st.Title)
+	case p.Kind == model.PromptWrapUp:
+		return labelled(st.Error.Render("Over time, wrap up "+st.Sym.Pointer), iv.Closing[p.Index].Text, st.Title)
+	case p.Kind == model.PromptMustAsk:
+		return labelled(st.Error.Render(fmt.Sprintf("Must ask (%d left) %s", len(iv.MustAskLeft()), st.Sym.Pointer)), iv.Questions[p.Index].Text, lipgloss.NewStyle())
+	case p.Kind == model.PromptQuestion:
+		text := iv.Questions[p.Index].Text
+		if iv.Questions[p.Index].MustAsk {
 			text = "! " + text
 		}
-		return label + st.Title.Render(common.TruncateCells(text, s.width-common.CellWidth(label)))
-	case s.closingVisible() && iv.ClosingDone() < len(iv.Closing):
-		return st.Accent.Render("Close ▸ ") + iv.Closing[iv.ClosingDone()].Text
+		return labelled(st.Accent.Render("Next "+st.Sym.Pointer), text, st.Title)
+	case p.Kind == model.PromptClosing:
+		return labelled(st.Accent.Render("Close "+st.Sym.Pointer), iv.Closing[p.Index].Text, lipgloss.NewStyle())
 	default:
 		return st.Muted.Render("All questions covered.")
 	}
@@ -304,84 +324,144 @@ func (s InterviewScreen) nextLine() string {
 func (s InterviewScreen) paneHeading(title string, p pane, width int) string {
 	st := s.c.Styles
 	if s.focus == p {
-		title = "▸ " + title
-		return common.TruncateCells(st.Focused.Render(title)+" "+st.Rule.Render(strings.Repeat("─", max(width-common.CellWidth(title)-1, 0))), width)
+		title = s.c.Styles.Sym.Pointer + title
+		return common.TruncateCells(st.Focused.Render(title)+" "+st.Rule.Render(strings.Repeat(st.Sym.Rule, max(width-common.CellWidth(title)-1, 0))), width)
 	}
 	title = "  " + title
-	return common.TruncateCells(st.Blurred.Render(title)+" "+st.Rule.Render(strings.Repeat("─", max(width-common.CellWidth(title)-1, 0))), width)
+	return common.TruncateCells(st.Blurred.Render(title)+" "+st.Rule.Render(strings.Repeat(st.Sym.Rule, max(width-common.CellWidth(title)-1, 0))), width)
 }
 
-// checklistView draws the questions, scrolled so the cursor's row is on
-// screen, and under them the closing steps when they are showing. The
-// closing steps keep their place at the bottom while the questions scroll:
-// when they appear by themselves, five minutes before the end, they must
-// be seen without scrolling.
+// checklistView draws the questions in rows lines, and under them the
+// closing steps when they are showing. Whatever the size, the question on
+// the top line, every must-ask one not yet asked and the cursor's row stay
+// on screen; the other questions fill the rest around the cursor. The
+// closing steps keep their place at the bottom; when there is no room for
+// all of them they shrink to one line with the next (or selected) step.
 func (s InterviewScreen) checklistView(rows, width int) string {
 	st := s.c.Styles
 	iv := s.Interview
+	nq := len(iv.Questions)
 	low := model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) >= model.Warning
-	cur := s.shownNext()
-	var qs []string
-	for i, q := range iv.Questions {
-		qs = append(qs, s.questionRow(q, i == s.cursor, i == cur, low, width))
-	}
-	if len(iv.Questions) == 0 {
-		qs = append(qs, st.Muted.Render("  No questions. Press a to add one."))
-	}
+	p := s.prompt()
+	cur := p.Question()
 	var closing []string
 	if s.closingVisible() {
-		closing = append(closing, st.Accent.Render(fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing))))
-		for i, q := range iv.Closing {
-			closing = append(closing, s.questionRow(q, len(iv.Questions)+i == s.cursor, false, false, width))
+		heading := st.Accent.Render(fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing)))
+		if rows-1-len(iv.Closing) >= min(nq, 2) || len(iv.Closing) == 0 {
+			closing = append(closing, heading)
+			for i, q := range iv.Closing {
+				closing = append(closing, s.questionRow(q, nq+i == s.cursor, p.Closing() && p.Index == i, false, width))
+			}
+		} else {
+			closing = append(closing, s.closingLine(p, width))
 		}
 	}
-	if len(closing) > 0 && rows > len(closing) {
-		// The questions get what the closing steps leave.
-		qrows := rows - len(closing)
-		return strings.Join(append(window(qs, min(s.cursor, len(qs)-1), qrows), closing...), "\n")
+	qrows := max(rows-len(closing), 1)
+	if nq == 0 {
+		return strings.Join(append([]string{st.Muted.Render("  No questions. Press a to add one.")}, closing...), "\n")
 	}
-	// Too small for both: one list, scrolled to the cursor (the closing
-	// heading sits before the closing rows).
-	at := s.cursor
-	if s.cursor >= len(iv.Questions) {
-		at++
+	// The next question in order stays too when a must-ask one stands in
+	// for it at the top: the list around it is where the talk goes on.
+	next := iv.Current()
+	pinned := []int{}
+	for _, i := range []int{cur, next} {
+		if i >= 0 {
+			pinned = append(pinned, i)
+		}
 	}
-	return strings.Join(window(append(qs, closing...), at, rows), "\n")
+	if s.focus == paneChecklist && s.cursor < nq {
+		pinned = append(pinned, s.cursor)
+	}
+	pinned = append(pinned, iv.MustAskLeft()...)
+	anchor := next
+	if s.focus == paneChecklist && s.cursor < nq || anchor < 0 {
+		anchor = min(s.cursor, nq-1)
+	}
+	var lines []string
+	for _, i := range visibleRows(nq, qrows, pinned, anchor) {
+		lines = append(lines, s.questionRow(iv.Questions[i], i == s.cursor, i == cur, low, width))
+	}
+	return strings.Join(append(lines, closing...), "\n")
 }
 
-// window is the rows lines of lines that keep line at on screen.
-func window(lines []string, at, rows int) []string {
-	offset := 0
-	if at >= rows {
-		offset = at - rows + 1
+// closingLine is the closing steps in one line: the selected step while
+// the cursor is on them, else the next one to do.
+func (s InterviewScreen) closingLine(p model.Prompt, width int) string {
+	st := s.c.Styles
+	iv := s.Interview
+	label := fmt.Sprintf("  Closing %d/%d", iv.ClosingDone(), len(iv.Closing))
+	i := p.Index
+	if !p.Closing() {
+		i = iv.ClosingDone()
 	}
-	end := min(offset+rows, len(lines))
-	return lines[min(offset, end):end]
+	if s.cursor >= len(iv.Questions) {
+		i = s.cursor - len(iv.Questions)
+	}
+	if i < 0 || i >= len(iv.Closing) {
+		return st.Accent.Render(common.TruncateCells(label+"done", width))
+	}
+	row := s.questionRow(iv.Closing[i], len(iv.Questions)+i == s.cursor, p.Closing() && p.Index == i, false, width-common.CellWidth(label))
+	return st.Accent.Render(label) + row
+}
+
+// visibleRows chooses which of n rows to show in room lines: the pinned
+// ones first, in the order given, then the rows nearest anchor. The result
+// is in list order.
+func visibleRows(n, room int, pinned []int, anchor int) []int {
+	if n <= room {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	chosen := make(map[int]bool, room)
+	take := func(i int) {
+		if i >= 0 && i < n && len(chosen) < room {
+			chosen[i] = true
+		}
+	}
+	for _, i := range pinned {
+		take(i)
+	}
+	// Then a window around the anchor: below it first, since what is
+	// still to come matters more than what was done.
+	for d := 0; len(chosen) < room && d < n; d++ {
+		take(anchor + d)
+		take(anchor - d)
+	}
+	out := make([]int, 0, len(chosen))
+	for i := range n {
+		if chosen[i] {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func (s InterviewScreen) questionRow(q model.Question, selected, current, low bool, width int) string {
 	st := s.c.Styles
 	marker := "  "
 	if selected && s.focus == paneChecklist {
-		marker = "▸ "
+		marker = s.c.Styles.Sym.Pointer
 	}
 	var mark string
 	style := lipgloss.NewStyle()
 	switch {
 	case q.Asked:
-		mark = "✓ " + model.FormatClock(q.AskedAt) + " "
+		mark = st.Sym.Ticked + model.FormatClock(q.AskedAt) + " "
 		style = st.Done
 	case q.Skipped:
-		mark = "– skipped "
+		mark = st.Sym.Skipped + "skipped "
 		style = st.Muted
 	case current:
-		mark = "→ "
+		mark = st.Sym.Next
 		style = st.Title
 	default:
-		mark = "○ "
+		mark = st.Sym.Open
 	}
 	if q.Starred {
-		mark += "★ "
+		mark += st.Sym.Star + " "
 	}
 	if q.MustAsk && !q.Asked {
 		mark += "! "

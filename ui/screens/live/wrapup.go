@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"parley/model"
 	"parley/store"
@@ -23,6 +24,7 @@ const (
 	partTakeaways wrapUpPart = iota
 	partReferrals
 	partThankYou
+	partLength
 	wrapUpParts
 )
 
@@ -57,7 +59,18 @@ type wrapUpPane struct {
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
-	width   int
+	// mayUseName is what a new referral starts with: the interviewee's own
+	// leave to be named, as recorded on their contact.
+	mayUseName bool
+	// length corrects the recorded length; lastLength is the last one
+	// typed that could be read, clocked the clock's own reading.
+	length     textinput.Model
+	lengthErr  string
+	lastLength time.Duration
+	clocked    time.Duration
+	width      int
+	// maxTakeawayRows is the most rows the takeaways may grow to.
+	maxTakeawayRows int
 }
 
 func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
@@ -75,8 +88,13 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 	p.takeaways.SetValue(w.Takeaways)
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
-	p.refInput = common.NewInput(st, "Name, and what they do (e.g. Sam Lee, data team lead)")
+	p.refInput = common.NewInput(st, "Name, what they do (e.g. Rita Gomez, planner at PBOT)")
 	p.due = common.NewInput(st, "YYYY-MM-DD")
+	p.length = common.NewInput(st, "m:ss")
+	p.lastLength = w.Length
+	if w.Length > 0 {
+		p.length.SetValue(model.FormatClock(w.Length))
+	}
 	if !w.ThankYouDue.IsZero() {
 		p.due.SetValue(w.ThankYouDue.Format(time.DateOnly))
 		p.lastDue = w.ThankYouDue
@@ -84,23 +102,48 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 	return p
 }
 
-// apply writes the pane's content into w, leaving the recorded length alone.
+// apply writes the pane's content into w, the length as corrected.
 func (p wrapUpPane) apply(w model.WrapUp) model.WrapUp {
 	w.Takeaways = p.takeaways.Value()
 	w.Referrals = append([]model.Referral(nil), p.referrals...)
 	if !p.lastDue.IsZero() {
 		w.ThankYouDue = p.lastDue
 	}
+	if p.lastLength > 0 {
+		w.Length = p.lastLength
+	}
 	return w
 }
 
-func (p *wrapUpPane) setWidth(w int) {
+// minTakeawayRows is the takeaways' box when there is little in it.
+const minTakeawayRows = 3
+
+// setSize sets the width and the most rows the takeaways may grow to.
+func (p *wrapUpPane) setSize(w, maxRows int) {
 	p.width = w
+	p.maxTakeawayRows = max(maxRows, minTakeawayRows)
 	p.takeaways.SetWidth(max(w-2, 4))
-	p.takeaways.SetHeight(3)
+	p.fitTakeaways()
+}
+
+// fitTakeaways grows the takeaways' box with its text, a row to spare, up
+// to the room there is.
+func (p *wrapUpPane) fitTakeaways() {
+	width := max(p.takeaways.Width(), 1)
+	rows := 0
+	for _, line := range strings.Split(p.takeaways.Value(), "\n") {
+		rows += lipgloss.Width(line)/width + 1
+	}
+	p.takeaways.SetHeight(min(max(rows+1, minTakeawayRows), p.maxTakeawayRows))
+}
+
+// fixedRows is how many rows the wrap-up takes besides the takeaways' box.
+func (p wrapUpPane) fixedRows() int {
+	return lipgloss.Height(p.View(time.Time{})) - p.takeaways.Height()
 }
 
 func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
+	p.settle()
 	p.part, p.focused = part, true
 	p.takeaways.Blur()
 	p.due.Blur()
@@ -109,21 +152,34 @@ func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
 		return p.takeaways.Focus()
 	case partThankYou:
 		return p.due.Focus()
+	case partLength:
+		return p.length.Focus()
 	}
 	return nil
 }
 
 func (p *wrapUpPane) blur() {
+	p.settle()
+	p.focused = false
+	p.takeaways.Blur()
+	p.due.Blur()
+	p.length.Blur()
+	p.refInput.Blur()
+	p.adding = false
+}
+
+// settle shows the kept value again in place of one that could not be
+// read, as the user leaves the field.
+func (p *wrapUpPane) settle() {
 	if p.dueErr != "" {
 		// Leaving a date that cannot be read shows the one kept.
 		p.due.SetValue(p.lastDue.Format(time.DateOnly))
 		p.dueErr = ""
 	}
-	p.focused = false
-	p.takeaways.Blur()
-	p.due.Blur()
-	p.refInput.Blur()
-	p.adding = false
+	if p.lengthErr != "" {
+		p.length.SetValue(model.FormatClock(p.lastLength))
+		p.lengthErr = ""
+	}
 }
 
 // Capturing is true while the focused part takes typed text.
@@ -140,7 +196,19 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	case partTakeaways:
 		before := p.takeaways.Value()
 		p.takeaways, cmd = p.takeaways.Update(msg)
+		p.fitTakeaways()
 		return p.takeaways.Value() != before, cmd
+	case partLength:
+		before := p.length.Value()
+		p.length, cmd = p.length.Update(msg)
+		p.lengthErr = ""
+		d, err := model.ParseLength(p.length.Value())
+		if err != nil {
+			p.lengthErr = err.Error() + "; until then it stays " + model.FormatClock(p.lastLength) + "."
+			return false, cmd
+		}
+		p.lastLength = d
+		return p.length.Value() != before, cmd
 	case partThankYou:
 		before := p.due.Value()
 		p.due, cmd = p.due.Update(msg)
@@ -184,7 +252,7 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 		return false, nil
 	case key.Matches(msg, p.keys.ConfirmInput):
 		name, note, _ := strings.Cut(p.refInput.Value(), ",")
-		r := model.Referral{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note)}
+		r := model.Referral{Name: strings.TrimSpace(name), Note: strings.TrimSpace(note), MayUseName: p.mayUseName}
 		p.adding = false
 		p.refInput.Blur()
 		if !r.Valid() {
@@ -221,7 +289,7 @@ func (p wrapUpPane) View(now time.Time) string {
 	var b strings.Builder
 	heading := func(part wrapUpPart, title string) string {
 		if p.focused && p.part == part {
-			return st.Focused.Render("▸ " + title)
+			return st.Focused.Render(st.Sym.Pointer + title)
 		}
 		return st.Label.Render("  " + title)
 	}
@@ -234,7 +302,7 @@ func (p wrapUpPane) View(now time.Time) string {
 	for i, r := range p.referrals {
 		marker := "  "
 		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
-			marker = "▸ "
+			marker = st.Sym.Pointer
 		}
 		line := marker + r.Name
 		if r.Note != "" {
@@ -255,15 +323,23 @@ func (p wrapUpPane) View(now time.Time) string {
 	}
 	if !p.thanked.IsZero() {
 		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
-		return b.String()
+	} else {
+		due := heading(partThankYou, "Thank-you due ") + common.InputView(st, p.due, 12)
+		if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
+			due += st.Muted.Render(" " + daysFrom(now, d))
+		}
+		b.WriteString(due)
+		if p.dueErr != "" {
+			b.WriteString("\n  " + st.Error.Render(p.dueErr))
+		}
 	}
-	due := heading(partThankYou, "Thank-you due ") + common.InputView(st, p.due, 12)
-	if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
-		due += st.Muted.Render(" " + daysFrom(now, d))
+	length := heading(partLength, "Length ") + common.InputView(st, p.length, 9)
+	if p.clocked > 0 && p.clocked != p.lastLength {
+		length += st.Muted.Render(" (the clock said " + model.FormatClock(p.clocked) + ")")
 	}
-	b.WriteString(due)
-	if p.dueErr != "" {
-		b.WriteString("\n  " + st.Error.Render(p.dueErr))
+	b.WriteString("\n" + common.TruncateCells(length, p.width))
+	if p.lengthErr != "" {
+		b.WriteString("\n  " + st.Error.Render(common.TruncateCells(p.lengthErr, p.width-2)))
 	}
 	return b.String()
 }
@@ -328,9 +404,9 @@ func (m referralContactMsg) Changes() []common.NotebookChangedMsg {
 // by the person interviewed.
 func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		// "what they do" is most often a role.
+		role, org := r.RoleAndOrganisation()
 		c := model.Contact{
-			Name: r.Name, Role: r.Note, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
+			Name: r.Name, Role: role, Organisation: org, ReferredBy: referrer.ID, FoundVia: model.FoundReferral,
 			Stage: model.ToContact, Created: now, Updated: now,
 		}
 		saved, err := s.PutContact(c)
