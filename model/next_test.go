@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"testing"
 	"time"
 	_ "time/tzdata" // the DST test needs a real zone on any machine
@@ -315,4 +316,24 @@ func equalIDs(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// With six people at "to contact" What's next said "Nothing is due": asking
+// someone is the method's first step, so they are listed, oldest first.
+func TestPeopleToContactAreOnTheAgendaOldestFirst(t *testing.T) {
+	cs := []Contact{
+		{ID: 1, Name: "Newer", Stage: ToContact, Created: at(5, 9, 0)},
+		{ID: 2, Name: "Oldest", Created: at(1, 9, 0)},
+		{ID: 3, Name: "Referred", Stage: ToContact, ReferredBy: 2, Created: at(2, 9, 0)},
+		{ID: 4, Name: "Asked", Stage: RequestSent, Created: at(1, 8, 0)},
+		{ID: 5, Name: "Middle", Stage: ToContact, Created: at(3, 9, 0)},
+	}
+	ag := NextSteps(now, cs, nil, nil, Defaults())
+	var ids []uint64
+	for _, p := range ag.ToContact {
+		ids = append(ids, p.ContactID)
+	}
+	if !reflect.DeepEqual(ids, []uint64{2, 5, 1}) {
+		t.Errorf("to contact = %v, want [2 5 1] (referrals have their own section)", ids)
+	}
 }

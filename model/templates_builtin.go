@@ -91,6 +91,10 @@ func (d TemplateDoc) Fill(v Values) (Draft, error) {
 	return out, nil
 }
 
+// TemplateThankYou is the ID of the built-in thank-you note, which What's
+// next opens for a thank-you due.
+const TemplateThankYou = "thank-you"
+
 // builtins are Parley's own templates, in the order of an interview's life.
 // Short on purpose: a request people read on a phone gets an answer. Each
 // one filled from a complete contact and profile should be sendable as it
@@ -150,7 +154,7 @@ Best wishes,
 `,
 	},
 	{
-		ID: "thank-you", Name: "Thank-you note",
+		ID: TemplateThankYou, Name: "Thank-you note",
 		Purpose: PurposeThanks, Channel: ChannelEmail,
 		Subject: "Thank you",
 		Body: `Dear {{contact.first_name}},

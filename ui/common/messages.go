@@ -36,8 +36,12 @@ type (
 	EditContactMsg  struct{ Contact model.Contact } // ID 0: a new contact
 	OpenContactsMsg struct{}
 	OpenBankMsg     struct{}
-	OpenComposeMsg  struct{ Contact model.Contact }
-	OpenLogMsg      struct {
+	OpenComposeMsg  struct {
+		Contact model.Contact
+		// Template is the template to start from, "" to choose one.
+		Template string
+	}
+	OpenLogMsg struct {
 		Contact model.Contact
 		Kind    model.InteractionKind
 	}

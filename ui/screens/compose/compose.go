@@ -70,6 +70,9 @@ type composeScreen struct {
 	asked     bool // the profile form was shown once already
 	cursor    int  // in the template, takeaway and channel lists
 	suggested string
+	// start is the template the screen was opened for, taken as chosen
+	// once loaded; "" to choose.
+	start     string
 	step      model.Step
 	agenda    model.Agenda // this contact's entries only
 	interview *model.Interview
@@ -162,6 +165,12 @@ func (s composeScreen) loaded(d common.ComposeData) (common.Screen, tea.Cmd) {
 		}
 	}
 	s.cursor = min(s.cursor, max(len(d.Templates)-1, 0))
+	if i := slices.IndexFunc(d.Templates, func(t model.TemplateDoc) bool { return t.ID == s.start }); i >= 0 && s.phase == composePick {
+		// Opened for this template: as if chosen from the list.
+		s.start, s.cursor = "", i
+		next, chooseCmd := s.pickKey(tea.KeyMsg{Type: tea.KeyEnter})
+		return next, tea.Batch(cmd, chooseCmd)
+	}
 	if i := slices.IndexFunc(d.Templates, func(t model.TemplateDoc) bool { return t.ID == s.tmpl.ID }); i >= 0 {
 		s.tmpl = d.Templates[i]
 	}
@@ -305,7 +314,9 @@ func (s composeScreen) Flush(st *store.Store) error {
 // OpenCompose opens the message screen for a contact.
 func OpenCompose(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenComposeMsg); ok {
-		return NewComposeScreen(c, m.Contact), true
+		s := NewComposeScreen(c, m.Contact)
+		s.start = m.Template
+		return s, true
 	}
 	return nil, false
 }

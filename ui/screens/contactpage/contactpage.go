@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/confirm"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
-	"parley/questions"
 	"parley/store"
 )
 
@@ -126,44 +124,6 @@ func (p ContactPage) Flush(s *store.Store) error {
 	return s.DeleteContact(p.contact.ID)
 }
 
-// interviewCreatedMsg reports a new interview, ready to run.
-type interviewCreatedMsg struct {
-	interview model.Interview
-	err       error
-}
-
-func (m interviewCreatedMsg) Failed() error { return m.err }
-
-func (m interviewCreatedMsg) Changes() []common.NotebookChangedMsg {
-	if m.err != nil {
-		return nil
-	}
-	iv := m.interview
-	return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
-}
-
-// startInterview creates an interview from the starting plan, the user's
-// default set or a balanced pick from their bank, for the default budget.
-func startInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		st, err := s.QuestionBank()
-		if err != nil {
-			return interviewCreatedMsg{err: err}
-		}
-		iv := model.NewInterview(contactID, nil, now)
-		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
-		saved, err := s.PutInterview(iv)
-		return interviewCreatedMsg{saved, err}
-	}
-}
-
-func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
-	return func() tea.Msg {
-		saved, err := s.PutInterview(iv)
-		return interviewCreatedMsg{saved, err}
-	}
-}
-
 // ContactPageLoadedMsg carries what one contact's page shows.
 type ContactPageLoadedMsg struct {
 	contact    model.Contact
@@ -241,10 +201,10 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case common.NotebookChangedMsg:
 		return p.Changed(msg)
-	case interviewCreatedMsg:
+	case common.InterviewCreatedMsg:
 		// The page that asked opens it; the change reaches every page.
-		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, common.OpenInterview(p.contact, msg.interview)
+		if msg.Err == nil && msg.Interview.ContactID == p.contact.ID {
+			return p, common.OpenInterview(p.contact, msg.Interview)
 		}
 	case pageDeleteMsg:
 		p.deleting = true
@@ -363,7 +323,7 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		if open := p.unfinishedInterview(); open.ID != 0 {
 			return p, common.OpenInterview(p.contact, open)
 		}
-		return p, startInterview(p.c.Store, p.contact.ID, p.c.Now())
+		return p, common.StartInterview(p.c.Store, p.contact.ID, p.c.Now())
 	case key.Matches(msg, p.keys.Prepare):
 		open := p.unfinishedInterview()
 		switch open.Clock.State() {
