@@ -250,7 +250,7 @@ func thankYouDue(a Activity, s Settings, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if !a.ThankYouBy.IsZero() {
-		return dayOf(a.ThankYouBy, loc), true
+		return CivilDay(a.ThankYouBy, loc), true
 	}
 	return addDays(a.LastHeld, s.ThankYouDays, loc), true
 }

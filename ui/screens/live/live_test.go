@@ -521,6 +521,29 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	}
 }
 
+// A thank-you cannot fall due before the interview it thanks for.
+func TestThankYouDateBeforeTheInterviewIsRefused(t *testing.T) {
+	d, s, clk := liveInterview(t, 80, 24)
+	d.Send(uitest.KeyType(tea.KeyCtrlT))
+	clk.Advance(10 * time.Minute)
+	d.Send(uitest.KeyType(tea.KeyCtrlE))
+	d.Send(uitest.KeyRunes("y"))
+	d.Send(uitest.KeyType(tea.KeyTab)) // referrals
+	d.Send(uitest.KeyType(tea.KeyTab)) // thank-you due
+	before := uitest.TestStart.AddDate(0, 0, -1).Format(time.DateOnly)
+	d.Send(uitest.KeyType(tea.KeyCtrlU))
+	d.TypeText(before)
+	if v := d.View(); !strings.Contains(v, "cannot be due before the interview") {
+		t.Errorf("a date before the interview was not refused:\n%s", v)
+	}
+	d.Send(uitest.KeyType(tea.KeyTab))
+	d.Fire(IsAutosave)
+	iv, _ := s.Interview(liveOf(d).Interview.ID)
+	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got == before {
+		t.Errorf("thank-you due = %s, before the interview", got)
+	}
+}
+
 func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
 	d, _, _ := liveInterview(t, 80, 24)
 	d.Send(uitest.KeyType(tea.KeyCtrlT))

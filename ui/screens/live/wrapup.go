@@ -56,6 +56,9 @@ type wrapUpPane struct {
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
+	// heldOn is when the interview took place: the thank-you cannot be
+	// due before it.
+	heldOn time.Time
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
@@ -272,6 +275,10 @@ func (p *wrapUpPane) checkDue() {
 	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local)
 	if err != nil {
 		p.dueErr = "Write the date as YYYY-MM-DD; until then it stays " + p.lastDue.Format(time.DateOnly) + "."
+		return
+	}
+	if problem := model.ThankYouDueProblem(d, p.heldOn); problem != "" {
+		p.dueErr = problem + " It stays " + p.lastDue.Format(time.DateOnly) + "."
 		return
 	}
 	p.lastDue = d
