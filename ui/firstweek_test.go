@@ -69,3 +69,31 @@ func TestConfirmationsAreDrawnOverTheScreen(t *testing.T) {
 		}
 	}
 }
+
+// ? must teach what the README did: the undo window, x for no reply, and
+// ↑/↓ on the contact page.
+func TestHelpSaysWhatKeysDo(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	if _, err := s.PutContact(model.Contact{Name: "Bo Chen"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutProfile(model.Profile{Name: "Sam Lee"}); err != nil {
+		t.Fatal(err)
+	}
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(uitest.KeyRunes("c"))
+	d.Send(uitest.KeyRunes("?"))
+	if v := d.View(); !strings.Contains(v, "u undoes it until you leave the list") {
+		t.Errorf("list help lacks the undo window:\n%s", v)
+	}
+	d.Send(uitest.KeyRunes("?"))
+	d.Send(uitest.KeyMsg("enter")) // Bo's page
+	if v := d.View(); !strings.Contains(v, "↑/↓") {
+		t.Errorf("contact page help lacks ↑/↓:\n%s", v)
+	}
+	d.Send(uitest.KeyRunes("w")) // write to Bo
+	d.Send(uitest.KeyRunes("?"))
+	if v := d.View(); !strings.Contains(v, "x mark no reply") {
+		t.Errorf("message help lacks x:\n%s", v)
+	}
+}

@@ -43,7 +43,7 @@ func newContactPageKeys() contactPageKeys {
 		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete (u undoes it until you leave)")),
 		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
 		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
