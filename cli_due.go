@@ -29,6 +29,8 @@ type dueReport struct {
 	NoReplyDays int            `json:"no_reply_days"`
 	KeepInTouch []dueUpdate    `json:"keep_in_touch"`
 	Referrals   []dueReferral  `json:"referrals"`
+	// Hours is the clock the text shows times on.
+	Hours model.HourCycle `json:"-"`
 }
 
 // contactRef names a contact in the report. Text is cleaned: the report is
@@ -194,10 +196,13 @@ func (r dueReport) empty() bool {
 	return len(r.Interviews)+len(r.ThankYous)+len(r.NoReply)+len(r.KeepInTouch)+len(r.Referrals) == 0
 }
 
-// Columns of the text report: when, who, then what, in cells.
+// Columns of the text report: when, who, then what, in cells. The when
+// column grows up to maxWhenColumn for a section whose labels need it (a
+// 12-hour time, another year's date).
 const (
-	whenColumn = 20
-	whoColumn  = 28
+	whenColumn    = 20
+	maxWhenColumn = 26
+	whoColumn     = 28
 )
 
 // text renders the report as aligned plain text, each line at most width
@@ -217,19 +222,20 @@ func (r dueReport) text(width int) string {
 		b.WriteString(title + "\n")
 		// The name column is as wide as the section's longest name needs,
 		// up to whoColumn, leaving the rest of the line to places and links.
-		whoWidth := 0
+		whenWidth, whoWidth := whenColumn, 0
 		for i := range n {
-			_, who, _ := row(i)
+			when, who, _ := row(i)
+			whenWidth = max(whenWidth, min(runewidth.StringWidth(when)+2, maxWhenColumn))
 			whoWidth = max(whoWidth, min(runewidth.StringWidth(who)+2, whoColumn))
 		}
 		for i := range n {
 			when, who, what := row(i)
-			line := "  " + pad(when, whenColumn) + pad(who, whoWidth) + what
+			line := "  " + pad(when, whenWidth) + pad(who, whoWidth) + what
 			if runewidth.StringWidth(line) > width {
 				// A place or link cut short is no use: it gets a line of
 				// its own under the name before anything is cut.
-				b.WriteString(strings.TrimRight(runewidth.Truncate("  "+pad(when, whenColumn)+who, width, "..."), " ") + "\n")
-				line = strings.Repeat(" ", 2+whenColumn+2) + what
+				b.WriteString(strings.TrimRight(runewidth.Truncate("  "+pad(when, whenWidth)+who, width, "..."), " ") + "\n")
+				line = strings.Repeat(" ", 2+whenWidth+2) + what
 			}
 			b.WriteString(strings.TrimRight(runewidth.Truncate(line, width, "..."), " ") + "\n")
 		}
@@ -256,7 +262,7 @@ func (r dueReport) text(width int) string {
 		if iv.Place != "" {
 			how = append(how, iv.Place)
 		}
-		when := r.dayLabel(iv.At) + " " + iv.At.Format("15:04")
+		when := r.dayLabel(iv.At) + " " + r.Hours.TimeOfDay(iv.At)
 		switch {
 		case iv.Underway:
 			when = "under way"
@@ -294,6 +300,16 @@ func (c contactRef) label() string {
 		s += " (" + safetext.Line(c.Organisation) + ")"
 	}
 	return s
+}
+
+// hours is the clock times are printed on: the settings' choice, else
+// the locale's.
+func (app *cli) hours(settings model.Settings) model.HourCycle {
+	locale := model.Hours24
+	if app.getenv != nil {
+		locale = model.HoursOfLocale(app.getenv)
+	}
+	return settings.Hours.Or(locale)
 }
 
 // dayLabel names t's day from the report's now: today, tomorrow,

@@ -184,7 +184,7 @@ func (app *cli) spoolAdd(path string, c model.Contact, referredBy string) error 
 	if _, err := store.SpoolContact(path, c, now); err != nil {
 		return fmt.Errorf("the notebook is open in another Parley, and %w", err)
 	}
-	fmt.Fprintf(app.stdout, "Queued %s (%s): the notebook is open in another Parley, which takes it in when it is next opened (not checked for duplicates)",
+	fmt.Fprintf(app.stdout, "Queued %s (%s): the notebook is open in another Parley, which takes it in within about a second if it is the one on screen, else when the notebook is next opened (not checked for duplicates)",
 		safetext.Line(c.Name), c.CurrentStage())
 	printFields(app, c, model.Contact{})
 	return nil

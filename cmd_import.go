@@ -1,32 +1,23 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"parley/exchange"
-	"parley/exchange/contactcsv"
-	"parley/exchange/vcard"
-	"parley/model"
 	"parley/store"
 	"parley/ui/safetext"
 )
 
 // importFormats are the formats --format takes; "auto" goes by the file's
 // name and first bytes.
-var importFormats = []string{"auto", "json", "vcf", "csv"}
-
-// maxImportSize bounds what import reads, so a wrong file (a disk image,
-// /dev/zero) is refused instead of filling memory.
-const maxImportSize = 256 << 20
+var importFormats = append([]string{"auto"}, exchange.Formats...)
 
 const importLong = `Bring records into the notebook from FILE, or from stdin with -.
 
@@ -78,7 +69,7 @@ func runImport(app *cli, name, format string, dryRun bool) error {
 		return err
 	}
 	if format == "auto" {
-		format = sniffFormat(name, data)
+		format = exchange.SniffFormat(name, data)
 	}
 	path, err := app.notebookPath()
 	if err != nil {
@@ -113,51 +104,12 @@ func runImport(app *cli, name, format string, dryRun bool) error {
 	return printPlan(app.stdout, plan, false)
 }
 
-// readImportFile reads name, or stdin for "-", refusing what is not a
-// regular file or is too large to be contacts.
+// readImportFile reads name, or stdin for "-".
 func readImportFile(name string) ([]byte, error) {
-	var r io.Reader = os.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("import: %w", err)
-		}
-		defer f.Close()
-		if info, err := f.Stat(); err != nil {
-			return nil, fmt.Errorf("import: %w", err)
-		} else if !info.Mode().IsRegular() {
-			return nil, fmt.Errorf("import: %s is not a file", name)
-		}
-		r = f
+	if name == "-" {
+		return exchange.ReadAll(os.Stdin, name)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", name, err)
-	}
-	if len(data) > maxImportSize {
-		return nil, fmt.Errorf("import %s: the file is larger than %d MB; that is not a contacts file", name, maxImportSize>>20)
-	}
-	return data, nil
-}
-
-// sniffFormat guesses a file's format from its name, then its content.
-func sniffFormat(name string, data []byte) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".json":
-		return "json"
-	case ".vcf", ".vcard":
-		return "vcf"
-	case ".csv":
-		return "csv"
-	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	switch {
-	case bytes.HasPrefix(head, []byte("{")):
-		return "json"
-	case len(head) >= 11 && strings.EqualFold(string(head[:11]), "BEGIN:VCARD"):
-		return "vcf"
-	}
-	return "csv"
+	return exchange.ReadFile(name)
 }
 
 func planFile(app *cli, ex exchange.Existing, name, format string, data []byte) (exchange.Plan, error) {
@@ -165,31 +117,18 @@ func planFile(app *cli, ex exchange.Existing, name, format string, data []byte) 
 	if name == "-" {
 		where = "stdin"
 	}
-	var contacts []model.Contact
-	var err error
-	switch format {
-	case "json":
-		doc, err := exchange.ReadJSON(bytes.NewReader(data))
-		var problems exchange.Problems
-		if errors.As(err, &problems) && len(problems) > 1 {
-			for _, line := range problems.Lines() {
-				fmt.Fprintln(app.stderr, "parley:", safetext.Line(where+": "+line))
-			}
-			return exchange.Plan{}, fmt.Errorf("import %s: %d problems, listed above; nothing was imported", where, len(problems))
+	plan, err := exchange.PlanFile(ex, format, data, app.now())
+	var problems exchange.Problems
+	if errors.As(err, &problems) && len(problems) > 1 {
+		for _, line := range problems.Lines() {
+			fmt.Fprintln(app.stderr, "parley:", safetext.Line(where+": "+line))
 		}
-		if err != nil {
-			return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
-		}
-		return exchange.PlanImport(ex, doc), nil
-	case "vcf":
-		contacts, err = vcard.Read(bytes.NewReader(data), app.now())
-	case "csv":
-		contacts, err = contactcsv.Read(bytes.NewReader(data), app.now())
+		return exchange.Plan{}, fmt.Errorf("import %s: %d problems, listed above; nothing was imported", where, len(problems))
 	}
 	if err != nil {
 		return exchange.Plan{}, fmt.Errorf("import %s: %w; nothing was imported", where, err)
 	}
-	return exchange.PlanContacts(ex, contacts), nil
+	return plan, nil
 }
 
 // printPlan says what the import did, or with dryRun would do.

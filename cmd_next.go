@@ -29,7 +29,10 @@ func newNextCmd(app *cli) *cobra.Command {
 coming days, thank-you notes due and overdue, requests past the no-reply rule,
 keep-in-touch updates due, and referrals not yet contacted.
 
-It only reads the notebook. Nothing is printed when nothing is due.
+It only reads the notebook. Nothing is printed when nothing is due. Times
+are on the clock chosen in the settings (Times), else the locale's: 12-hour
+("3:00 pm") for en_US and a few others, 24-hour ("15:00") for most, read
+from LC_ALL, else LC_TIME, else LANG.
 
 Exit status: 0 when something is due today (an interview today, under way or
 missed, a thank-you due today or late, a follow-up, an update due, a referral
@@ -47,16 +50,15 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 				return usageErrorf(cmd, "--days is from 0 to %d", maxNextDays)
 			}
 			now := app.now()
-			var asOf string
+			var asOf model.When
 			if on != "" {
 				w, err := model.ParseWhen(on, now)
 				if err != nil {
 					return fmt.Errorf("--on: %w", err)
 				}
-				asOf = "As of " + w.Describe(now)
-				now = w.At
+				asOf = w
 			}
-			report, err := app.dueReport(now, days)
+			report, err := app.dueReport(now, asOf, days)
 			if err != nil {
 				return err
 			}
@@ -67,7 +69,7 @@ to contact), 3 when nothing is (even if something is coming), 1 for an error,
 				if err := enc.Encode(report); err != nil {
 					return err
 				}
-			} else if err := printDueText(app, report, asOf); err != nil {
+			} else if err := printDueText(app, report, describeAsOf(asOf, now, report.Hours)); err != nil {
 				return err
 			}
 			if !report.DueToday {
@@ -96,8 +98,20 @@ func printDueText(app *cli, report dueReport, asOf string) error {
 	return err
 }
 
-// dueReport reads the notebook and builds what is due at now.
-func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
+// describeAsOf is the line that shows how --on was read, or "" without it.
+func describeAsOf(on model.When, now time.Time, hours model.HourCycle) string {
+	if on.At.IsZero() {
+		return ""
+	}
+	return "As of " + on.Describe(now, hours)
+}
+
+// dueReport reads the notebook and builds what is due at now, or at on
+// when it is set.
+func (app *cli) dueReport(now time.Time, on model.When, days int) (dueReport, error) {
+	if !on.At.IsZero() {
+		now = on.At
+	}
 	s, err := app.openForReading()
 	if err != nil {
 		return dueReport{}, err
@@ -113,7 +127,9 @@ func (app *cli) dueReport(now time.Time, days int) (dueReport, error) {
 	if err != nil {
 		return dueReport{}, err
 	}
-	return buildDueReport(now, days, nb, settings), nil
+	report := buildDueReport(now, days, nb, settings)
+	report.Hours = app.hours(settings)
+	return report, nil
 }
 
 // textWidth is the width `parley next` fits its lines to.

@@ -215,3 +215,40 @@ func TestNextOn(t *testing.T) {
 		t.Errorf("--on whenever: %v", err)
 	}
 }
+
+// Times follow the locale's clock unless the settings choose one.
+func TestNextTimesFollowTheLocaleOrTheSetting(t *testing.T) {
+	db, now := nextFixture(t, time.UTC)
+	next := func(lang string) string {
+		t.Helper()
+		var out bytes.Buffer
+		env := map[string]string{"LANG": lang}
+		app := &cli{stdout: &out, stderr: &out, now: func() time.Time { return now }, getenv: func(k string) string { return env[k] }}
+		if err := execute(app, []string{"next", "--db", db, "--on", "today 9am"}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	if got := next("en_US.UTF-8"); !strings.Contains(got, "! Fri 27 Nov 4:00 pm  Cy Doe") || !strings.Contains(got, "today 2:30 pm") || !strings.Contains(got, "As of Mon 30 Nov 2026 9:00 am (today)") {
+		t.Errorf("en_US, 12-hour:\n%s", got)
+	}
+	if got := next("de_DE.UTF-8"); !strings.Contains(got, "today 14:30") || !strings.Contains(got, "09:00 (today)") {
+		t.Errorf("de_DE, 24-hour:\n%s", got)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Settings()
+	if err == nil {
+		st.Hours = model.Hours24
+		err = s.PutSettings(st)
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := next("en_US.UTF-8"); !strings.Contains(got, "today 14:30") {
+		t.Errorf("en_US with 24 hours chosen:\n%s", got)
+	}
+}

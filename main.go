@@ -29,6 +29,7 @@ var subcommands = []func(*cli) *cobra.Command{
 	newImportCmd,
 	newManCmd,
 	newNextCmd,
+	newStatsCmd,
 	newVersionCmd,
 }
 
@@ -38,6 +39,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	dbFlag         string
 	now            func() time.Time
+	// getenv reads the environment (the locale, for 12- or 24-hour
+	// times); nil reads nothing.
+	getenv func(string) string
 }
 
 // notebookPath is --db, else the default place.
@@ -68,7 +72,7 @@ func main() {
 // run parses args and runs the command they name, writing data to stdout.
 // It prints no error itself: the caller gives it to reportError.
 func run(args []string, stdout, stderr io.Writer) error {
-	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now}, args)
+	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}, args)
 }
 
 // execute runs the command args name with app's output and clock.

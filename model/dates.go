@@ -92,13 +92,14 @@ func readPhrase(typed string, now time.Time) (time.Time, error) {
 }
 
 // Describe shows what was understood, to confirm before saving:
-// "Tue 1 Dec 2026 15:00 (tomorrow)", "Fri 4 Dec 2026 (in 4 days)".
-func (w When) Describe(now time.Time) string {
+// "Tue 1 Dec 2026 15:00 (tomorrow)", "Fri 4 Dec 2026 (in 4 days)", the
+// time on the hours clock.
+func (w When) Describe(now time.Time, hours HourCycle) string {
 	loc := now.Location()
 	at := w.At.In(loc)
 	s := at.Format("Mon 2 Jan 2006")
 	if !w.DateOnly {
-		s += at.Format(" 15:04")
+		s += " " + hours.TimeOfDay(at)
 	}
 	switch d := DaysBetween(now, at, loc); {
 	case d == 0:

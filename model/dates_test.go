@@ -42,9 +42,12 @@ func TestParseWhen(t *testing.T) {
 				t.Errorf("%s: %q = %v (date only %v), %v; want %v (date only %v)", zone, tc.in, got.At, got.DateOnly, err, tc.want, tc.dateOnly)
 				continue
 			}
-			if tc.describe != "" && got.Describe(now) != tc.describe {
-				t.Errorf("%s: %q described as %q, want %q", zone, tc.in, got.Describe(now), tc.describe)
+			if tc.describe != "" && got.Describe(now, Hours24) != tc.describe {
+				t.Errorf("%s: %q described as %q, want %q", zone, tc.in, got.Describe(now, Hours24), tc.describe)
 			}
+		}
+		if got, _ := ParseWhen("tomorrow 3pm", now); got.Describe(now, Hours12) != "Tue 1 Dec 2026 3:00 pm (tomorrow)" {
+			t.Errorf("%s: on a 12-hour clock: %q", zone, got.Describe(now, Hours12))
 		}
 		for in, want := range map[string]string{
 			"":                 "a date is empty",

@@ -19,6 +19,9 @@ type Settings struct {
 	// steady rhythm rather than a burst. Notebooks saved before it existed
 	// read zero, which Normalized turns into the default.
 	WeeklyGoal int `json:"weekly_goal,omitempty"`
+	// Hours is a 12- or 24-hour clock for times of day; empty follows
+	// the locale.
+	Hours HourCycle `json:"hours,omitempty"`
 }
 
 // Defaults are the rules of the method: a thank-you within a week, a
@@ -44,6 +47,7 @@ func (s Settings) Normalized() Settings {
 	if s.WeeklyGoal <= 0 {
 		s.WeeklyGoal = d.WeeklyGoal
 	}
+	s.Hours = s.Hours.Or(HoursFromLocale)
 	return s
 }
 

@@ -296,7 +296,7 @@ func TestDueDatesUseCalendarDaysAcrossDST(t *testing.T) {
 }
 
 func TestSettingsNormalized(t *testing.T) {
-	if got := (Settings{ThankYouDays: 3, NoReplyDays: -1}).Normalized(); got != (Settings{3, 7, 90, 2}) {
+	if got := (Settings{ThankYouDays: 3, NoReplyDays: -1}).Normalized(); got != (Settings{ThankYouDays: 3, NoReplyDays: 7, KeepInTouchDays: 90, WeeklyGoal: 2}) {
 		t.Errorf("Normalized = %+v", got)
 	}
 }

@@ -1,6 +1,10 @@
 package questions
 
-import "parley/model"
+import (
+	"strings"
+
+	"parley/model"
+)
 
 // Stat is what past interviews say about one question, for the bank
 // screen: how often it was planned, how often it was actually asked, and
@@ -72,4 +76,26 @@ func Stats(interviews []model.Interview) map[string]Stat {
 // alongside it in one interview counts twice; that is rare and harmless.
 func StatFor(stats map[string]Stat, q Question) Stat {
 	return stats[q.ID].add(stats[textKeyPrefix+NormalizeText(q.Text)])
+}
+
+// Tallies turns stats into the lines RankByStars ranks: a bank question
+// under its own text (with its one-offs of the same text, as StatFor
+// counts them), a one-off the bank does not know under its key's text,
+// which is the normalised wording.
+func Tallies(stats map[string]Stat, bank []Question) []model.QuestionTally {
+	out := make([]model.QuestionTally, 0, len(stats))
+	counted := map[string]bool{}
+	for _, q := range bank {
+		s := StatFor(stats, q)
+		counted[q.ID], counted[textKeyPrefix+NormalizeText(q.Text)] = true, true
+		if s.Asked > 0 || s.Starred > 0 {
+			out = append(out, model.QuestionTally{Key: q.ID, Text: q.Text, Asked: s.Asked, Starred: s.Starred})
+		}
+	}
+	for key, s := range stats {
+		if text, oneOff := strings.CutPrefix(key, textKeyPrefix); oneOff && !counted[key] {
+			out = append(out, model.QuestionTally{Key: key, Text: text, Asked: s.Asked, Starred: s.Starred})
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -221,4 +222,33 @@ func putIn(tx *bolt.Tx, bucket, key []byte, v any) error {
 		return err
 	}
 	return tx.Bucket(bucket).Put(key, data)
+}
+
+// ErrChangedSincePlan is ApplyImportPlanned's answer when records were
+// added after the import was planned: its new records' IDs may be taken.
+var ErrChangedSincePlan = errors.New("the notebook changed since the import was planned")
+
+// ApplyImportPlanned is ApplyImport for a batch planned while the notebook
+// stayed open to other writers (the running interface takes in the spool,
+// saves as you type): it writes only if the IDs the next records would get
+// are still next, the ones the plan numbered its new records from, and
+// otherwise writes nothing and returns ErrChangedSincePlan, to plan again.
+func (s *Store) ApplyImportPlanned(b ImportBatch, plannedAt NextIDs) error {
+	err := guard(func() error {
+		return s.db.Update(func(tx *bolt.Tx) error {
+			now := NextIDs{
+				Contact:     tx.Bucket(bucketContacts).Sequence() + 1,
+				Interview:   tx.Bucket(bucketInterviews).Sequence() + 1,
+				Interaction: tx.Bucket(bucketInteractions).Sequence() + 1,
+			}
+			if now != plannedAt {
+				return ErrChangedSincePlan
+			}
+			return applyImport(tx, b)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	return nil
 }

@@ -265,6 +265,11 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 	return report, syncDir(dir)
 }
 
+// DrainedAtOpen is what Open took in from the spool before it returned,
+// so the program that opened the notebook can say so (and name the files
+// it set aside) once it can show anything.
+func (s *Store) DrainedAtOpen() DrainReport { return s.drainedAtOpen }
+
 // readSpooled reads and checks one change file.
 func readSpooled(file string) (spooledChange, error) {
 	var ch spooledChange

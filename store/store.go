@@ -66,6 +66,8 @@ var (
 type Store struct {
 	db   *bolt.DB
 	path string
+	// drainedAtOpen is what Open took in from the spool (see DrainedAtOpen).
+	drainedAtOpen DrainReport
 }
 
 // DefaultPath is where the notebook lives unless the user says otherwise:
@@ -96,7 +98,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
-	if _, err := s.DrainSpool(); err != nil {
+	if s.drainedAtOpen, err = s.DrainSpool(); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}

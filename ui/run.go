@@ -16,6 +16,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/model"
 	"parley/store"
 )
 
@@ -48,7 +49,8 @@ func Run(s *store.Store, opts Options) error {
 	// OSC 52 sequence never lands inside a frame (see terminalOutput).
 	term := outbox.NewTerminalOutput(out)
 	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
-		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{}}
+		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{},
+		Hours: &common.Hours{Locale: model.HoursOfLocale(os.Getenv)}}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
 	if !opts.NoMouse {
 		// Cell motion reports the wheel; Parley uses nothing else of the

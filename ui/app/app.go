@@ -59,6 +59,8 @@ type App struct {
 
 	status    common.StatusMsg
 	statusGen int
+	// statusBy is the screen whose command set the status, or rootID.
+	statusBy screenID
 	// quitWarned is set once ctrl+c has shown a screen's warning: the
 	// next ctrl+c, straight after, quits.
 	quitWarned bool
@@ -93,8 +95,9 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows.
-func (a App) Init() tea.Cmd { return a.reloadSummary(a.summaryGen) }
+// Init reads the notebook summary the first screen shows, and starts
+// taking in what `parley add` leaves while the interface runs.
+func (a App) Init() tea.Cmd { return tea.Batch(a.reloadSummary(a.summaryGen), a.watchSpool()) }
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
 
@@ -163,6 +166,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case common.PopMsg:
 		return a.pop(to)
 	case common.StatusMsg:
+		a.statusBy = to
 		return a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.gen == a.statusGen && !a.status.Err {
@@ -179,6 +183,10 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.setSummary(msg)
 	case orphanRetryMsg:
 		return a, addressed(rootID, a.retryKept())
+	case spoolTickMsg:
+		return a, a.drainSpool()
+	case spoolDrainedMsg:
+		return a.spoolDrained(msg)
 	}
 	if s, ok := a.build(msg); ok {
 		return a.push(to, s)
@@ -210,6 +218,7 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
 	}
 	a.summary, a.summaryLoaded = msg.Notebook, true
+	a.c.Hours.Choose(msg.Notebook.Settings.Hours)
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
 }
 
@@ -391,6 +400,9 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	i := len(a.Stack) - 1
+	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
+		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
+	}
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
 	return a, addressed(a.Stack[i].id, cmd)
@@ -419,10 +431,12 @@ func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
 	return a.HandleKey(arrow)
 }
 
-// leaveStatusBehind clears a passing message when the screen on top
-// changes: it spoke of the screen left. An error stays until replaced.
+// leaveStatusBehind clears a passing message a screen gave once another
+// screen is on top: it spoke of the screen left. An error stays until
+// replaced, and so does a message of the root's own (what was taken in at
+// start) until it fades.
 func (a *App) leaveStatusBehind() {
-	if !a.status.Err {
+	if !a.status.Err && a.statusBy != rootID && a.statusBy != a.Stack[len(a.Stack)-1].id {
 		a.status = common.StatusMsg{}
 		a.statusGen++
 	}

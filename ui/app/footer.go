@@ -11,12 +11,16 @@ import (
 type globalKeys struct {
 	Quit key.Binding
 	Help key.Binding
+	// Search works on every screen, in text fields too: a control key
+	// types nothing.
+	Search key.Binding
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
-		Help: key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
+		Quit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
+		Help:   key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?", "help")),
+		Search: key.NewBinding(key.WithKeys("ctrl+f"), key.WithHelp("ctrl+f", "search everything")),
 	}
 }
 
@@ -117,5 +121,5 @@ func (k combinedKeys) ShortHelp() []key.Binding {
 }
 
 func (k combinedKeys) FullHelp() [][]key.Binding {
-	return append(append([][]key.Binding{}, k.screen.FullHelp()...), []key.Binding{k.helpKey(), k.global.Quit})
+	return append(append([][]key.Binding{}, k.screen.FullHelp()...), []key.Binding{k.global.Search, k.helpKey(), k.global.Quit})
 }

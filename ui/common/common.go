@@ -36,6 +36,8 @@ type Common struct {
 	Term io.Writer
 	// Getenv reads the environment (TERM, TMUX, EDITOR); tests replace it.
 	Getenv func(string) string
+	// Hours is the 12- or 24-hour clock times are shown on (see TimeOfDay).
+	Hours *Hours
 }
 
 // Screen is one page of the interface. The root sends it key presses only

@@ -129,9 +129,10 @@ func IndexOf[T comparable](xs []T, x T) int {
 	return -1
 }
 
-// StepText says a contact's next step: what, and when if it has a date.
-// An overdue one carries a "!" so it stands out without colour too.
-func StepText(s model.Step, now time.Time) string {
+// StepText says a contact's next step: what, and when if it has a date,
+// a time today on the hours clock. An overdue one carries a "!" so it
+// stands out without colour too.
+func StepText(s model.Step, now time.Time, hours model.HourCycle) string {
 	if s.Kind == model.StepNone {
 		return ""
 	}
@@ -139,7 +140,7 @@ func StepText(s model.Step, now time.Time) string {
 	if !s.Due.IsZero() {
 		text += " " + DayLabel(s.Due, now)
 		if s.Kind == model.StepInterview && model.DaysBetween(now, s.Due, now.Location()) == 0 {
-			text += " " + s.Due.In(now.Location()).Format("15:04")
+			text += " " + hours.TimeOfDay(s.Due.In(now.Location()))
 		}
 	}
 	if s.Overdue {

@@ -23,6 +23,9 @@ type (
 type OpenInterviewMsg struct {
 	Contact   model.Contact
 	Interview model.Interview
+	// NoteNumber is the notes paragraph to open at, counted from 1 (an
+	// answer or a search hit); 0 opens where the screen usually does.
+	NoteNumber int
 }
 
 func OpenInterview(c model.Contact, iv model.Interview) tea.Cmd {
@@ -32,7 +35,12 @@ func OpenInterview(c model.Contact, iv model.Interview) tea.Cmd {
 // Screens name the screen they want; the root builds it (see opener), so
 // no screen builds another.
 type (
-	OpenContactMsg  struct{ Contact model.Contact }
+	OpenContactMsg struct {
+		Contact model.Contact
+		// EntryID is a timeline entry to show and mark (a search hit);
+		// 0 for none.
+		EntryID uint64
+	}
 	EditContactMsg  struct{ Contact model.Contact } // ID 0: a new contact
 	OpenContactsMsg struct{}
 	OpenBankMsg     struct{}
@@ -63,6 +71,14 @@ type (
 	}
 	OpenSettingsMsg struct{}
 	OpenHomeMsg     struct{}
+	// OpenAnswersMsg opens answers side by side and the takeaways.
+	OpenAnswersMsg struct{}
+	// OpenSearchMsg opens the search over the whole notebook.
+	OpenSearchMsg struct{}
+	// OpenStatsMsg opens progress at a glance, in full.
+	OpenStatsMsg struct{}
+	// OpenImportMsg asks for the screen that imports a file.
+	OpenImportMsg struct{}
 )
 
 // Navigation is every message that names a screen to open.
@@ -83,6 +99,15 @@ func (OpenProfileMsg) navigation()      {}
 func (OpenSettingsMsg) navigation()     {}
 func (OpenHomeMsg) navigation()         {}
 func (OpenInterviewMsg) navigation()    {}
+func (OpenAnswersMsg) navigation()      {}
+func (OpenSearchMsg) navigation()       {}
+func (OpenStatsMsg) navigation()        {}
+
+// SearchScreen is the search screen: the root's global search key does not
+// open a second one over it.
+type SearchScreen interface{ SearchesEverything() }
+
+func (OpenImportMsg) navigation() {}
 
 // Navigate asks the root for the screen msg names.
 func Navigate(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -107,7 +107,7 @@ func NewTestCommonAt(t testing.TB, start time.Time) (*common.Common, *store.Stor
 		return func() tea.Msg { return TimerMsg{d, fn(clk.t.Add(d))} }
 	}
 	c := &common.Common{Styles: &styles, Store: s, Now: clk.Now, After: after, Bank: &common.Writer{},
-		Interviews: &common.InterviewWriter{}, Getenv: func(string) string { return "" }}
+		Interviews: &common.InterviewWriter{}, Getenv: func(string) string { return "" }, Hours: &common.Hours{}}
 	return c, s, clk
 }
 

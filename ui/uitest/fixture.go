@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // TestZones, whatever the machine has
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
@@ -237,3 +238,20 @@ func MegabyteOfNotes() []model.Note {
 }
 
 var ComposeNow = time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
+
+// TestZones are the zones date tests run in: one with daylight saving near
+// UTC, one far ahead of it without. A date read in the machine's zone
+// rather than the clock's fails in one of them.
+var TestZones = []string{"Europe/London", "Asia/Tokyo"}
+
+// InEachZone runs test as a subtest once in each of TestZones.
+func InEachZone(t *testing.T, test func(t *testing.T, loc *time.Location)) {
+	t.Helper()
+	for _, zone := range TestZones {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(zone, func(t *testing.T) { test(t, loc) })
+	}
+}

@@ -24,6 +24,9 @@ const (
 	KindPick
 	// KindArea is several lines of text.
 	KindArea
+	// KindDate is a date as people write it, shown back as it is read
+	// (see DateField).
+	KindDate
 )
 
 // FormField is one field of a form, whatever record it edits: its label,
@@ -44,6 +47,18 @@ type FormField struct {
 	Limit int
 	Unit  string
 	Note  string
+	// dates reads a date field on the user's clock; dateMode says what
+	// it asks for.
+	dates    *common.Common
+	dateMode DateMode
+}
+
+// DateField asks for a date, or a date and time, as people write them
+// ("tomorrow 3pm", "fri", "2026-12-03 14:30"), read on c's clock and shown
+// back under the field as it is typed. Its value is the text as typed;
+// Form.When reads it.
+func DateField(c *common.Common, label string, mode DateMode) FormField {
+	return FormField{Label: label, Kind: KindDate, Hint: dateHint, dates: c, dateMode: mode}
 }
 
 // BoundField is a form field tied to one kind of record T: how to read
@@ -89,6 +104,7 @@ func ApplyFields[T any](fs []BoundField[T], rec T, values []string) T {
 type fieldState struct {
 	Input textinput.Model
 	area  textarea.Model
+	date  DateInput
 	on    bool
 	// PickID is the contact a pick field names, 0 for none.
 	PickID uint64
@@ -107,6 +123,8 @@ func newFieldState(st *common.Styles, f FormField, v string) fieldState {
 		s.area.SetValue(v)
 	case KindPick:
 		s.PickID = ParseUint(v)
+	case KindDate:
+		s.date = NewDateInput(f.dates, f.dateMode, v)
 	default:
 		s.Input.SetValue(v)
 	}
@@ -128,14 +146,20 @@ func (s fieldState) Value(f FormField) string {
 			return ""
 		}
 		return UintString(s.PickID)
+	case KindDate:
+		return s.date.Value()
 	}
 	return strings.TrimSpace(s.Input.Value())
 }
 
 func (s *fieldState) focus(f FormField) {
-	if f.Kind == KindArea {
+	switch f.Kind {
+	case KindArea:
 		s.area.Focus()
-	} else if f.Kind != KindToggle {
+	case KindDate:
+		s.date.Input.Focus()
+	case KindToggle:
+	default:
 		s.Input.Focus()
 	}
 }
@@ -143,6 +167,7 @@ func (s *fieldState) focus(f FormField) {
 func (s *fieldState) blur() {
 	s.area.Blur()
 	s.Input.Blur()
+	s.date.Input.Blur()
 }
 
 // cycle moves a choice or toggle by delta. A choice holding the user's own
@@ -177,6 +202,8 @@ func (s *fieldState) Update(f FormField, k tea.KeyMsg) tea.Cmd {
 		}
 	case KindArea:
 		s.area, cmd = s.area.Update(k)
+	case KindDate:
+		cmd = s.date.Update(k)
 	case KindChoice:
 		if !f.Free {
 			return nil // only ←/→ change a fixed choice

@@ -9,6 +9,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/model"
 )
 
 // Form is the one form kit: a column of labelled fields (text, choice,
@@ -176,12 +178,20 @@ func (f *Form) HandleKey(k tea.KeyMsg) (submit bool, cmd tea.Cmd) {
 	default:
 		s := &f.States[f.Focus]
 		before := s.Input.Value()
+		if fld.Kind == KindDate {
+			before = s.date.Input.Value()
+		}
 		cmd = s.Update(fld, k)
 		if fld.Kind == KindPick && s.Input.Value() != before {
 			f.findPick()
 		}
 		if fld.Kind == KindArea && f.width > 0 {
 			s.fitArea(areaWidth(f.width))
+		}
+		if fld.Kind == KindDate && s.date.Input.Value() != before {
+			// The read-back under the field now says what is wrong, if
+			// anything: the problem found on saving is out of date.
+			delete(f.Errs, f.Focus)
 		}
 	}
 	return false, cmd
@@ -313,6 +323,9 @@ func (f Form) View(width int) (lines []string, focusFrom, focusTo int) {
 func (f Form) lineView(i int, head string, inputW int) []string {
 	st, fld, s := f.st, f.Fields[i], f.States[i]
 	indent := strings.Repeat(" ", 2+formLabelW)
+	if fld.Kind == KindDate {
+		return f.dateView(i, head, inputW)
+	}
 	if fld.Unit != "" {
 		return []string{head + common.InputView(st, s.Input, min(fld.Limit+2, inputW)) + st.Muted.Render(" "+fld.Unit)}
 	}
@@ -371,6 +384,26 @@ func (f Form) optionsView(fld FormField, current string, width int) []string {
 	}
 	return out
 }
+
+// dateView draws a date field after its label, with what it was read as
+// on the line below: plain while it has focus, muted after.
+func (f Form) dateView(i int, head string, inputW int) []string {
+	st, d := f.st, f.States[i].date
+	lines := []string{head + d.View(inputW)}
+	back := d.ReadBack()
+	if _, flagged := f.Errs[i]; back == "" || (flagged && d.Problem() != "") {
+		return lines // the problem under it says more
+	}
+	back = common.TruncateCells(back, inputW)
+	if i != f.Focus {
+		back = st.Muted.Render(back)
+	}
+	return append(lines, strings.Repeat(" ", 2+formLabelW)+back)
+}
+
+// When reads date field i afresh: what to save, or the problem in plain
+// words with an example.
+func (f Form) When(i int) (model.When, error) { return f.States[i].date.Read() }
 
 // Help is the key help of a form screen: fields, choosing, save, leave.
 func (f Form) Help() common.KeyMap {

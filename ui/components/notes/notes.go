@@ -163,6 +163,17 @@ func (n *NotesPane) ToggleStar() {
 	}
 }
 
+// OpenAt puts the caret at the start of paragraph p and that paragraph at
+// the top of the pane, for opening the notes at an answer found elsewhere.
+// A p out of range leaves the caret where it is.
+func (n *NotesPane) OpenAt(p int) {
+	if p < 0 || p >= len(n.paras) {
+		return
+	}
+	n.moveTo(p, 0)
+	n.top = lineRef{p: n.cur}
+}
+
 // Empty reports whether nothing has been written.
 func (n NotesPane) Empty() bool {
 	return len(n.paras) == 0 || (len(n.paras) == 1 && len(n.buf) == 0)

@@ -29,6 +29,7 @@ type bankKeys struct {
 	Delete       key.Binding
 	Tag          key.Binding
 	ShowHidden   key.Binding
+	Answers      key.Binding
 	Unhide       key.Binding
 	Back         key.Binding
 	FilterDone   key.Binding
@@ -50,6 +51,7 @@ func newBankKeys() bankKeys {
 		Delete:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete/hide")),
 		Tag:          key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tags")),
 		ShowHidden:   key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "hidden questions")),
+		Answers:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answers side by side")),
 		Unhide:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unhide")),
 		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		FilterDone:   key.NewBinding(key.WithKeys("enter", "esc", "down", "up"), key.WithHelp("enter", "done filtering")),
@@ -211,6 +213,8 @@ func (b bankScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Filter):
 		b.mode = bankFiltering
 		return b, b.filter.Focus()
+	case key.Matches(msg, k.Answers):
+		return b, common.Navigate(common.OpenAnswersMsg{})
 	case key.Matches(msg, k.ShowHidden):
 		b.showHidden = !b.showHidden
 		b.cursor, b.offset = 0, 0
@@ -392,7 +396,7 @@ func (b bankScreen) Help() help.KeyMap {
 		Short: []key.Binding{k.New, k.Edit, k.Delete, k.Unhide, k.Theme, k.Kind, k.Filter, k.ClearFilter, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 			{k.Theme, k.ThemeBack, k.Kind, k.Filter, k.ShowHidden, k.ClearFilter},
-			{k.New, k.Edit, k.Tag, k.Delete, k.Unhide, k.Back}},
+			{k.New, k.Edit, k.Tag, k.Delete, k.Unhide, k.Back}, {k.Answers}},
 	}
 }
 

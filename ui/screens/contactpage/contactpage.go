@@ -78,9 +78,14 @@ type ContactPage struct {
 	loaded     bool
 	items      []pageItem
 	cursor     int
-	scroll     int
-	width      int
-	height     int
+	// scroll is the first line shown, or -1 to follow the cursor, or
+	// followEntry to show markEntry.
+	scroll int
+	// markEntry is a timeline entry the page was opened at (a search
+	// hit), marked and scrolled to.
+	markEntry uint64
+	width     int
+	height    int
 	// deleting is set once the user confirmed a delete: the contact goes
 	// from the notebook as the page closes, and u brings them back until
 	// then, as on the list.
@@ -276,6 +281,14 @@ func (p *ContactPage) setInterviews(ivs []model.Interview) {
 	}
 	p.items = p.buildItems()
 	p.cursor = min(p.cursor, max(len(p.items)-1, 0))
+	if p.scroll == followEntry {
+		// Opened at an entry: the cursor rests on it, so enter reads it.
+		for i, it := range p.items {
+			if it.entryID != 0 && it.entryID == p.markEntry {
+				p.cursor = i
+			}
+		}
+	}
 }
 
 // buildItems lists what the cursor can visit, in page order: the referral
@@ -364,7 +377,7 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.DeleteInterview):
 		if iv, ok := p.currentInterview(); ok {
 			return p, common.Push(confirm.NewConfirm(p.c, "Delete this interview?",
-				interviewSummary(iv, p.c.Now())+"\n\nIts questions, notes and wrap-up are deleted; the timeline keeps its entries.",
+				interviewSummary(iv, p.c.Now(), p.c)+"\n\nIts questions, notes and wrap-up are deleted; the timeline keeps its entries.",
 				deleteInterview(p.c.Store, iv)))
 		}
 	}
@@ -547,10 +560,19 @@ func (p ContactPage) Help() help.KeyMap {
 	}
 }
 
-// OpenContactPage opens a contact's page.
+// followEntry is scroll's value while the page shows the entry it was
+// opened at.
+const followEntry = -2
+
+// OpenContactPage opens a contact's page, at a timeline entry if the
+// message names one.
 func OpenContactPage(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenContactMsg); ok {
-		return NewContactPage(c, m.Contact), true
+		p := NewContactPage(c, m.Contact)
+		if m.EntryID != 0 {
+			p.markEntry, p.scroll = m.EntryID, followEntry
+		}
+		return p, true
 	}
 	return nil, false
 }

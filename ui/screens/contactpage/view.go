@@ -78,7 +78,7 @@ func (p ContactPage) header() string {
 	step := "nothing to do"
 	if p.loaded {
 		if s := p.nextStep(); s.Kind != model.StepNone {
-			step = common.StepText(s, now)
+			step = common.StepText(s, now, p.c.Hours.Cycle())
 			if s.Overdue {
 				step = st.Overdue.Render(step)
 			}
@@ -93,9 +93,10 @@ func (p ContactPage) header() string {
 	return strings.Join(lines, "\n")
 }
 
-// render lays out the page below the header and says on which line the
-// cursor is.
-func (p ContactPage) render() (lines []string, cursorLine int) {
+// render lays out the page below the header and says on which lines the
+// cursor and the marked timeline entry (-1: none) are.
+func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
+	entryLine = -1
 	st := p.c.Styles
 	c := p.contact
 	w := max(p.width, 20)
@@ -167,7 +168,7 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 		add("None yet. p prepares one, s starts one now, i schedules one.")
 	default:
 		for _, iv := range p.interviews {
-			mark(interviewSummary(iv, now))
+			mark(interviewSummary(iv, now, p.c))
 			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
 				add("    " + st.Muted.Render("takeaways: ") + strings.ReplaceAll(t, "\n", " "))
 			}
@@ -178,15 +179,23 @@ func (p ContactPage) render() (lines []string, cursorLine int) {
 	if len(p.timeline) == 0 {
 		add(st.Muted.Render("Nothing logged yet. l logs a request, a reply, a call, a thank-you…"))
 	}
+	// "12 Jan 2026 15:04", or "12 Jan 2026 10:00 pm", and a space.
+	whenWidth := 18
+	if p.c.Hours.Cycle() == model.Hours12 {
+		whenWidth = 21
+	}
 	for i := len(p.timeline) - 1; i >= 0; i-- {
 		it := p.timeline[i]
-		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006 15:04"), 18) + common.PadRight(string(it.Kind), 14)
+		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006")+" "+p.c.TimeOfDay(it.At), whenWidth) + common.PadRight(string(it.Kind), 14)
 		if it.Channel != "" {
 			line += st.Muted.Render(it.Channel + " · ")
 		}
+		if it.ID == p.markEntry && it.ID != 0 {
+			entryLine = len(lines)
+		}
 		mark(line + strings.ReplaceAll(it.Text, "\n", " "))
 	}
-	return lines, cursorLine
+	return lines, cursorLine, entryLine
 }
 
 // readerLines is one timeline entry in full: the exact text of a message
@@ -214,9 +223,9 @@ func (p ContactPage) readerLines(it model.Interaction) []string {
 
 // bodyLines is what scrolls under the header: the page, or the entry
 // being read.
-func (p ContactPage) bodyLines() (lines []string, cursorLine int) {
+func (p ContactPage) bodyLines() (lines []string, cursorLine, entryLine int) {
 	if it, ok := p.readingEntry(); ok {
-		return p.readerLines(it), 0
+		return p.readerLines(it), 0, -1
 	}
 	return p.render()
 }
@@ -229,9 +238,12 @@ func (p ContactPage) bodyRows() int {
 // visibleFrom is the first body line shown: where the user scrolled to,
 // or wherever keeps the cursor in view.
 func (p ContactPage) visibleFrom() int {
-	lines, cur := p.bodyLines()
+	lines, cur, entry := p.bodyLines()
 	rows := p.bodyRows()
 	maxStart := max(len(lines)-rows, 0)
+	if p.scroll == followEntry && entry >= 0 {
+		return min(max(entry-rows/3, 0), maxStart)
+	}
 	if p.scroll >= 0 {
 		return min(p.scroll, maxStart)
 	}
@@ -242,7 +254,7 @@ func (p ContactPage) visibleFrom() int {
 }
 
 func (p ContactPage) View() string {
-	lines, _ := p.bodyLines()
+	lines, _, _ := p.bodyLines()
 	vp := viewport.New(max(p.width, 1), p.bodyRows())
 	vp.SetContent(strings.Join(lines, "\n"))
 	vp.SetYOffset(p.visibleFrom())
@@ -281,7 +293,7 @@ func yesOrNo(b bool) string {
 
 // interviewSummary is one line about an interview: when, how long, how
 // many questions were covered.
-func interviewSummary(iv model.Interview, now time.Time) string {
+func interviewSummary(iv model.Interview, now time.Time, c *common.Common) string {
 	when := iv.Created
 	switch {
 	case !iv.Clock.StartedAt.IsZero():
@@ -306,5 +318,5 @@ func interviewSummary(iv model.Interview, now time.Time) string {
 		length, state = "not held", string(iv.NotHeld)
 	}
 	return fmt.Sprintf("%s · %s · %d/%d questions covered · %s",
-		when.In(now.Location()).Format("Mon 2 Jan 2006 15:04"), length, iv.AskedCount(), len(iv.Questions), state)
+		when.In(now.Location()).Format("Mon 2 Jan 2006")+" "+c.TimeOfDay(when), length, iv.AskedCount(), len(iv.Questions), state)
 }

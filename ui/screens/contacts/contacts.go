@@ -23,6 +23,7 @@ type contactListKeys struct {
 	Edit   key.Binding
 	Delete key.Binding
 	Bank   key.Binding
+	Import key.Binding
 	Undo   key.Binding
 	Filter key.Binding
 	Sort   key.Binding
@@ -40,6 +41,7 @@ func newContactListKeys() contactListKeys {
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Bank:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "question bank")),
+		Import:   key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "import a file")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -171,6 +173,8 @@ func (l ContactList) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return l, common.Navigate(common.EditContactMsg{})
 	case key.Matches(msg, l.keys.Bank):
 		return l, common.Navigate(common.OpenBankMsg{})
+	case key.Matches(msg, l.keys.Import):
+		return l, common.Navigate(common.OpenImportMsg{})
 	case key.Matches(msg, l.keys.Quit):
 		return l, tea.Quit
 	}
@@ -465,7 +469,7 @@ func (l ContactList) Help() help.KeyMap {
 	return common.KeyMap{
 		Short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Bank, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-			{k.Open, k.New, k.Edit, deleteFull, k.Undo}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
+			{k.Open, k.New, k.Edit, deleteFull, k.Undo, k.Import}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
 	}
 }
 

@@ -140,4 +140,6 @@ func (l ContactList) row(c model.Contact, next model.Step, cols listColumns, sel
 }
 
 // NextText is the next-step column, as the contact page shows it too.
-func (l ContactList) NextText(s model.Step) string { return common.StepText(s, l.C.Now()) }
+func (l ContactList) NextText(s model.Step) string {
+	return common.StepText(s, l.C.Now(), l.C.Hours.Cycle())
+}

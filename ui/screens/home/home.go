@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/chart"
 	"parley/model"
 )
 
@@ -20,6 +21,9 @@ type homeKeys struct {
 	Page     key.Binding
 	Contacts key.Binding
 	New      key.Binding
+	Search   key.Binding
+	Answers  key.Binding
+	Stats    key.Binding
 	Quit     key.Binding
 }
 
@@ -28,10 +32,13 @@ func newHomeKeys() homeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
-		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
+		Start:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "talk: open or start the interview")),
 		Page:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open contact")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Answers:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answers side by side")),
+		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "progress")),
 		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
@@ -69,6 +76,8 @@ type home struct {
 	agenda model.Agenda
 	byID   map[uint64]model.Contact
 	items  []homeItem
+	// rhythm is this week against the goal, with the weeks before.
+	rhythm model.Progress
 	loaded bool
 	cursor int
 	width  int
@@ -107,6 +116,7 @@ func (h *home) setNotebook(nb common.Notebook) {
 		h.byID[c.ID] = c
 	}
 	h.agenda = model.NextSteps(h.c.Now(), nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
+	h.rhythm = model.ProgressAt(h.c.Now(), model.ProgressWeeks, nb.Contacts, nb.Interviews, nb.Interactions, nb.Settings)
 	h.items = h.buildItems()
 	h.cursor = min(h.cursor, max(len(h.items)-1, 0))
 }
@@ -121,6 +131,12 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return h, common.Navigate(common.OpenContactsMsg{})
 	case key.Matches(msg, h.keys.New):
 		return h, common.Navigate(common.EditContactMsg{})
+	case key.Matches(msg, h.keys.Search):
+		return h, common.Navigate(common.OpenSearchMsg{})
+	case key.Matches(msg, h.keys.Answers):
+		return h, common.Navigate(common.OpenAnswersMsg{})
+	case key.Matches(msg, h.keys.Stats):
+		return h, common.Navigate(common.OpenStatsMsg{})
 	case key.Matches(msg, h.keys.Quit):
 		return h, tea.Quit
 	case key.Matches(msg, h.keys.Act):
@@ -235,7 +251,7 @@ func (h home) buildItems() []homeItem {
 	whens := make([]string, len(h.agenda.Upcoming))
 	whenW := 0
 	for i, u := range h.agenda.Upcoming {
-		whens[i] = common.DayLabel(u.Schedule.At, now) + " " + u.Schedule.At.In(now.Location()).Format("15:04")
+		whens[i] = common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		switch {
 		case u.Underway:
 			whens[i] = "under way"
@@ -322,7 +338,8 @@ func (h home) View() string {
 	if len(h.nb.Contacts) == 0 {
 		return head + "\n\n" + welcome(st, h.width)
 	}
-	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), ""}
+	rhythm := chart.ProgressLines(h.rhythm, h.width, h.c.ChartGlyphs())[0]
+	top := []string{head, common.StageCountsView(st, h.agenda.StageCounts, h.width), st.Muted.Render(rhythm), ""}
 	if h.height < common.SmallScreenRows {
 		top = []string{head} // the items matter more than the counts
 	}
@@ -393,7 +410,7 @@ func (h home) Help() help.KeyMap {
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
 		Short: []key.Binding{k.Act, k.Start, k.Page, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act, k.Start, k.Page}, {k.Contacts, k.New, k.Quit}},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act, k.Start, k.Page}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 

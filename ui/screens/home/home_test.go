@@ -94,11 +94,11 @@ func TestEnterOnAThankYouDueOpensTheThankYouMessage(t *testing.T) {
 func TestFromWhatsNextToARunningClockInThreeKeys(t *testing.T) {
 	d, _ := notebookWithThanksDue(t)
 	d.Send(uitest.KeyMsg("down"))
-	d.Send(uitest.KeyMsg("s"))
+	d.Send(uitest.KeyMsg("t"))
 	d.Send(uitest.KeyType(tea.KeyCtrlT))
 	top, ok := d.App.Top().(common.InterviewOwner)
 	if !ok || top.OwnsInterview() == 0 {
-		t.Fatalf("s on a person: top is %T\n%s", d.App.Top(), d.View())
+		t.Fatalf("t on a person: top is %T\n%s", d.App.Top(), d.View())
 	}
 	if v := d.View(); !strings.Contains(v, "left") && !strings.Contains(v, "pause") {
 		t.Errorf("the clock is not running:\n%s", v)

@@ -91,7 +91,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		c: c, keys: newInterviewKeys(), contact: contact, Interview: iv,
 		notes: notes.NewNotesPane(c.Styles, iv.Notes), focus: paneNotes,
 		input: common.NewInput(c.Styles, ""), owner: c.Interviews.NewOwner(), now: c.Now(),
-		wrap: newWrapUpPane(c.Styles, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
+		wrap: newWrapUpPane(c, iv.WrapUp), thankYouDays: model.DefaultThankYouDays,
 		choiceKeys: newChoiceKeys(),
 	}
 	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
@@ -396,7 +396,7 @@ func (s InterviewScreen) end() (common.Screen, tea.Cmd) {
 func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea.Cmd) {
 	s.Interview.EndAfter(length, s.now, s.thankYouDays)
 	s.tickGen++
-	s.wrap = newWrapUpPane(s.c.Styles, s.Interview.WrapUp)
+	s.wrap = newWrapUpPane(s.c, s.Interview.WrapUp)
 	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
 	s.wrap.heldOn = model.InterviewDay(s.Interview)
 	s.layout()
@@ -510,7 +510,12 @@ func (m notesEditedMsg) ForInterview() uint64 { return m.interviewID }
 // forward the one already open, if there is one.
 func OpenLive(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenInterviewMsg); ok {
-		return newInterviewScreen(c, m.Contact, m.Interview), true
+		s := newInterviewScreen(c, m.Contact, m.Interview)
+		if m.NoteNumber > 0 {
+			s.notes.OpenAt(m.NoteNumber - 1)
+			s.SetFocus(paneNotes)
+		}
+		return s, true
 	}
 	return nil, false
 }

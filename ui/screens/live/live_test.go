@@ -507,7 +507,7 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	d.TypeText("2026-11-25")
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
 	d.TypeText("2026-13-45")
-	if v := d.View(); !strings.Contains(v, "until then it stays 2026-11-25") {
+	if v := d.View(); !strings.Contains(v, "it stays Wed 25 Nov 2026 until a date is read") {
 		t.Errorf("no warning for a wrong date:\n%s", v)
 	}
 	d.Send(uitest.KeyType(tea.KeyTab)) // leave the field

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/components/formkit"
 	"strings"
 	"time"
 
@@ -51,14 +52,17 @@ type wrapUpPane struct {
 	cursor    int
 	adding    bool
 	refInput  textinput.Model
-	due       textinput.Model
-	dueErr    string
+	// due is typed as people write dates ("fri", "in 3 days"), and kept
+	// as a day.
+	due formkit.DateInput
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
 	// heldOn is when the interview took place: the thank-you cannot be
 	// due before it.
 	heldOn time.Time
+	// tooEarly is why the date typed was refused though it could be read.
+	tooEarly string
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
@@ -76,7 +80,8 @@ type wrapUpPane struct {
 	maxTakeawayRows int
 }
 
-func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
+func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
+	st := c.Styles
 	p := wrapUpPane{styles: st, keys: wrapUpKeys{
 		Up:           key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "referral")),
 		Down:         key.NewBinding(key.WithKeys("down")),
@@ -92,7 +97,7 @@ func newWrapUpPane(st *common.Styles, w model.WrapUp) wrapUpPane {
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
 	p.refInput = common.NewInput(st, "Name, what they do (e.g. Rita Gomez, planner at PBOT)")
-	p.due = common.NewInput(st, "YYYY-MM-DD")
+	p.due = formkit.NewDateInput(c, formkit.DayOnly, "")
 	p.length = common.NewInput(st, "m:ss")
 	p.lastLength = w.Length
 	if w.Length > 0 {
@@ -149,12 +154,12 @@ func (p *wrapUpPane) focus(part wrapUpPart) tea.Cmd {
 	p.settle()
 	p.part, p.focused = part, true
 	p.takeaways.Blur()
-	p.due.Blur()
+	p.due.Input.Blur()
 	switch part {
 	case partTakeaways:
 		return p.takeaways.Focus()
 	case partThankYou:
-		return p.due.Focus()
+		return p.due.Input.Focus()
 	case partLength:
 		return p.length.Focus()
 	}
@@ -165,7 +170,7 @@ func (p *wrapUpPane) blur() {
 	p.settle()
 	p.focused = false
 	p.takeaways.Blur()
-	p.due.Blur()
+	p.due.Input.Blur()
 	p.length.Blur()
 	p.refInput.Blur()
 	p.adding = false
@@ -174,10 +179,14 @@ func (p *wrapUpPane) blur() {
 // settle shows the kept value again in place of one that could not be
 // read, as the user leaves the field.
 func (p *wrapUpPane) settle() {
-	if p.dueErr != "" {
+	if p.due.Problem() != "" || p.tooEarly != "" {
 		// Leaving a date that cannot be read shows the one kept.
-		p.due.SetValue(p.lastDue.Format(time.DateOnly))
-		p.dueErr = ""
+		p.tooEarly = ""
+		kept := ""
+		if !p.lastDue.IsZero() {
+			kept = p.lastDue.Format(time.DateOnly)
+		}
+		p.due.SetValue(kept)
 	}
 	if p.lengthErr != "" {
 		p.length.SetValue(model.FormatClock(p.lastLength))
@@ -214,9 +223,8 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 		return p.length.Value() != before, cmd
 	case partThankYou:
 		before := p.due.Value()
-		p.due, cmd = p.due.Update(msg)
-		p.checkDue()
-		return p.due.Value() != before && p.dueErr == "", cmd
+		cmd = p.due.Update(msg)
+		return p.due.Value() != before && p.checkDue(), cmd
 	}
 	if p.adding {
 		return p.updateAdding(msg)
@@ -270,18 +278,20 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 	return false, cmd
 }
 
-func (p *wrapUpPane) checkDue() {
-	p.dueErr = ""
-	d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local)
+// checkDue keeps the date typed if it can be read, and says whether it
+// could.
+func (p *wrapUpPane) checkDue() bool {
+	p.tooEarly = ""
+	w, err := p.due.Read()
 	if err != nil {
-		p.dueErr = "Write the date as YYYY-MM-DD; until then it stays " + p.lastDue.Format(time.DateOnly) + "."
-		return
+		return false
 	}
-	if problem := model.ThankYouDueProblem(d, p.heldOn); problem != "" {
-		p.dueErr = problem + " It stays " + p.lastDue.Format(time.DateOnly) + "."
-		return
+	if problem := model.ThankYouDueProblem(w.At, p.heldOn); problem != "" {
+		p.tooEarly = problem
+		return false
 	}
-	p.lastDue = d
+	p.lastDue = w.At
+	return true
 }
 
 // linked records that referral i became contact id.
@@ -331,13 +341,20 @@ func (p wrapUpPane) View(now time.Time) string {
 	if !p.thanked.IsZero() {
 		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
 	} else {
-		due := heading(partThankYou, "Thank-you due ") + common.InputView(st, p.due, 12)
-		if d, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(p.due.Value()), time.Local); err == nil {
-			due += st.Muted.Render(" " + daysFrom(now, d))
-		}
-		b.WriteString(due)
-		if p.dueErr != "" {
-			b.WriteString("\n  " + st.Error.Render(p.dueErr))
+		due := heading(partThankYou, "Thank-you due ") + p.due.View(dueInputW)
+		switch {
+		case p.tooEarly != "":
+			b.WriteString(due + "\n  " + st.Error.Render(common.TruncateCells("→ "+p.tooEarly, max(p.width-2, 1))))
+		case p.due.Problem() == "":
+			b.WriteString(common.TruncateCells(due+" "+st.Muted.Render(p.due.ReadBack()), p.width))
+		case p.focused && p.part == partThankYou:
+			stays := "no date until one is read"
+			if !p.lastDue.IsZero() {
+				stays = "it stays " + p.lastDue.In(now.Location()).Format("Mon 2 Jan 2006") + " until a date is read"
+			}
+			b.WriteString(due + "\n  " + st.Error.Render(common.TruncateCells("→ ? "+stays+" (try fri, in 3 days, 2026-12-03)", max(p.width-2, 1))))
+		default:
+			b.WriteString(due)
 		}
 	}
 	length := heading(partLength, "Length ") + common.InputView(st, p.length, 9)
@@ -351,24 +368,9 @@ func (p wrapUpPane) View(now time.Time) string {
 	return b.String()
 }
 
-// daysFrom says how far a due day is from today, in words.
-func daysFrom(now, due time.Time) string {
-	y, m, d := now.Date()
-	today := time.Date(y, m, d, 0, 0, 0, 0, due.Location())
-	days := int(due.Sub(today).Hours() / 24)
-	switch {
-	case days == 0:
-		return "(today)"
-	case days == 1:
-		return "(tomorrow)"
-	case days > 1:
-		return fmt.Sprintf("(in %d days)", days)
-	case days == -1:
-		return "(overdue by a day)"
-	default:
-		return fmt.Sprintf("(overdue by %d days)", -days)
-	}
-}
+// dueInputW is the width of the thank-you date as typed: room for a phrase
+// ("next friday") or a date written out.
+const dueInputW = 16
 
 func indentLines(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)

@@ -6,7 +6,6 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/formkit"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
@@ -41,7 +40,7 @@ func NewLogForm(c *common.Common, contact model.Contact, kind model.InteractionK
 	}
 	fields := []formkit.FormField{
 		{Label: "What", Kind: formkit.KindChoice, Options: kinds},
-		{Label: "When", Hint: "YYYY-MM-DD HH:MM"},
+		formkit.DateField(c, "When", formkit.DayOrTime),
 		{Label: "Channel", Hint: "email, phone, letter…"},
 		{Label: "Text", Hint: "the message, or what was said (keep a copy of what you send)", Kind: formkit.KindArea},
 	}
@@ -54,11 +53,11 @@ func (f LogForm) interaction() (model.Interaction, map[int]string) {
 	errs := map[int]string{}
 	it := model.Interaction{ContactID: f.contact.ID, Kind: model.InteractionKind(f.form.Value(logKind)),
 		Channel: f.form.Value(logChannel), Text: f.form.Value(logText)}
-	at, err := time.ParseInLocation(common.DateTimeLayout, f.form.Value(logAt), f.c.Now().Location())
+	when, err := f.form.When(logAt)
 	if err != nil {
-		errs[logAt] = "Write the date and time as 2025-03-14 15:30."
+		errs[logAt] = err.Error()
 	} else {
-		it.At = at
+		it.At = when.At
 	}
 	if err == nil {
 		if msg := it.Validate(); msg != "" {

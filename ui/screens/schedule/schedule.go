@@ -48,7 +48,7 @@ func NewScheduleForm(c *common.Common, contact model.Contact, iv model.Interview
 		lengths = append(lengths, strconv.Itoa(int(l.Minutes())))
 	}
 	fields := []formkit.FormField{
-		{Label: "When", Hint: "YYYY-MM-DD HH:MM"},
+		formkit.DateField(c, "When", formkit.DateAndTime),
 		{Label: "How", Kind: formkit.KindChoice, Options: modes},
 		{Label: "Where", Hint: "address, link or number"},
 		{Label: "Minutes", Hint: "15, 20, 30 or your own", Kind: formkit.KindChoice, Options: lengths, Free: true},
@@ -68,10 +68,10 @@ func NewScheduleForm(c *common.Common, contact model.Contact, iv model.Interview
 func (f scheduleForm) schedule() (model.Schedule, map[int]string) {
 	errs := map[int]string{}
 	sch := model.Schedule{Mode: model.Mode(f.form.Value(schMode)), Place: f.form.Value(schPlace)}
-	if at, err := time.ParseInLocation(common.DateTimeLayout, f.form.Value(schAt), f.c.Now().Location()); err != nil {
-		errs[schAt] = "Write the date and time as 2025-03-14 15:30."
+	if when, err := f.form.When(schAt); err != nil {
+		errs[schAt] = err.Error()
 	} else {
-		sch.At = at
+		sch.At = when.At
 	}
 	if n, err := strconv.Atoi(strings.TrimSuffix(f.form.Value(schLength), " min")); err != nil || n <= 0 {
 		errs[schLength] = "The length is a number of minutes, like 20."
@@ -106,7 +106,7 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		iv = model.NewInterview(f.contact.ID, nil, f.c.Now()) // questions come in the command
 	}
 	return f, tea.Sequence(common.Pop, common.ScheduleInterview(f.c.Store, iv, sch),
-		common.Info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan 15:04")))
+		common.Info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan")+" "+f.c.TimeOfDay(sch.At)))
 }
 
 func (f scheduleForm) View() string {

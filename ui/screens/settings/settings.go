@@ -1,4 +1,4 @@
-// Package settings is the due-date rules.
+// Package settings is the due-date rules and the weekly goal.
 package settings
 
 import (
@@ -19,9 +19,18 @@ import (
 // maxRuleDays bounds a due-date rule: ten years is already no rule at all.
 const maxRuleDays = 3650
 
-// settingFields are the due-date rules, each a whole number of days. A
-// value that is not one is caught by settings() before anything is set.
-func settingFields() []formkit.BoundField[model.Settings] {
+// maxWeeklyGoal bounds the weekly goal: more than one conversation a day
+// is no longer a rhythm anyone keeps.
+const maxWeeklyGoal = 14
+
+// goalField is the weekly goal's place among the fields; the others before
+// it are due-date rules in days, the one after it the clock times are shown on.
+const goalField = 3
+
+// settingFields are the due-date rules, each a whole number of days (a
+// value that is not one is caught by settings() before anything is set),
+// the weekly goal, and the clock times are shown on.
+func settingFields(c *common.Common) []formkit.BoundField[model.Settings] {
 	type field = formkit.BoundField[model.Settings]
 	days := func(label, note string, get func(model.Settings) int, set func(*model.Settings, int)) field {
 		return formkit.Bind(formkit.FormField{Label: label, Limit: 4, Unit: "days", Note: note},
@@ -39,7 +48,45 @@ func settingFields() []formkit.BoundField[model.Settings] {
 			func(s model.Settings) int { return s.NoReplyDays }, func(s *model.Settings, n int) { s.NoReplyDays = n }),
 		days("Keep in touch", "days after the last exchange before the later update is due",
 			func(s model.Settings) int { return s.KeepInTouchDays }, func(s *model.Settings, n int) { s.KeepInTouchDays = n }),
+		formkit.Bind(formkit.FormField{Label: "Weekly goal", Limit: 2, Unit: "conversations a week",
+			Note: "a steady rhythm beats a burst (2 by default)"},
+			func(s model.Settings) string { return strconv.Itoa(s.Normalized().WeeklyGoal) },
+			func(s *model.Settings, v string) {
+				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+					s.WeeklyGoal = n
+				}
+			}),
+		hoursField(c),
 	}
+}
+
+// hoursField chooses a 12- or 24-hour clock for times, or the locale's,
+// which it names.
+func hoursField(c *common.Common) formkit.BoundField[model.Settings] {
+	locale := c.Hours.Cycle()
+	if c.Hours != nil {
+		locale = c.Hours.Locale.Or(model.Hours24)
+	}
+	label := func(h model.HourCycle) string {
+		if h == model.HoursFromLocale {
+			return "as the locale (" + string(locale) + "-hour)"
+		}
+		return string(h) + "-hour"
+	}
+	var options []string
+	for _, h := range model.HourCycles() {
+		options = append(options, label(h))
+	}
+	return formkit.Bind(formkit.FormField{Label: "Times", Kind: formkit.KindChoice, Options: options,
+		Note: "3:00 pm or 15:00; the locale is LC_ALL, LC_TIME or LANG"},
+		func(s model.Settings) string { return label(s.Hours.Or(model.HoursFromLocale)) },
+		func(s *model.Settings, v string) {
+			for _, h := range model.HourCycles() {
+				if label(h) == v {
+					s.Hours = h
+				}
+			}
+		})
 }
 
 // settingsScreen edits the due-date rules that the first screen and the
@@ -56,7 +103,7 @@ type settingsScreen struct {
 }
 
 func NewSettingsScreen(c *common.Common) settingsScreen {
-	fields := settingFields()
+	fields := settingFields(c)
 	return settingsScreen{c: c, fields: fields,
 		form: formkit.NewForm(c.Styles, formkit.FieldSpecs(fields), make([]string, len(fields)))}
 }
@@ -95,14 +142,23 @@ func (s settingsScreen) HandleKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s, nil
 	}
 	return s, tea.Sequence(common.Pop, common.WithInfo(common.SaveSettings(s.c.Store, st),
-		"Saved: thank-you due after %d days, reminder after %d, update after %d.",
-		st.ThankYouDays, st.NoReplyDays, st.KeepInTouchDays))
+		"Saved: thank-you due after %d days, reminder after %d, update after %d; %d conversations a week.",
+		st.ThankYouDays, st.NoReplyDays, st.KeepInTouchDays, st.WeeklyGoal))
 }
 
 // settings reads the form, or says which field is wrong and why.
 func (s settingsScreen) settings() (st model.Settings, at int, problem string) {
 	for i, f := range s.fields {
+		if f.Kind == formkit.KindChoice {
+			continue // only the offered choices can be chosen
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s.form.Value(i)))
+		if i == goalField {
+			if err != nil || n < 1 || n > maxWeeklyGoal {
+				return s.base, i, fmt.Sprintf("%s: a whole number of conversations from 1 to %d.", f.Label, maxWeeklyGoal)
+			}
+			continue
+		}
 		if err != nil || n < 1 || n > maxRuleDays {
 			return s.base, i, fmt.Sprintf("%s: a whole number of days from 1 to %d.", f.Label, maxRuleDays)
 		}
@@ -113,8 +169,8 @@ func (s settingsScreen) settings() (st model.Settings, at int, problem string) {
 func (s settingsScreen) View() string {
 	st := s.c.Styles
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Follow-up rules") + "\n")
-	b.WriteString(st.Muted.Render("When the first screen and each contact say a message is due.") + "\n")
+	b.WriteString(st.Title.Render("Follow-up rules and weekly goal") + "\n")
+	b.WriteString(st.Muted.Render("When a message is due, and how many conversations a week you aim for.") + "\n")
 	if !s.loaded {
 		return b.String() + "\n" + st.Muted.Render("Loading…")
 	}
@@ -131,7 +187,7 @@ func (s settingsScreen) Capturing() bool                { return true }
 func (s settingsScreen) Help() help.KeyMap {
 	k := s.form.Bindings()
 	k.Save.SetEnabled(s.loaded)
-	return common.KeyMap{Short: []key.Binding{k.Next, k.Save, k.Cancel}, Full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}
+	return common.KeyMap{Short: []key.Binding{k.Next, k.Choose, k.Save, k.Cancel}, Full: [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Save, k.Cancel}}}
 }
 
 func (s settingsScreen) Watches() common.Watcher { return common.Watching() }
@@ -142,7 +198,8 @@ func (s settingsScreen) Unsaved() bool {
 		return false
 	}
 	st, _, problem := s.settings()
-	return problem != "" || st != s.base
+	// Normalized: a goal never set reads as the default the form shows.
+	return problem != "" || st.Normalized() != s.base.Normalized()
 }
 
 // SaveNow is nil: the form closes only by saving, or by esc.

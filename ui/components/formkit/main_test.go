@@ -1,0 +1,9 @@
+package formkit_test
+
+import (
+	"testing"
+
+	"parley/ui/uitest"
+)
+
+func TestMain(m *testing.M) { uitest.Main(m, nil) }

@@ -1,0 +1,15 @@
+package search
+
+import (
+	"testing"
+
+	"parley/ui/common"
+	"parley/ui/screens/home"
+	"parley/ui/uitest"
+)
+
+// TestMain gives the driver "What's next", which every app starts on, and
+// the search itself, which the global key opens.
+func TestMain(m *testing.M) {
+	uitest.Main(m, []common.Opener{home.OpenHome, OpenSearch})
+}
