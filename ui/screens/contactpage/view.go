@@ -203,7 +203,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 func (p ContactPage) readerLines(it model.Interaction) []string {
 	st := p.c.Styles
 	w := max(p.width, 20)
-	head := it.At.In(p.c.Now().Location()).Format("Monday 2 January 2006, 15:04") + " · " + string(it.Kind)
+	head := it.At.In(p.c.Now().Location()).Format("Monday 2 January 2006") + ", " + p.c.TimeOfDay(it.At) + " · " + string(it.Kind)
 	if it.Channel != "" {
 		head += " · " + it.Channel
 	}

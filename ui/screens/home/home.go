@@ -32,7 +32,7 @@ func newHomeKeys() homeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
-		Start:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "talk: open or start the interview")),
+		Start:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "interview now")),
 		Page:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open contact")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
@@ -211,11 +211,10 @@ func (h home) act(it homeItem) tea.Cmd {
 		}
 	case itemThankYou:
 		return common.Navigate(common.OpenComposeMsg{Contact: c, Template: model.TemplateThankYou})
-	case itemToContact:
-		return common.Navigate(common.OpenComposeMsg{Contact: c})
-	case itemReferral:
-		if c.ID == it.contactID && !it.suggested {
-			return common.Navigate(common.OpenComposeMsg{Contact: c})
+	case itemToContact, itemReferral:
+		if !it.suggested {
+			request := model.SuggestedTemplate(c, model.Step{Kind: model.StepSendRequest})
+			return common.Navigate(common.OpenComposeMsg{Contact: c, Template: request})
 		}
 	}
 	return common.Navigate(common.OpenContactMsg{Contact: c})
@@ -297,6 +296,11 @@ func (h home) buildItems() []homeItem {
 			st.Muted.Render(" · follow up, or set no reply")
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
 	}
+	for _, p := range h.agenda.ToContact {
+		c := h.byID[p.ContactID]
+		line := nameCol(c.Name) + st.Muted.Render("added "+common.DayLabel(p.Since, now)+common.SubtitleSuffix(c))
+		items = append(items, homeItem{kind: itemToContact, contactID: p.ContactID, line: line})
+	}
 	for _, r := range h.agenda.ReferralsToContact {
 		if r.ContactID == 0 {
 			// Suggested in a wrap-up, not a contact yet: enter opens the
@@ -306,13 +310,9 @@ func (h home) buildItems() []homeItem {
 			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, suggested: true, line: line})
 			continue
 		}
-		line := nameCol(h.Name(r.ContactID)) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
+		line := nameCol(h.Name(r.ContactID)) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy) +
+			st.Muted.Render(" · enter drafts the request")
 		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
-	}
-	for _, p := range h.agenda.ToContact {
-		c := h.byID[p.ContactID]
-		line := nameCol(c.Name) + st.Muted.Render("added "+common.DayLabel(p.Since, now)+common.SubtitleSuffix(c))
-		items = append(items, homeItem{kind: itemToContact, contactID: p.ContactID, line: line})
 	}
 	return items
 }
@@ -322,7 +322,7 @@ var sectionTitles = [...]string{
 	itemUpcoming:  "Interviews: missed, today and the next 7 days",
 	itemThankYou:  "Thank-you notes due",
 	itemNoReply:   "No reply for more than %d days",
-	itemReferral:  "Referrals not yet contacted: enter drafts the request",
+	itemReferral:  "Referrals not yet contacted",
 	itemToContact: "To contact, oldest first: enter drafts the request",
 }
 
