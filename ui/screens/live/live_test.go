@@ -493,9 +493,10 @@ func TestSixtyBySixteenIsNotCompact(t *testing.T) {
 	}
 }
 
-// A thank-you date that cannot be read never replaces the last good one,
-// and leaving the field says which date stands.
-func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
+// atThankYouDue holds a ten-minute interview, ends it, and puts the
+// cursor in the wrap-up's thank-you date.
+func atThankYouDue(t *testing.T) (*uitest.Driver, *store.Store) {
+	t.Helper()
 	d, s, clk := liveInterview(t, 80, 24)
 	d.Send(uitest.KeyType(tea.KeyCtrlT))
 	clk.Advance(10 * time.Minute)
@@ -503,6 +504,13 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	d.Send(uitest.KeyRunes("y"))
 	d.Send(uitest.KeyType(tea.KeyTab)) // referrals
 	d.Send(uitest.KeyType(tea.KeyTab)) // thank-you due
+	return d, s
+}
+
+// A thank-you date that cannot be read never replaces the last good one,
+// and leaving the field says which date stands.
+func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
+	d, s := atThankYouDue(t)
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
 	d.TypeText("2026-11-25")
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
@@ -523,13 +531,7 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 
 // A thank-you cannot fall due before the interview it thanks for.
 func TestThankYouDateBeforeTheInterviewIsRefused(t *testing.T) {
-	d, s, clk := liveInterview(t, 80, 24)
-	d.Send(uitest.KeyType(tea.KeyCtrlT))
-	clk.Advance(10 * time.Minute)
-	d.Send(uitest.KeyType(tea.KeyCtrlE))
-	d.Send(uitest.KeyRunes("y"))
-	d.Send(uitest.KeyType(tea.KeyTab)) // referrals
-	d.Send(uitest.KeyType(tea.KeyTab)) // thank-you due
+	d, s := atThankYouDue(t)
 	before := uitest.TestStart.AddDate(0, 0, -1).Format(time.DateOnly)
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
 	d.TypeText(before)
