@@ -239,8 +239,13 @@ func (p ContactPage) bodyRows() int {
 // or wherever keeps the cursor in view.
 func (p ContactPage) visibleFrom() int {
 	lines, cur, entry := p.bodyLines()
+	return p.firstShown(len(lines), cur, entry)
+}
+
+// firstShown is visibleFrom for a body already laid out.
+func (p ContactPage) firstShown(total, cur, entry int) int {
 	rows := p.bodyRows()
-	maxStart := max(len(lines)-rows, 0)
+	maxStart := max(total-rows, 0)
 	if p.scroll == followEntry && entry >= 0 {
 		return min(max(entry-rows/3, 0), maxStart)
 	}
@@ -254,10 +259,10 @@ func (p ContactPage) visibleFrom() int {
 }
 
 func (p ContactPage) View() string {
-	lines, _, _ := p.bodyLines()
+	lines, cur, entry := p.bodyLines()
 	vp := viewport.New(max(p.width, 1), p.bodyRows())
 	vp.SetContent(strings.Join(lines, "\n"))
-	vp.SetYOffset(p.visibleFrom())
+	vp.SetYOffset(p.firstShown(len(lines), cur, entry))
 	return p.header() + "\n" + vp.View() + "\n" + p.positionLine(vp, len(lines))
 }
 
