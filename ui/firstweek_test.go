@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"parley/model"
 )
 
@@ -95,5 +97,27 @@ func TestHelpSaysWhatKeysDo(t *testing.T) {
 	d.Send(uitest.KeyRunes("?"))
 	if v := d.View(); !strings.Contains(v, "x mark no reply") {
 		t.Errorf("message help lacks x:\n%s", v)
+	}
+}
+
+// The wheel moves through a list as ↑/↓ would, and leaves a screen taking
+// text alone.
+func TestMouseWheelScrollsLists(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	for _, n := range []string{"Al", "Bo", "Cy"} {
+		if _, err := s.PutContact(model.Contact{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := uitest.NewDriver(t, c, 80, 24)
+	d.Send(uitest.KeyRunes("c"))
+	d.Send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if v := d.View(); !strings.Contains(v, "▸ Bo") {
+		t.Errorf("wheel down did not move the list:\n%s", v)
+	}
+	d.Send(uitest.KeyRunes("n")) // a form takes text: the wheel does not move its fields
+	d.Send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if v := d.View(); !strings.Contains(v, "▸ Name") {
+		t.Errorf("wheel moved a form's fields:\n%s", v)
 	}
 }
