@@ -155,7 +155,7 @@ func runNotebook(app *cli) error {
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()
-	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != "", NoMouse: os.Getenv("PARLEY_NO_MOUSE") != ""})
 }
 
 func newVersionCmd(app *cli) *cobra.Command {

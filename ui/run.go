@@ -29,6 +29,10 @@ import (
 type Options struct {
 	// NoColor strips every style (NO_COLOR).
 	NoColor bool
+	// NoMouse leaves the mouse to the terminal (PARLEY_NO_MOUSE), so a
+	// plain drag selects text; with the mouse on, the wheel scrolls and
+	// selecting takes shift+drag (option+drag in iTerm2).
+	NoMouse bool
 	// Input and Output replace the terminal; tests set them.
 	Input  *os.File
 	Output *os.File
@@ -60,6 +64,11 @@ func Run(s *store.Store, opts Options) error {
 		Hours:   &common.Hours{Locale: model.HoursOfLocale(os.Getenv)},
 		Editors: &common.Editors{}, Rescues: store.FindRescues(s.Path())}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term)}
+	if !opts.NoMouse {
+		// Cell motion reports the wheel; Parley uses nothing else of the
+		// mouse, and the terminal's shift+drag still selects text.
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}

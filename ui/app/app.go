@@ -64,6 +64,8 @@ type App struct {
 	// errorFrom is the type of result whose error the status line shows,
 	// so the next such result that succeeds clears it.
 	errorFrom reflect.Type
+	// statusBy is the screen whose command set the status, or rootID.
+	statusBy screenID
 	// quitWarned is set once ctrl+c has shown a screen's warning: the
 	// next ctrl+c, straight after, quits.
 	quitWarned bool
@@ -155,6 +157,8 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		return a, nil
 	case tea.KeyMsg:
 		return a.HandleKey(msg)
+	case tea.MouseMsg:
+		return a.handleWheel(common.WheelDelta(msg))
 	case ShutdownMsg:
 		if a.c.Editors.Active() > 0 {
 			// The editor has returned (the event loop waited for it);
@@ -206,10 +210,12 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case common.PopMsg:
 		return a.pop(to)
 	case common.StatusMsg:
+		a.statusBy = to
 		return a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.gen == a.statusGen && !a.status.Err {
 			a.status = common.StatusMsg{}
+			a.resize()
 		}
 		return a, nil
 	case SummaryLoadedMsg:
@@ -314,6 +320,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 	id := a.lastID
 	a.openedBy[id] = opener
 	a.Stack = append(a.Stack, entry{id: id, S: s})
+	a.leaveStatusBehind()
 	a.resize()
 	load := s.Load()
 	if s.Watches()[common.ShownSummary] && a.summaryLoaded {
@@ -332,6 +339,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 func (a App) bringForward(i int) App {
 	e := a.Stack[i]
 	a.Stack = append(append(a.Stack[:i:i], a.Stack[i+1:]...), e)
+	a.leaveStatusBehind()
 	a.resize()
 	return a
 }
@@ -349,6 +357,9 @@ func (a App) pop(id screenID) (App, tea.Cmd) {
 	}
 	closed := a.Stack[i]
 	a.Stack = append(a.Stack[:i:i], a.Stack[i+1:]...)
+	if i == len(a.Stack) {
+		a.leaveStatusBehind()
+	}
 	a.resize()
 	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
 	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
@@ -461,9 +472,44 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, addressed(a.Stack[i].id, cmd)
 }
 
+// handleWheel scrolls the top screen by the mouse wheel: a screen that
+// scrolls itself gets the lines; a list or pane not taking text gets one
+// ↑ or ↓ per notch, as a terminal's own wheel-to-arrows mode would send.
+// Clicks are ignored.
+func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
+	if lines == 0 || a.fullHelp {
+		return a, nil
+	}
+	i := len(a.Stack) - 1
+	if s, ok := a.Stack[i].S.(common.WheelScroller); ok {
+		a.Stack[i].S = s.WheelScroll(lines)
+		return a, nil
+	}
+	if a.Top().Capturing() {
+		return a, nil
+	}
+	arrow := tea.KeyMsg{Type: tea.KeyDown}
+	if lines < 0 {
+		arrow.Type = tea.KeyUp
+	}
+	return a.HandleKey(arrow)
+}
+
+// leaveStatusBehind clears a passing message a screen gave once another
+// screen is on top: it spoke of the screen left. An error stays until
+// replaced, and so does a message of the root's own (what was taken in at
+// start) until it fades.
+func (a *App) leaveStatusBehind() {
+	if !a.status.Err && a.statusBy != rootID && a.statusBy != a.Stack[len(a.Stack)-1].id {
+		a.status = common.StatusMsg{}
+		a.statusGen++
+	}
+}
+
 func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
 	a.status, a.errorFrom = msg, nil
 	a.statusGen++
+	a.resize() // a long message takes more lines
 	if msg.Err {
 		return a, nil
 	}
@@ -501,7 +547,17 @@ func (a App) View() (out string) {
 	if fh >= a.height {
 		return common.Fit(footer, a.width, a.height)
 	}
-	return common.Fit(a.Top().View(), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+	return common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+}
+
+// topView is the top screen, or an overlay drawn over the screen below it.
+func (a App) topView(h int) string {
+	ov, ok := a.Top().(common.Overlay)
+	if !ok || len(a.Stack) < 2 {
+		return a.Top().View()
+	}
+	below := a.Stack[len(a.Stack)-2].S
+	return common.PlaceOver(below.View(), ov.OverlayBox(a.width, h), a.width, h)
 }
 
 // Flush writes what screens hold unsaved. It runs after the program has

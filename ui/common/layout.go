@@ -154,3 +154,36 @@ func StepText(s model.Step, now time.Time, hours model.HourCycle) string {
 	}
 	return text
 }
+
+// Overlay is a screen drawn over the one below it, such as a question, so
+// the user still sees what it is about: the root draws the screen below and
+// puts OverlayBox in its middle.
+type Overlay interface {
+	OverlayBox(width, height int) string
+}
+
+// PlaceOver puts box in the middle of base, a block of w x h cells: the
+// lines of base beside and around the box stay as they were.
+func PlaceOver(base, box string, w, h int) string {
+	lines := strings.Split(Fit(base, w, h), "\n")
+	boxLines := strings.Split(box, "\n")
+	bw := 0
+	for _, l := range boxLines {
+		bw = max(bw, CellWidth(l))
+	}
+	bw = min(bw, w)
+	top, left := max((h-len(boxLines))/2, 0), max((w-bw)/2, 0)
+	for i, bl := range boxLines {
+		y := top + i
+		if y >= len(lines) {
+			break
+		}
+		under := PadRight(lines[y], w)
+		beside := ansi.Truncate(under, left, "")
+		if strings.Contains(beside, "\x1b[") {
+			beside += "\x1b[0m" // a style cut mid-span must not colour the box
+		}
+		lines[y] = beside + PadRight(TruncateCells(bl, bw), bw) + ansi.TruncateLeft(under, left+bw, "")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -90,6 +90,38 @@ func ScheduleInterview(s *store.Store, iv model.Interview, sch model.Schedule) t
 	}
 }
 
+// InterviewCreatedMsg reports a new interview, ready to run; the screen
+// that asked opens it.
+type InterviewCreatedMsg struct {
+	Interview model.Interview
+	Err       error
+}
+
+func (m InterviewCreatedMsg) Failed() error { return m.Err }
+
+func (m InterviewCreatedMsg) Changes() []NotebookChangedMsg {
+	if m.Err != nil {
+		return nil
+	}
+	iv := m.Interview
+	return []NotebookChangedMsg{{Kind: ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
+}
+
+// StartInterview creates an interview from the starting plan, the user's
+// default set or a balanced pick from their bank, for the default budget.
+func StartInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		st, err := s.QuestionBank()
+		if err != nil {
+			return InterviewCreatedMsg{Err: err}
+		}
+		iv := model.NewInterview(contactID, nil, now)
+		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
+		saved, err := s.PutInterview(iv)
+		return InterviewCreatedMsg{saved, err}
+	}
+}
+
 func (m interactionLoggedMsg) Changes() []NotebookChangedMsg {
 	if m.err != nil {
 		return nil

@@ -154,7 +154,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		name := model.DraftFileName(s.data.Contact.Name, s.tmpl.ID, s.c.Now())
 		return s, outbox.SaveDraftCmd(outbox.DraftsDir(s.c.Store.Path()), name, d.LogText())
 	case key.Matches(k, s.keys.Print):
-		return s, outbox.PrintDraftCmd(d.LogText())
+		return s, outbox.PrintDraftCmd(d.LogText(), s.width)
 	case key.Matches(k, s.keys.Sent):
 		s.phase = composeChannel
 		s.cursor = max(common.IndexOf(model.Channels(), s.tmpl.Channel), 0)
@@ -251,6 +251,13 @@ func (s composeScreen) Help() help.KeyMap {
 	k := s.keys
 	_, noReply := s.noReply()
 	k.NoReply.SetEnabled(noReply && !s.data.Contact.CurrentStage().IsEnding())
+	// Full help lists x even before it applies, saying when it comes:
+	// otherwise the way to close a silent contact is only in the README.
+	noReplyFull := k.NoReply
+	if !noReplyFull.Enabled() {
+		noReplyFull.SetEnabled(true)
+		noReplyFull.SetHelp("x", fmt.Sprintf("mark no reply (once a request waited %d days)", s.data.Settings.Normalized().NoReplyDays))
+	}
 	k.CopySubject.SetEnabled(s.draft.Subject != "")
 	if s.phase == composeChannel {
 		k.Choose.SetHelp("enter", "log as sent")
@@ -267,11 +274,11 @@ func (s composeScreen) Help() help.KeyMap {
 		return common.KeyMap{Short: short, Full: [][]key.Binding{
 			{k.Copy, k.CopySubject, k.SaveFile, k.Print},
 			{k.Edit, k.Editor, k.Up, k.Down},
-			{k.Sent, k.NoReply, k.Other, k.Back}, global}}
+			{k.Sent, noReplyFull, k.Other, k.Back}, global}}
 	case composeChannel:
 		return common.KeyMap{Short: nav, Full: [][]key.Binding{nav}}
 	case composePick:
-		return common.KeyMap{Short: append(nav, k.NoReply, k.Templates), Full: [][]key.Binding{nav, append([]key.Binding{k.NoReply}, global...)}}
+		return common.KeyMap{Short: append(nav, k.NoReply, k.Templates), Full: [][]key.Binding{nav, append([]key.Binding{noReplyFull}, global...)}}
 	}
 	return common.KeyMap{Short: nav, Full: [][]key.Binding{nav, global}}
 }

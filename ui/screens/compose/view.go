@@ -47,7 +47,7 @@ func (s composeScreen) View() string {
 		}
 		top = append(top, s.listLine("None: I will write it in myself", s.cursor == len(s.takeawayChoices())))
 	case composeEdit:
-		line, col := s.area.Line()+1, s.area.LineInfo().CharOffset+1
+		line, col := s.area.Line()+1, common.TextCursorColumn(s.area)
 		top = append(top, st.Muted.Render(common.TruncateCells(fmt.Sprintf("Editing · line %d, column %d · esc when done", line, col), s.width)), s.area.View())
 	case composeDraft, composeChannel:
 		return s.draftView(top)

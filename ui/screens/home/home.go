@@ -18,6 +18,8 @@ import (
 type homeKeys struct {
 	Up, Down key.Binding
 	Act      key.Binding
+	Start    key.Binding
+	Page     key.Binding
 	Contacts key.Binding
 	New      key.Binding
 	Search   key.Binding
@@ -31,6 +33,8 @@ func newHomeKeys() homeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
+		Start:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "interview now")),
+		Page:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open contact")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
@@ -49,6 +53,7 @@ const (
 	itemThankYou
 	itemNoReply
 	itemReferral
+	itemToContact
 )
 
 // homeItem is one selectable line of the agenda.
@@ -56,7 +61,10 @@ type homeItem struct {
 	kind        homeItemKind
 	contactID   uint64
 	interviewID uint64
-	line        string // already styled
+	// suggested marks a person only suggested in a wrap-up: contactID is
+	// the one who suggested them.
+	suggested bool
+	line      string // already styled
 }
 
 // home is the first screen, "What's next": what is due, without being
@@ -91,6 +99,10 @@ func (h home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.NotebookLoadedMsg:
 		if msg.Err == nil {
 			h.setNotebook(msg.Notebook)
+		}
+	case common.InterviewCreatedMsg:
+		if c, ok := h.byID[msg.Interview.ContactID]; ok && msg.Err == nil {
+			return h, common.OpenInterview(c, msg.Interview)
 		}
 	case tea.KeyMsg:
 		return h.HandleKey(msg)
@@ -132,30 +144,81 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		if h.cursor < len(h.items) {
 			return h, h.act(h.items[h.cursor])
 		}
+	case key.Matches(msg, h.keys.Start):
+		if h.cursor < len(h.items) {
+			return h, h.start(h.items[h.cursor])
+		}
+	case key.Matches(msg, h.keys.Page):
+		if c, ok := h.current(); ok {
+			return h, common.Navigate(common.OpenContactMsg{Contact: c})
+		}
 	}
 	return h, nil
 }
 
-// act opens the place where the user deals with an item: the interview
-// itself for one coming up, the thank-you log for one due, and the
-// contact's page (to log a request, or give up on them) otherwise.
+// current is the contact of the item under the cursor.
+func (h home) current() (model.Contact, bool) {
+	if h.cursor >= len(h.items) {
+		return model.Contact{}, false
+	}
+	c, ok := h.byID[h.items[h.cursor].contactID]
+	return c, ok
+}
+
+// start opens the interview with the item's person that is not over yet,
+// or creates one: s then ctrl+t is a running clock.
+func (h home) start(it homeItem) tea.Cmd {
+	c, ok := h.byID[it.contactID]
+	if !ok {
+		return nil
+	}
+	var open model.Interview
+	for _, iv := range h.nb.Interviews {
+		if iv.ContactID == c.ID && iv.Clock.State() != model.Ended && iv.ID > open.ID {
+			if _, held := iv.HeldAt(); !held {
+				open = iv
+			}
+		}
+	}
+	if it.interviewID != 0 {
+		for _, iv := range h.nb.Interviews {
+			if iv.ID == it.interviewID {
+				open = iv
+			}
+		}
+	}
+	if open.ID != 0 {
+		return common.OpenInterview(c, open)
+	}
+	return common.StartInterview(h.c.Store, c.ID, h.c.Now())
+}
+
+// act opens the place where the user deals with an item, straight over
+// What's next so esc comes back here: the interview itself for one coming
+// up, the thank-you note for one due, a request to draft for someone not
+// yet asked, and the contact's page (to follow up, or give up on them)
+// otherwise.
 func (h home) act(it homeItem) tea.Cmd {
 	c, ok := h.byID[it.contactID]
 	if !ok {
 		return nil
 	}
-	page := common.Navigate(common.OpenContactMsg{Contact: c})
 	switch it.kind {
 	case itemUpcoming:
 		for _, iv := range h.nb.Interviews {
 			if iv.ID == it.interviewID {
-				return tea.Sequence(page, common.OpenInterview(c, iv))
+				return common.OpenInterview(c, iv)
 			}
 		}
 	case itemThankYou:
-		return tea.Sequence(page, common.Navigate(common.OpenLogMsg{Contact: c, Kind: model.KindThankYou}))
+		return common.Navigate(common.OpenComposeMsg{Contact: c, Template: model.TemplateThankYou})
+	case itemToContact, itemReferral:
+		if !it.suggested {
+			request := model.SuggestedTemplate(c, model.Step{Kind: model.StepSendRequest})
+			return common.Navigate(common.OpenComposeMsg{Contact: c, Template: request})
+		}
 	}
-	return page
+	return common.Navigate(common.OpenContactMsg{Contact: c})
 }
 
 // Name is the contact's name, safe to draw.
@@ -166,32 +229,57 @@ func (h home) Name(id uint64) string {
 	return "(deleted)"
 }
 
-// buildItems turns the agenda into lines, section by section.
+// nameColMax is the widest the name column of What's next gets; a
+// longer name is cut so the columns after it stay in line.
+const nameColMax = 24
+
+// buildItems turns the agenda into lines, section by section, each
+// column as wide as its widest entry so the columns line up.
 func (h home) buildItems() []homeItem {
 	st := h.c.Styles
 	now := h.c.Now()
+	nameW := 0
+	for _, c := range h.nb.Contacts {
+		nameW = max(nameW, common.CellWidth(safetext.Line(c.Name)))
+	}
+	for _, r := range h.agenda.ReferralsToContact {
+		nameW = max(nameW, common.CellWidth(safetext.Line(r.Name)))
+	}
+	nameW = min(nameW, nameColMax) + 2
+	nameCol := func(s string) string { return common.PadRight(common.TruncateCells(safetext.Line(s), nameW-2), nameW) }
+
 	var items []homeItem
-	for _, u := range h.agenda.Upcoming {
+	whens := make([]string, len(h.agenda.Upcoming))
+	whenW := 0
+	for i, u := range h.agenda.Upcoming {
+		whens[i] = common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
+		switch {
+		case u.Underway:
+			whens[i] = "under way"
+		case u.Missed:
+			whens[i] = "! " + whens[i]
+		}
+		whenW = max(whenW, common.CellWidth(whens[i])+2)
+	}
+	for i, u := range h.agenda.Upcoming {
 		c := h.byID[u.ContactID]
 		name := safetext.Line(c.Name)
-		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
 		}
-		whenCol := func(s string) string { return common.PadRight(s, max(17, common.CellWidth(s)+1)) }
-		line := whenCol(when) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+		when := common.PadRight(whens[i], whenW)
+		rest := name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		switch {
-		case u.Underway:
-			line = st.Accent.Render(whenCol("under way")) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+		case u.Underway, u.Today && !u.Missed:
+			when = st.Accent.Render(when)
 		case u.Missed:
 			// Held but not ended in Parley, rescheduled, or missed: either
 			// way it needs the user. The mark goes first, where it is seen.
-			line = st.Overdue.Render(whenCol("! "+when)) + name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
-		case u.Today:
-			line = st.Accent.Render(whenCol(when)) + name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			when = st.Overdue.Render(when)
+			rest = name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
 		}
-		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: line})
+		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, line: when + rest})
 	}
 	for _, t := range h.agenda.ThankYouDue {
 		var due string
@@ -203,24 +291,30 @@ func (h home) buildItems() []homeItem {
 		default:
 			due = fmt.Sprintf("due %s", common.DayLabel(t.Due, now))
 		}
-		line := common.PadRight(h.Name(t.ContactID), 24) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now))
+		line := nameCol(h.Name(t.ContactID)) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now)+" · enter writes it")
 		items = append(items, homeItem{kind: itemThankYou, contactID: t.ContactID, line: line})
 	}
 	for _, w := range h.agenda.NoReply {
-		line := common.PadRight(h.Name(w.ContactID), 24) + fmt.Sprintf("asked %d days ago", w.Days) +
+		line := nameCol(h.Name(w.ContactID)) + fmt.Sprintf("asked %d days ago", w.Days) +
 			st.Muted.Render(" · follow up, or set no reply")
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, line: line})
+	}
+	for _, p := range h.agenda.ToContact {
+		c := h.byID[p.ContactID]
+		line := nameCol(c.Name) + st.Muted.Render("added "+common.DayLabel(p.Since, now)+common.SubtitleSuffix(c))
+		items = append(items, homeItem{kind: itemToContact, contactID: p.ContactID, line: line})
 	}
 	for _, r := range h.agenda.ReferralsToContact {
 		if r.ContactID == 0 {
 			// Suggested in a wrap-up, not a contact yet: enter opens the
 			// page of the person who suggested them.
-			line := common.PadRight(r.Name, 24) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
+			line := nameCol(r.Name) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
 				st.Muted.Render(" · not a contact yet")
-			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, line: line})
+			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, suggested: true, line: line})
 			continue
 		}
-		line := common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
+		line := nameCol(h.Name(r.ContactID)) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy) +
+			st.Muted.Render(" · enter drafts the request")
 		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, line: line})
 	}
 	return items
@@ -228,10 +322,11 @@ func (h home) buildItems() []homeItem {
 
 // sectionTitles name the agenda's sections, in the order items are built.
 var sectionTitles = [...]string{
-	itemUpcoming: "Interviews: missed, today and the next 7 days",
-	itemThankYou: "Thank-you notes due",
-	itemNoReply:  "No reply for more than %d days",
-	itemReferral: "Referrals not yet contacted",
+	itemUpcoming:  "Interviews: missed, today and the next 7 days",
+	itemThankYou:  "Thank-you notes due",
+	itemNoReply:   "No reply for more than %d days",
+	itemReferral:  "Referrals not yet contacted",
+	itemToContact: "To contact, oldest first: enter drafts the request",
 }
 
 func (h home) View() string {
@@ -312,11 +407,13 @@ func (h home) Capturing() bool                 { return false }
 func (h home) Help() help.KeyMap {
 	k := h.keys
 	k.Act.SetEnabled(len(h.items) > 0)
+	k.Start.SetEnabled(len(h.items) > 0)
+	k.Page.SetEnabled(len(h.items) > 0)
 	k.Up.SetEnabled(len(h.items) > 1)
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
-		Short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
+		Short: []key.Binding{k.Act, k.Start, k.Page, k.Contacts, k.New, k.Quit},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act, k.Start, k.Page}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 

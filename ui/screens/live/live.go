@@ -95,6 +95,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		choiceKeys: newChoiceKeys(),
 	}
 	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
+	s.wrap.heldOn = model.InterviewDay(iv)
 	s.notes.Focused = true
 	if s.staleClock() {
 		// Most likely left running: ask before counting on it.
@@ -397,6 +398,7 @@ func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea
 	s.tickGen++
 	s.wrap = newWrapUpPane(s.c, s.Interview.WrapUp)
 	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
+	s.wrap.heldOn = model.InterviewDay(s.Interview)
 	s.layout()
 	focusCmd := s.SetFocus(paneWrapUp)
 	s.gen++

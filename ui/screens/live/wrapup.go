@@ -59,6 +59,11 @@ type wrapUpPane struct {
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
+	// heldOn is when the interview took place: the thank-you cannot be
+	// due before it.
+	heldOn time.Time
+	// tooEarly is why the date typed was refused though it could be read.
+	tooEarly string
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
@@ -175,8 +180,9 @@ func (p *wrapUpPane) blur() {
 // settle shows the kept value again in place of one that could not be
 // read, as the user leaves the field.
 func (p *wrapUpPane) settle() {
-	if p.due.Problem() != "" {
+	if p.due.Problem() != "" || p.tooEarly != "" {
 		// Leaving a date that cannot be read shows the one kept.
+		p.tooEarly = ""
 		kept := ""
 		if !p.lastDue.IsZero() {
 			kept = p.lastDue.Format(time.DateOnly)
@@ -291,8 +297,13 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 // checkDue keeps the date typed if it can be read, and says whether it
 // could.
 func (p *wrapUpPane) checkDue() bool {
+	p.tooEarly = ""
 	w, err := p.due.Read()
 	if err != nil {
+		return false
+	}
+	if problem := model.ThankYouDueProblem(w.At, p.heldOn); problem != "" {
+		p.tooEarly = problem
 		return false
 	}
 	p.lastDue = w.At
@@ -348,6 +359,8 @@ func (p wrapUpPane) View(now time.Time) string {
 	} else {
 		due := heading(partThankYou, "Thank-you due ") + p.due.View(dueInputW)
 		switch {
+		case p.tooEarly != "":
+			b.WriteString(due + "\n  " + st.Error.Render(common.TruncateCells("→ "+p.tooEarly, max(p.width-2, 1))))
 		case p.due.Problem() == "":
 			b.WriteString(common.TruncateCells(due+" "+st.Muted.Render(p.due.ReadBack()), p.width))
 		case p.focused && p.part == partThankYou:

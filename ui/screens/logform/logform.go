@@ -104,9 +104,13 @@ func (f LogForm) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func (f LogForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f LogForm) Capturing() bool                { return true }
-func (f LogForm) Help() help.KeyMap              { return f.form.Help() }
+func (f LogForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f LogForm) Capturing() bool   { return true }
+func (f LogForm) Help() help.KeyMap { return f.form.Help() }
 
 func (f LogForm) Load() tea.Cmd           { return nil }
 func (f LogForm) Watches() common.Watcher { return common.Watching() }

@@ -91,8 +91,11 @@ func (p planScreen) planLines(width int) (lines []string, cursorLine int) {
 			marker = "▸ "
 		}
 		must := "  "
-		if it.MustAsk {
+		if it.MustAsk && !sel {
 			must = st.MustAsk.Render("!") + " "
+		} else if it.MustAsk {
+			// Its own style would end the row's highlight after the "!".
+			must = "! "
 		}
 		text := safetext.Line(it.Text)
 		if it.BankID == "" {
@@ -144,7 +147,23 @@ func (p planScreen) header() string {
 	if p.setName != "" {
 		info += fmt.Sprintf(" · set %q", p.setName)
 	}
-	return common.TruncateCells(title, p.width) + "\n" + common.TruncateCells(st.Label.Render(info), p.width)
+	head := common.TruncateCells(title, p.width) + "\n" + common.TruncateCells(st.Label.Render(info), p.width)
+	if n := p.mustAskBelowFit(); n > 0 {
+		head += "\n" + common.TruncateCells(st.Error.Render(fmt.Sprintf("! %d must-ask below the line may not be reached: < or K moves it up.", n)), p.width)
+	}
+	return head
+}
+
+// mustAskBelowFit counts must-ask questions placed after the ones the
+// budget fits: the clock will likely run out before them.
+func (p planScreen) mustAskBelowFit() int {
+	n := 0
+	for i, it := range p.plan.Items {
+		if it.MustAsk && i >= questions.Fit(p.budget) {
+			n++
+		}
+	}
+	return n
 }
 
 // heading is a pane's title, in the focused style when it has the keys.

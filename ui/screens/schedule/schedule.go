@@ -122,9 +122,13 @@ func (f scheduleForm) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func (f scheduleForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f scheduleForm) Capturing() bool                { return true }
-func (f scheduleForm) Help() help.KeyMap              { return f.form.Help() }
+func (f scheduleForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f scheduleForm) Capturing() bool   { return true }
+func (f scheduleForm) Help() help.KeyMap { return f.form.Help() }
 
 func (f scheduleForm) Load() tea.Cmd           { return nil }
 func (f scheduleForm) Watches() common.Watcher { return common.Watching() }

@@ -248,7 +248,7 @@ func (f templateForm) bodyPosition() string {
 	if f.focus != tfBody {
 		return "(tab to edit)"
 	}
-	return "line " + itoa(f.body.Line()+1) + ", column " + itoa(f.body.LineInfo().CharOffset+1)
+	return "line " + itoa(f.body.Line()+1) + ", column " + itoa(common.TextCursorColumn(f.body))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
