@@ -134,9 +134,20 @@ func (app *cli) add(c model.Contact, referredBy string, force bool) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Open(path)
+	// A quick capture never asks for a passphrase: an encrypted notebook
+	// is read only with --passphrase-file, else the contact is spooled,
+	// sealed to the notebook's key.
+	var s *store.Store
+	if app.passphraseFile != "" {
+		s, err = app.openWith(path, store.Open)
+	} else {
+		s, err = store.Open(path)
+	}
 	if errors.Is(err, store.ErrLocked) {
-		return app.spoolAdd(path, c, referredBy)
+		return app.spoolAdd(path, c, referredBy, spoolBusy)
+	}
+	if errors.Is(err, store.ErrNeedsPassphrase) {
+		return app.spoolAdd(path, c, referredBy, spoolEncrypted)
 	}
 	if err != nil {
 		return err
@@ -169,23 +180,36 @@ func (app *cli) add(c model.Contact, referredBy string, force bool) error {
 	return nil
 }
 
+// spoolReason says why add spools instead of saving, in its messages.
+type spoolReason struct {
+	because, referredBy, queued string
+}
+
+var (
+	spoolBusy = spoolReason{"the notebook is open in another Parley",
+		"add without it and set it there, or close that Parley first",
+		"which takes it in within about a second if it is the one on screen, else when the notebook is next opened"}
+	spoolEncrypted = spoolReason{"the notebook is encrypted",
+		"give --passphrase-file, or add without it",
+		"sealed to the notebook's key; it is taken in when the notebook is next opened with its passphrase"}
+)
+
 // spoolAdd leaves c in the spool beside the notebook, for a notebook that
-// another Parley holds open: it is saved when the notebook is next opened.
-// Nothing in the notebook can be read meanwhile, so a referrer cannot be
-// looked up and duplicates cannot be checked; the first is refused, the
-// second said.
-func (app *cli) spoolAdd(path string, c model.Contact, referredBy string) error {
+// another Parley holds open or that is encrypted: it is saved when the
+// notebook is next opened. Nothing in the notebook can be read meanwhile,
+// so a referrer cannot be looked up and duplicates cannot be checked; the
+// first is refused, the second said.
+func (app *cli) spoolAdd(path string, c model.Contact, referredBy string, why spoolReason) error {
 	if strings.TrimSpace(referredBy) != "" {
-		return errors.New("the notebook is open in another Parley, so --referred-by cannot look the name up; " +
-			"add without it and set it there, or close that Parley first")
+		return fmt.Errorf("%s, so --referred-by cannot look the name up; %s", why.because, why.referredBy)
 	}
 	now := app.now()
 	c.Created, c.Updated = now, now
 	if _, err := store.SpoolContact(path, c, now); err != nil {
-		return fmt.Errorf("the notebook is open in another Parley, and %w", err)
+		return fmt.Errorf("%s, and %w", why.because, err)
 	}
-	fmt.Fprintf(app.stdout, "Queued %s (%s): the notebook is open in another Parley, which takes it in within about a second if it is the one on screen, else when the notebook is next opened (not checked for duplicates)",
-		safetext.Line(c.Name), c.CurrentStage())
+	fmt.Fprintf(app.stdout, "Queued %s (%s): %s, %s (not checked for duplicates)",
+		safetext.Line(c.Name), c.CurrentStage(), why.because, why.queued)
 	printFields(app, c, model.Contact{})
 	return nil
 }

@@ -27,7 +27,7 @@ the last 7.`,
 			if err != nil {
 				return err
 			}
-			s, err := store.OpenReadOnly(path)
+			s, err := app.openWith(path, store.OpenReadOnly)
 			if err != nil {
 				return err
 			}

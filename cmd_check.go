@@ -25,7 +25,7 @@ the backups folder beside it.`,
 			if err != nil {
 				return err
 			}
-			s, err := store.OpenReadOnly(path)
+			s, err := app.openWith(path, store.OpenReadOnly)
 			if err != nil {
 				return err
 			}

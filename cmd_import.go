@@ -77,9 +77,9 @@ func runImport(app *cli, name, format string, dryRun bool) error {
 	}
 	var s *store.Store
 	if dryRun {
-		s, err = store.OpenReadOnly(path)
+		s, err = app.openWith(path, store.OpenReadOnly)
 	} else {
-		s, err = store.Open(path)
+		s, err = app.openWith(path, store.Open)
 	}
 	if err != nil {
 		return err

@@ -24,11 +24,16 @@ var subcommands = []func(*cli) *cobra.Command{
 	newAddCmd,
 	newBackupCmd,
 	newCheckCmd,
+	newCompactCmd,
+	newDecryptCmd,
 	newDemoCmd,
+	newEncryptCmd,
 	newExportCmd,
+	newForgetCmd,
 	newImportCmd,
 	newManCmd,
 	newNextCmd,
+	newPassphraseCmd,
 	newStatsCmd,
 	newVersionCmd,
 }
@@ -42,6 +47,12 @@ type cli struct {
 	// getenv reads the environment (the locale, for 12- or 24-hour
 	// times); nil reads nothing.
 	getenv func(string) string
+	// stdin answers confirmations (parley forget); nil answers no.
+	stdin io.Reader
+	// passphraseFile is --passphrase-file; askPassphrase, when set,
+	// replaces the terminal for tests.
+	passphraseFile string
+	askPassphrase  func(prompt string) ([]byte, error)
 }
 
 // notebookPath is --db, else the default place.
@@ -61,7 +72,7 @@ func (app *cli) openForReading() (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenReadOnly(path)
+	return app.openWith(path, store.OpenReadOnly)
 }
 
 func main() {
@@ -72,7 +83,7 @@ func main() {
 // run parses args and runs the command they name, writing data to stdout.
 // It prints no error itself: the caller gives it to reportError.
 func run(args []string, stdout, stderr io.Writer) error {
-	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}, args)
+	return execute(&cli{stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv, stdin: os.Stdin}, args)
 }
 
 // execute runs the command args name with app's output and clock.
@@ -110,6 +121,8 @@ func newRootCmd(app *cli) *cobra.Command {
 	root.SetVersionTemplate("parley {{.Version}}\n")
 	root.PersistentFlags().StringVar(&app.dbFlag, "db", "",
 		"the notebook `path` (default: $PARLEY_DB, else $XDG_DATA_HOME/parley/parley.db,\nelse ~/.local/share/parley/parley.db)")
+	root.PersistentFlags().StringVar(&app.passphraseFile, "passphrase-file", "",
+		"read an encrypted notebook's passphrase from the first line of `file` (default: ask on the terminal)")
 	root.SetFlagErrorFunc(flagError)
 	root.SetHelpCommand(newHelpCmd())
 	for _, newCmd := range subcommands {
@@ -131,11 +144,7 @@ func newRootCmd(app *cli) *cobra.Command {
 
 // runNotebook is plain `parley`: the notebook in the terminal.
 func runNotebook(app *cli) error {
-	path, err := app.notebookPath()
-	if err != nil {
-		return err
-	}
-	s, err := store.Open(path)
+	s, err := app.openNotebook()
 	if err != nil {
 		return err
 	}
@@ -146,7 +155,7 @@ func runNotebook(app *cli) error {
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()
-	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != ""})
+	return ui.Run(s, ui.Options{NoColor: os.Getenv("NO_COLOR") != "", NoMouse: os.Getenv("PARLEY_NO_MOUSE") != ""})
 }
 
 func newVersionCmd(app *cli) *cobra.Command {

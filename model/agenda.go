@@ -17,6 +17,10 @@ type Agenda struct {
 	// ReferralsToContact are referred contacts still at ToContact, oldest
 	// first, so names given in an interview are not forgotten.
 	ReferralsToContact []PendingReferral
+	// ToContact are the other contacts still at ToContact, oldest first:
+	// asking someone is the first step of the method, so they wait here
+	// for a request to be drafted.
+	ToContact []PendingContact
 	// StageCounts has one entry per stage, in Stages order, zeros included,
 	// so the row of counts keeps its shape.
 	StageCounts []StageCount
@@ -67,6 +71,13 @@ type PendingReferral struct {
 	Name, Note string
 }
 
+// PendingContact is one entry of Agenda.ToContact.
+type PendingContact struct {
+	ContactID uint64
+	// Since is when the contact was added.
+	Since time.Time
+}
+
 // StageCount is how many contacts are at one stage.
 type StageCount struct {
 	Stage Stage
@@ -111,12 +122,16 @@ func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity,
 		if o := c.CurrentStage().Order(); o < len(stages) {
 			ag.StageCounts[o].Count++
 		}
-		if c.ReferredBy != 0 && c.CurrentStage() == ToContact {
-			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
-		}
 		a := activity(i)
 		for _, r := range a.Suggested {
 			suggested = append(suggested, PendingReferral{ReferredBy: c.ID, Name: r.Name, Note: r.Note})
+		}
+		switch {
+		case c.CurrentStage() != ToContact || a.Underway != nil || a.Pending != nil:
+		case c.ReferredBy != 0:
+			ag.ReferralsToContact = append(ag.ReferralsToContact, PendingReferral{ContactID: c.ID, ReferredBy: c.ReferredBy})
+		default:
+			ag.ToContact = append(ag.ToContact, PendingContact{ContactID: c.ID, Since: c.Created})
 		}
 		if u := a.Underway; u != nil {
 			// Whatever its schedule said, it is going on today.
@@ -165,6 +180,8 @@ func nextSteps(now time.Time, contacts []Contact, activity func(i int) Activity,
 		func(t ThankYouDue) uint64 { return t.ContactID })
 	sortByTimeThenID(ag.NoReply, func(w Waiting) time.Time { return w.RequestAt },
 		func(w Waiting) uint64 { return w.ContactID })
+	sortByTimeThenID(ag.ToContact, func(p PendingContact) time.Time { return p.Since },
+		func(p PendingContact) uint64 { return p.ContactID })
 	sortByTimeThenID(ag.ReferralsToContact, func(r PendingReferral) time.Time { return created[r.ContactID] },
 		func(r PendingReferral) uint64 { return r.ContactID })
 	// People only suggested so far come after those already made contacts,

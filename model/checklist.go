@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -192,8 +193,75 @@ type WrapUp struct {
 	Length    time.Duration `json:"length,omitempty"`
 	Takeaways string        `json:"takeaways,omitempty"`
 	Referrals []Referral    `json:"referrals,omitempty"`
-	// ThankYouDue is the day the thank-you note should go out by.
+	// ThankYouDue is the day the thank-you note should go out by: a date
+	// without a time, read as the calendar day it shows in its own
+	// location (CivilDay), never converted to another zone. It is stored
+	// as "2026-11-29"; see MarshalJSON.
 	ThankYouDue time.Time `json:"thank_you_due,omitzero"`
+}
+
+// wrapUpFields is WrapUp without its methods, for its JSON.
+type wrapUpFields WrapUp
+
+// MarshalJSON writes the thank-you due day as a date ("2026-11-29"): a
+// timestamp at local midnight read in a zone to the west showed the day
+// before.
+func (w WrapUp) MarshalJSON() ([]byte, error) {
+	out := struct {
+		wrapUpFields
+		ThankYouDue string `json:"thank_you_due,omitempty"`
+	}{wrapUpFields: wrapUpFields(w)}
+	if !w.ThankYouDue.IsZero() {
+		out.ThankYouDue = w.ThankYouDue.Format(time.DateOnly)
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads the due day as a date, or as the timestamp older
+// notebooks stored, taking the day it names in its own offset.
+func (w *WrapUp) UnmarshalJSON(data []byte) error {
+	in := struct {
+		*wrapUpFields
+		ThankYouDue string `json:"thank_you_due,omitempty"`
+	}{wrapUpFields: (*wrapUpFields)(w)}
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	w.ThankYouDue = time.Time{}
+	if in.ThankYouDue == "" {
+		return nil
+	}
+	if d, err := time.Parse(time.DateOnly, in.ThankYouDue); err == nil {
+		w.ThankYouDue = d
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, in.ThankYouDue)
+	if err != nil {
+		return fmt.Errorf("thank-you due %q is not a date", in.ThankYouDue)
+	}
+	y, m, d := t.Date()
+	w.ThankYouDue = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return nil
+}
+
+// CivilDay is local midnight in loc of the calendar day t names in its own
+// location: a date without a time keeps its day in every zone.
+func CivilDay(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// ThankYouDueProblem says why due cannot be the thank-you's due day for an
+// interview held at held, or "" when it can: a note cannot fall due before
+// the conversation it thanks for.
+func ThankYouDueProblem(due, held time.Time) string {
+	if due.IsZero() || held.IsZero() {
+		return ""
+	}
+	if CivilDay(due, time.UTC).Before(CivilDay(held.In(due.Location()), time.UTC)) {
+		return "The thank-you cannot be due before the interview (" + held.In(due.Location()).Format("Mon 2 Jan") + ")."
+	}
+	return ""
 }
 
 // Referral is a person the interviewee suggested the user talk to next.

@@ -33,8 +33,12 @@ type Contact struct {
 	// FoundVia says how the user came across this person.
 	FoundVia string `json:"found_via,omitempty"`
 	// ReferredBy is the ID of the contact who gave the user this name, or 0.
-	ReferredBy uint64   `json:"referred_by,omitempty"`
-	Tags       []string `json:"tags,omitempty"`
+	ReferredBy uint64 `json:"referred_by,omitempty"`
+	// ReferrerName keeps the referrer's name as text once they are deleted
+	// from the notebook (ReferredBy is then 0), so who sent the user to
+	// this person is not lost with them.
+	ReferrerName string   `json:"referrer_name,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
 	// Notes are the user's own notes and research about the person.
 	Notes string `json:"notes,omitempty"`
 	// Stage is where the contact stands in the user's pipeline.

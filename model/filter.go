@@ -184,7 +184,7 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 		field string
 	}{{q.Name, r.name}, {q.Org, r.org}, {q.Role, r.role}} {
 		for _, t := range terms.vals {
-			s, ok := fuzzy(t, terms.field)
+			s, ok := wordPrefix(t, terms.field)
 			if !ok {
 				return 0, false
 			}
@@ -433,6 +433,22 @@ func fuzzy(pat, s string) (int, bool) {
 		}
 	}
 	return windowScore(pat, s, start, end), true
+}
+
+// wordPrefix scores pat where it starts a word of s: a field term
+// ("org:trimet") names words, so scattered letters ("Metro Regional
+// Government") do not match it. A term of several words ("city c") may run
+// across words.
+func wordPrefix(pat, s string) (int, bool) {
+	if pat == "" {
+		return 0, true
+	}
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if s[i] == pat[0] && wordStart(s, i) && s[i:i+len(pat)] == pat {
+			return windowScore(pat, s, i, i+len(pat)-1), true
+		}
+	}
+	return 0, false
 }
 
 // windowScore scores the greedy match of pat inside s[start:end+1].

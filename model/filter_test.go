@@ -80,6 +80,10 @@ func TestFilter(t *testing.T) {
 		{"stage:zzz", nil},
 		{"council stage:to", []uint64{5}},
 		{"name:ng", []uint64{5}},
+		{"name:ruz", nil},                // a field term starts a word: no scattered letters
+		{"org:cil", nil},                 // not inside a word either
+		{"org:coun", []uint64{5, 1}},     // "Council for…" starts its field
+		{`org:"council f"`, []uint64{5}}, // across words
 		{"role:analyst ana", []uint64{1, 2}},
 		{"analyst nurse", nil}, // every word must match
 	} {
@@ -192,5 +196,16 @@ func BenchmarkIndex10k(b *testing.B) {
 	cs := benchContacts(10000)
 	for b.Loop() {
 		NewSearchIndex(cs)
+	}
+}
+
+func TestFieldTermsMatchWordsNotScatteredLetters(t *testing.T) {
+	cs := []Contact{{ID: 1, Name: "Maya Chen", Organisation: "TriMet"},
+		{ID: 2, Name: "Lee Ortiz", Organisation: "Metro Regional Government"}}
+	x := NewSearchIndex(cs)
+	for q, want := range map[string][]int{"org:trimet": {0}, "org:tri": {0}, "org:met": {1}, "org:regional gov": {1}} {
+		if got := x.Filter(ParseQuery(q), x.All(nil), nil); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %v, want %v", q, got, want)
+		}
 	}
 }

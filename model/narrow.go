@@ -11,11 +11,12 @@ import "strings"
 func (q Query) Narrows(prev Query) bool {
 	// A longer free word implies a shorter one only if it contains it:
 	// fuzzy fields need a subsequence, notes a substring, and a substring
-	// is both.
+	// is both. A field term matches at the start of a word, which only a
+	// term it begins with carries over.
 	if !allImplied(prev.Words, q.Words, strings.Contains) ||
-		!allImplied(prev.Name, q.Name, strings.Contains) ||
-		!allImplied(prev.Org, q.Org, strings.Contains) ||
-		!allImplied(prev.Role, q.Role, strings.Contains) ||
+		!allImplied(prev.Name, q.Name, strings.HasPrefix) ||
+		!allImplied(prev.Org, q.Org, strings.HasPrefix) ||
+		!allImplied(prev.Role, q.Role, strings.HasPrefix) ||
 		!allImplied(prev.Tags, q.Tags, strings.HasPrefix) {
 		return false
 	}

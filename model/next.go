@@ -215,6 +215,8 @@ const (
 	StepKeepInTouch
 	// StepUnderway: an interview has started and not ended; finish it.
 	StepUnderway
+	// StepSchedule: they answered the request; agree a time.
+	StepSchedule
 )
 
 func (k StepKind) String() string {
@@ -231,6 +233,8 @@ func (k StepKind) String() string {
 		return "send an update"
 	case StepUnderway:
 		return "interview under way"
+	case StepSchedule:
+		return "schedule the interview"
 	}
 	return ""
 }
@@ -267,6 +271,9 @@ func NextStep(now time.Time, c Contact, a Activity, s Settings) Step {
 	switch {
 	case stage.IsEnding():
 		return Step{}
+	case (a.LastExchangeKind == KindReply || a.LastExchangeKind == KindCall) && (stage == ToContact || stage == RequestSent):
+		// They answered: what is left is to agree a time, not to chase.
+		return Step{Kind: StepSchedule}
 	case a.LastExchangeKind == KindRequest:
 		due := addDays(a.LastExchange, s.NoReplyDays, today.Location())
 		return Step{Kind: StepFollowUp, Due: due, Overdue: today.After(due)}
@@ -296,7 +303,7 @@ func thankYouDue(a Activity, s Settings, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if !a.ThankYouBy.IsZero() {
-		return dayOf(a.ThankYouBy, loc), true
+		return CivilDay(a.ThankYouBy, loc), true
 	}
 	return addDays(a.LastHeld, s.ThankYouDays, loc), true
 }

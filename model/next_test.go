@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"testing"
 	"time"
 	_ "time/tzdata" // the DST test needs a real zone on any machine
@@ -254,6 +255,9 @@ func TestNextStep(t *testing.T) {
 		{"waiting", Contact{Stage: RequestSent}, nil, []Interaction{logged(1, 1, KindRequest, at(9, 17, 0))},
 			StepFollowUp, at(16, 0, 0), false},
 		{"stage set by hand without a request", Contact{Stage: RequestSent}, nil, nil, StepFollowUp, time.Time{}, false},
+		{"replied: schedule, not chase", Contact{Stage: RequestSent}, nil,
+			[]Interaction{logged(1, 1, KindRequest, at(1, 17, 0)), logged(2, 1, KindReply, at(3, 9, 0))},
+			StepSchedule, time.Time{}, false},
 		{"interview beats thank-you", Contact{Stage: Thanked},
 			[]Interview{held(1, 1, at(1, 9, 0)), scheduled(2, 1, at(12, 15, 0))}, nil, StepInterview, at(12, 15, 0), false},
 		{"thank-you owed", Contact{Stage: Interviewed}, []Interview{held(1, 1, at(10, 9, 0))}, nil,
@@ -315,4 +319,24 @@ func equalIDs(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// With six people at "to contact" What's next said "Nothing is due": asking
+// someone is the method's first step, so they are listed, oldest first.
+func TestPeopleToContactAreOnTheAgendaOldestFirst(t *testing.T) {
+	cs := []Contact{
+		{ID: 1, Name: "Newer", Stage: ToContact, Created: at(5, 9, 0)},
+		{ID: 2, Name: "Oldest", Created: at(1, 9, 0)},
+		{ID: 3, Name: "Referred", Stage: ToContact, ReferredBy: 2, Created: at(2, 9, 0)},
+		{ID: 4, Name: "Asked", Stage: RequestSent, Created: at(1, 8, 0)},
+		{ID: 5, Name: "Middle", Stage: ToContact, Created: at(3, 9, 0)},
+	}
+	ag := NextSteps(now, cs, nil, nil, Defaults())
+	var ids []uint64
+	for _, p := range ag.ToContact {
+		ids = append(ids, p.ContactID)
+	}
+	if !reflect.DeepEqual(ids, []uint64{2, 5, 1}) {
+		t.Errorf("to contact = %v, want [2 5 1] (referrals have their own section)", ids)
+	}
 }

@@ -67,7 +67,7 @@ var placeholderDefs = []placeholderDef{
 	{phContactField, "contact's field", "The contact's field of work.",
 		func(v Values) string { return v.Contact.Field }},
 	{phContactFoundVia, "how you found the contact", "How you came across the contact, such as \"the alumni directory\".",
-		func(v Values) string { return v.Contact.FoundVia }},
+		func(v Values) string { return foundViaPhrase(v.Contact.FoundVia) }},
 	{phReferrerName, "referrer's name", "The name of the person who referred you. Only inside {{#referrer}}…{{/referrer}}.",
 		func(v Values) string {
 			if v.Referrer == nil {
@@ -145,6 +145,25 @@ func (p Placeholder) Marker() string {
 // FromProfile reports whether the value comes from the user's profile, so
 // the screens can offer to fill the profile in rather than the contact.
 func (p Placeholder) FromProfile() bool { return strings.HasPrefix(string(p), "my.") }
+
+// foundViaPhrases turn the form's short source names into words that read
+// well after "through" in a letter; the user's own words pass unchanged.
+var foundViaPhrases = map[string]string{
+	FoundReferral:      "a recommendation",
+	FoundKnown:         "someone we both know",
+	FoundProfessor:     "one of my professors",
+	FoundAssociation:   "a professional directory",
+	FoundCareerCentre:  "my career centre",
+	FoundOnlineProfile: "your profile online",
+	FoundCold:          "my own research into the field",
+}
+
+func foundViaPhrase(source string) string {
+	if p, ok := foundViaPhrases[strings.TrimSpace(source)]; ok {
+		return p
+	}
+	return source
+}
 
 func firstWord(s string) string {
 	f := strings.Fields(s)

@@ -10,7 +10,8 @@ type Query struct {
 	// Words are free words, matched fuzzily against name, organisation,
 	// role and tags, and as plain substrings against the notes.
 	Words []string
-	// Name, Org and Role are fuzzy terms limited to one field each.
+	// Name, Org and Role are terms limited to one field each, matched at
+	// the start of a word of that field.
 	Name, Org, Role []string
 	// Tags are matched as prefixes of any one tag, so "tag:pol" finds
 	// "policy" while the user is still typing.

@@ -114,6 +114,16 @@ func (iv *Interview) ApplySchedule(s Schedule) {
 	}
 }
 
+// SetBudget changes the time budget and, for a scheduled interview, the
+// length asked for with it: the two are one promise, and What's next shows
+// the schedule's length while the clock runs on the budget.
+func (iv *Interview) SetBudget(d time.Duration) {
+	iv.Budget = d
+	if iv.Scheduled != nil {
+		iv.Scheduled.Length = d
+	}
+}
+
 // HeldAt is when the interview took place: when its clock ended, or, for
 // one started but never ended (the program closed mid-interview), when it
 // started. ok is false for an interview that has not been held.

@@ -91,14 +91,21 @@ func (d TemplateDoc) Fill(v Values) (Draft, error) {
 	return out, nil
 }
 
+// TemplateThankYou is the ID of the built-in thank-you note, which What's
+// next opens for a thank-you due.
+const TemplateThankYou = "thank-you"
+
 // builtins are Parley's own templates, in the order of an interview's life.
-// Short on purpose: a request people read on a phone gets an answer.
+// Short on purpose: a request people read on a phone gets an answer. Each
+// one filled from a complete contact and profile should be sendable as it
+// stands: first names, no job titles pasted mid-sentence, and nothing
+// copied raw from the notes.
 var builtins = []TemplateDoc{
 	{
 		ID: "request-email", Name: "Ask for a conversation (email)",
 		Purpose: PurposeRequest, Channel: ChannelEmail,
 		Subject: "Could I ask you about your work in {{contact.field}}?",
-		Body: `Dear {{contact.name}},
+		Body: `Dear {{contact.first_name}},
 
 {{#referrer}}
 {{referrer.name}} suggested I get in touch with you.
@@ -107,7 +114,7 @@ var builtins = []TemplateDoc{
 I came across your name through {{contact.found_via}}.
 {{/referrer}}
 
-{{my.intro}} I am exploring careers in {{my.exploring}} and would value hearing about your work as {{contact.role}} at {{contact.org}}.
+{{my.intro}} I am exploring careers in {{my.exploring}}, and I would like to hear how you came to your work at {{contact.org}}.
 
 I am not looking for a job, only trying to learn from people in the field. Could you spare 15 to 30 minutes, whenever suits you? I am happy to come to you or to talk by phone.
 
@@ -119,12 +126,12 @@ With thanks,
 	{
 		ID: "request-phone", Name: "Ask for a conversation (phone script)",
 		Purpose: PurposeRequest, Channel: ChannelPhone,
-		Body: `Hello, is this {{contact.name}}? My name is {{my.name}}.
+		Body: `Hello, is this {{contact.first_name}}? My name is {{my.name}}.
 {{#referrer}}
 {{referrer.name}} gave me your name and thought you might be willing to talk.
 {{/referrer}}
 {{^referrer}}
-I found your name through {{contact.found_via}}.
+I came across your name through {{contact.found_via}}.
 {{/referrer}}
 {{my.intro}} I am exploring careers in {{my.exploring}}. I am not asking about jobs; I would like to hear how you came to your work.
 Could we find 15 to 30 minutes at a time that suits you? I can come to you, or call back.
@@ -135,7 +142,7 @@ If now is busy: when would be a better time, or is there someone else you would 
 		ID: "reminder", Name: "Reminder when there is no reply",
 		Purpose: PurposeReminder, Channel: ChannelEmail,
 		Subject: "Following up: a short conversation about {{contact.field}}",
-		Body: `Dear {{contact.name}},
+		Body: `Dear {{contact.first_name}},
 
 I wrote a little while ago to ask whether you might have 15 to 30 minutes to tell me about your work. I know how full inboxes get, so I am trying once more.
 
@@ -147,14 +154,12 @@ Best wishes,
 `,
 	},
 	{
-		ID: "thank-you", Name: "Thank-you note",
+		ID: TemplateThankYou, Name: "Thank-you note",
 		Purpose: PurposeThanks, Channel: ChannelEmail,
 		Subject: "Thank you",
-		Body: `Dear {{contact.name}},
+		Body: `Dear {{contact.first_name}},
 
-Thank you for talking with me on {{interview.date}}. It was generous of you, and I came away with a much clearer picture of {{contact.field}}.
-
-The point I keep coming back to: {{takeaway}}
+Thank you for talking with me on {{interview.date}}. It was generous of you to share your experience, and I came away with a much clearer picture of {{contact.field}} and of what to do next.
 
 I will let you know how I get on.
 
@@ -166,11 +171,11 @@ With thanks,
 		ID: "update", Name: "Later update: what I did with your advice",
 		Purpose: PurposeUpdate, Channel: ChannelEmail,
 		Subject: "An update, with thanks",
-		Body: `Dear {{contact.name}},
+		Body: `Dear {{contact.first_name}},
 
-When we spoke on {{interview.date}}, you suggested: {{takeaway}}
+When we spoke on {{interview.date}}, you gave me some advice that I have since acted on, and I wanted to tell you what came of it.
 
-I wanted to tell you what came of it. {{?what you did with their advice, and what happened}}
+{{?what you did with their advice, and what happened}}
 
 Thank you again for your help.
 
@@ -182,7 +187,7 @@ Best wishes,
 		ID: "referral-request", Name: "Ask someone you were referred to",
 		Purpose: PurposeRequest, Channel: ChannelEmail,
 		Subject: "{{#referrer}}{{referrer.name}} suggested I contact you{{/referrer}}{{^referrer}}A short conversation about {{contact.field}}?{{/referrer}}",
-		Body: `Dear {{contact.name}},
+		Body: `Dear {{contact.first_name}},
 
 {{#referrer}}
 I recently spoke with {{referrer.name}}, who suggested you would be a good person to ask about {{contact.field}}.

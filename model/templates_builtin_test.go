@@ -132,3 +132,42 @@ func TestBuiltInsCannotBeChangedThroughCopies(t *testing.T) {
 		t.Error("BuiltInTemplates shares its backing array")
 	}
 }
+
+// A filled built-in must be sendable as it stands in the common case: the
+// newcomer's drafts said "Dear Maya Chen", "through online profile", "your
+// work as Urban Planner at …" and pasted a raw note into the thank-you.
+func TestBuiltInsNeedNoEditingWhenFilled(t *testing.T) {
+	v := fullValues()
+	v.Referrer = nil
+	v.Contact.ReferredBy = 0
+	v.Contact.Name = "Maya Chen"
+	v.Contact.Role = "Urban Planner"
+	v.Contact.FoundVia = FoundOnlineProfile
+	v.Takeaway = "Next step advice: call Jo at the county"
+	for _, d := range BuiltInTemplates() {
+		dr, err := d.Fill(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := dr.Subject + "\n" + dr.Text
+		for _, bad := range []string{"Maya Chen", "through online profile", "Urban Planner", "Next step advice", "cold contact"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s contains %q:\n%s", d.ID, bad, text)
+			}
+		}
+		if strings.HasPrefix(dr.Text, "Dear") && !strings.HasPrefix(dr.Text, "Dear Maya,") {
+			t.Errorf("%s greets %q", d.ID, strings.SplitN(dr.Text, "\n", 2)[0])
+		}
+		if d.ID != "update" && len(dr.Missing) > 0 {
+			t.Errorf("%s needs editing: %v", d.ID, dr.Missing)
+		}
+	}
+	for source, want := range map[string]string{FoundOnlineProfile: "through your profile online.",
+		FoundCold: "through my own research into the field.", "the alumni directory": "through the alumni directory."} {
+		v.Contact.FoundVia = source
+		d, _ := BuiltInTemplate("request-email")
+		if dr, _ := d.Fill(v); !strings.Contains(dr.Text, want) {
+			t.Errorf("found via %q: want %q in\n%s", source, want, dr.Text)
+		}
+	}
+}

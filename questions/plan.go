@@ -128,6 +128,19 @@ func (p Plan) Move(i, delta int) (Plan, int) {
 	return c, j
 }
 
+// BankOnly is the plan without its one-off questions: what a saved set
+// keeps, since a one-off was written for one person.
+func (p Plan) BankOnly() Plan {
+	c := p
+	c.Items = nil
+	for _, it := range p.Items {
+		if it.BankID != "" {
+			c.Items = append(c.Items, it)
+		}
+	}
+	return c
+}
+
 // ToggleMustAsk marks or unmarks item i as one that must be asked whatever
 // the clock says.
 func (p Plan) ToggleMustAsk(i int) Plan {

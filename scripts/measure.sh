@@ -68,19 +68,26 @@ rss_mb() {
 	awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$(pane_pid)/status"
 }
 
-# cpu_ticks prints the program's user+system CPU time in clock ticks.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$(pane_pid)/stat"; }
+# cpu_ns prints the nanoseconds the program's threads have run, from the
+# scheduler's own accounting (/proc/PID/task/*/schedstat). utime and stime
+# in /proc/PID/stat are sampled at the kernel's tick, which a program that
+# wakes briefly many times a second can hit or miss: over a minute they
+# varied by a factor of two between runs of the same binary.
+cpu_ns() {
+	local pid
+	pid=$(pane_pid)
+	cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'
+}
 
 # idle_cpu SECONDS: the share of one core (percent) the program used while
 # left alone for SECONDS.
 idle_cpu() {
-	local secs=$1 a b hz
-	hz=$(getconf CLK_TCK)
+	local secs=$1 a b
 	sleep 2 # let the screen settle
-	a=$(cpu_ticks)
+	a=$(cpu_ns)
 	sleep "$secs"
-	b=$(cpu_ticks)
-	awk -v d=$((b - a)) -v hz="$hz" -v s="$secs" 'BEGIN {printf "%.2f\n", d / hz / s * 100}'
+	b=$(cpu_ns)
+	awk -v d=$((b - a)) -v s="$secs" 'BEGIN {printf "%.2f\n", d / 1e9 / s * 100}'
 }
 
 # keys KEY...: sends keys and waits for the screen to answer.

@@ -101,5 +101,5 @@ func addContact(tx *bolt.Tx, nc NewContact, earlier []uint64) (uint64, error) {
 	// Summarised from the records in hand, as refreshSummary would from
 	// the stored ones: a new contact has no others.
 	facts := model.SummarizeFacts(ivs, its)[c.ID]
-	return c.ID, tx.Bucket(bucketContactSummaries).Put(itob(c.ID), encodeSummary(nil, c, facts))
+	return c.ID, putRaw(tx, bucketContactSummaries, itob(c.ID), encodeSummary(nil, c, facts))
 }

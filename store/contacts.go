@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -39,6 +40,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 	if msg := c.Validate(); msg != "" {
 		return c, fmt.Errorf("save contact: %s", msg)
 	}
+	asked := c
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketContacts)
 		if c.ReferredBy != 0 && b.Get(itob(c.ReferredBy)) == nil {
@@ -54,6 +56,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 		return putContact(tx, c)
 	})
 	if err != nil {
+		s.keepFailed(RescueContact, asked, err)
 		return c, fmt.Errorf("save contact %q: %w", c.Name, err)
 	}
 	return c, nil
@@ -65,8 +68,9 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 func (s *Store) DeleteContact(id uint64) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
-		if contacts.Get(itob(id)) == nil {
-			return ErrNotFound
+		var gone model.Contact
+		if err := get(contacts, id, &gone); err != nil {
+			return err
 		}
 		if err := deleteContactRecords(tx, id); err != nil {
 			return err
@@ -74,7 +78,8 @@ func (s *Store) DeleteContact(id uint64) error {
 		var referred []model.Contact
 		err := forEach(contacts, func(c model.Contact) error {
 			if c.ReferredBy == id {
-				c.ReferredBy = 0
+				// The link goes; who it was stays, as text.
+				c.ReferredBy, c.ReferrerName = 0, strings.TrimSpace(gone.Name)
 				referred = append(referred, c)
 			}
 			return nil

@@ -14,8 +14,16 @@ func decodeBucket[T any](b *bolt.Bucket) ([]T, error) {
 		return nil, errMissingBucket
 	}
 	out := make([]T, 0, min(b.Sequence(), 1<<20))
-	err := b.ForEach(func(key, data []byte) error {
+	opener, err := recordOpener[T](b.Tx())
+	if err != nil {
+		return nil, err
+	}
+	err = b.ForEach(func(key, data []byte) error {
 		out = append(out, *new(T))
+		data, err := opener.open(key, data)
+		if err != nil {
+			return err
+		}
 		return decodeRecord(key, data, &out[len(out)-1])
 	})
 	return out, err

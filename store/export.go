@@ -58,8 +58,10 @@ func (s *Store) Snapshot() (Notebook, error) {
 				nb.Interactions = append(nb.Interactions, it)
 				return nil
 			})
-			withTexts(tx, nb.Interactions)
-			return err
+			if err != nil {
+				return err
+			}
+			return withTexts(tx, nb.Interactions)
 		})
 	})
 	if err != nil {

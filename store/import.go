@@ -131,6 +131,9 @@ func importTemplates(tx *bolt.Tx, docs []model.TemplateDoc) error {
 		if err != nil {
 			return err
 		}
+		if data, err = sealRecord(tx, []byte(d.ID), storedTemplate{}, data); err != nil {
+			return err
+		}
 		if err := b.Put([]byte(d.ID), data); err != nil {
 			return err
 		}
@@ -221,7 +224,7 @@ func putIn(tx *bolt.Tx, bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucket).Put(key, data)
+	return putRaw(tx, bucket, key, data)
 }
 
 // ErrChangedSincePlan is ApplyImportPlanned's answer when records were

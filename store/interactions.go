@@ -19,6 +19,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 	if msg := it.Validate(); msg != "" {
 		return it, fmt.Errorf("log interaction: %s", msg)
 	}
+	asked := interactionRecord{Entry: it, Advance: advance}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		var c model.Contact
@@ -41,6 +42,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 		return nil
 	})
 	if err != nil {
+		s.keepFailed(RescueInteraction, asked, err)
 		return it, fmt.Errorf("log %s: %w", it.Kind, err)
 	}
 	return it, nil
@@ -77,8 +79,10 @@ func (s *Store) AllInteractions() ([]model.Interaction, error) {
 			out = append(out, it)
 			return nil
 		})
-		withTexts(tx, out)
-		return err
+		if err != nil {
+			return err
+		}
+		return withTexts(tx, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read timelines: %w", err)
@@ -118,6 +122,7 @@ func (s *Store) Settings() (model.Settings, error) {
 // saved as the defaults, so what is stored is what is used.
 func (s *Store) PutSettings(st model.Settings) error {
 	if err := s.putValue(bucketSettings, keyDueRules, st.Normalized()); err != nil {
+		s.keepFailed(RescueSettings, st, err)
 		return fmt.Errorf("save settings: %w", err)
 	}
 	return nil
@@ -132,6 +137,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 	if msg := sch.Validate(); msg != "" {
 		return iv, fmt.Errorf("schedule interview: %s", msg)
 	}
+	asked := scheduleRecord{Interview: iv, Schedule: sch}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		var c model.Contact
@@ -163,6 +169,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 		return nil
 	})
 	if err != nil {
+		s.keepFailed(RescueSchedule, asked, err)
 		return iv, fmt.Errorf("schedule interview: %w", err)
 	}
 	return iv, nil

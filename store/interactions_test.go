@@ -100,8 +100,8 @@ func TestDeleteContactCascadesToTimelineAndReferrals(t *testing.T) {
 		t.Errorf("timeline after delete = %+v", all)
 	}
 	got, err := s.Contact(ref.ID)
-	if err != nil || got.ReferredBy != 0 || got.Name != "Referred" {
-		t.Errorf("referred contact = %+v, %v; want kept with no referrer", got, err)
+	if err != nil || got.ReferredBy != 0 || got.Name != "Referred" || got.ReferrerName != a.Name || a.Name == "" {
+		t.Errorf("referred contact = %+v, %v; want kept, the referrer %q kept as text", got, err, a.Name)
 	}
 }
 

@@ -157,7 +157,11 @@ func adjustStats(tx *bolt.Tx, before, after map[string]questions.Stat) error {
 	maps.Copy(keys, after)
 	for k := range keys {
 		var cur questions.Stat
-		if data := b.Get([]byte(k)); data != nil {
+		data, err := getRaw(tx, bucketQuestionStats, []byte(k))
+		if err != nil {
+			return err
+		}
+		if data != nil {
 			if err := json.Unmarshal(data, &cur); err != nil {
 				return fmt.Errorf("%w: statistics of %q: %v", ErrDamaged, k, err)
 			}
@@ -172,11 +176,11 @@ func adjustStats(tx *bolt.Tx, before, after map[string]questions.Stat) error {
 			}
 			continue
 		}
-		data, err := json.Marshal(cur)
+		data, err = json.Marshal(cur)
 		if err != nil {
 			return err
 		}
-		if err := b.Put([]byte(k), data); err != nil {
+		if err := putRaw(tx, bucketQuestionStats, []byte(k), data); err != nil {
 			return err
 		}
 	}
@@ -220,7 +224,12 @@ func whole(tx *bolt.Tx, h interviewHeader, withNotes bool) (model.Interview, err
 // readStats reads the kept statistics.
 func readStats(tx *bolt.Tx) (map[string]questions.Stat, error) {
 	out := map[string]questions.Stat{}
+	opener := openerOf(tx, bucketQuestionStats)
 	err := tx.Bucket(bucketQuestionStats).ForEach(func(k, data []byte) error {
+		data, err := opener.open(k, data)
+		if err != nil {
+			return err
+		}
 		var st questions.Stat
 		if err := json.Unmarshal(data, &st); err != nil {
 			return fmt.Errorf("%w: statistics of %q: %v", ErrDamaged, k, err)

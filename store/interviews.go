@@ -72,6 +72,7 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 // header read leaves out is kept as stored: a nil Notes keeps the notes, a
 // nil Questions and Closing the checklist.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
+	asked := iv
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
 			return fmt.Errorf("its contact %d: %w", iv.ContactID, ErrNotFound)
@@ -99,6 +100,7 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 		return putInterview(tx, iv)
 	})
 	if err != nil {
+		s.keepFailed(RescueInterview, asked, err)
 		return iv, fmt.Errorf("save interview: %w", err)
 	}
 	return iv, nil

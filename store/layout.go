@@ -79,7 +79,7 @@ func putInteractionParts(tx *bolt.Tx, it model.Interaction) error {
 		return err
 	}
 	if text != "" {
-		if err := tx.Bucket(bucketInteractionTexts).Put(itob(it.ID), []byte(text)); err != nil {
+		if err := putRaw(tx, bucketInteractionTexts, itob(it.ID), []byte(text)); err != nil {
 			return err
 		}
 	}
@@ -93,18 +93,25 @@ func readInteraction(tx *bolt.Tx, id uint64, withText bool) (model.Interaction, 
 		return it, err
 	}
 	if withText {
-		// Copied: bbolt's slice dies with the transaction.
-		it.Text = string(tx.Bucket(bucketInteractionTexts).Get(itob(id)))
+		text, err := getRaw(tx, bucketInteractionTexts, itob(id))
+		if err != nil {
+			return it, err
+		}
+		it.Text = string(text) // copied: bbolt's slice dies with the transaction
 	}
 	return it, nil
 }
 
 // withTexts fills in the text of each entry of its from tx.
-func withTexts(tx *bolt.Tx, its []model.Interaction) {
-	texts := tx.Bucket(bucketInteractionTexts)
+func withTexts(tx *bolt.Tx, its []model.Interaction) error {
 	for i := range its {
-		its[i].Text = string(texts.Get(itob(its[i].ID)))
+		text, err := getRaw(tx, bucketInteractionTexts, itob(its[i].ID))
+		if err != nil {
+			return err
+		}
+		its[i].Text = string(text)
 	}
+	return nil
 }
 
 // deleteInteraction removes a timeline entry with its text and index entry.

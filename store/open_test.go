@@ -34,7 +34,7 @@ func notebookWithRecords(t *testing.T) string {
 func TestOpeningAnUpToDateNotebookWritesNothing(t *testing.T) {
 	path := notebookWithRecords(t)
 	before := fingerprint(t, path)
-	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+	for _, open := range []func(string, ...Option) (*Store, error){Open, OpenReadOnly} {
 		s, err := open(path)
 		if err != nil {
 			t.Fatal(err)
@@ -160,7 +160,7 @@ func TestNotARegularFileIsRefusedAtOnce(t *testing.T) {
 	// A FIFO would block an open for reading until a writer comes; the
 	// test would hang rather than fail, which go test's timeout reports.
 	for path, want := range map[string]string{fifo: "named pipe", dir: "folder", "/dev/null": "device"} {
-		for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+		for _, open := range []func(string, ...Option) (*Store, error){Open, OpenReadOnly} {
 			_, err := open(path)
 			if !errors.Is(err, ErrNotNotebook) || !strings.Contains(err.Error(), want) {
 				t.Errorf("%s: err = %v, want it to say %q", path, err, want)
@@ -211,7 +211,7 @@ func TestDamageIsNamedAndTheFileUntouched(t *testing.T) {
 // openAndRead opens path both ways and reads everything, returning the
 // first error.
 func openAndRead(path string) error {
-	for _, open := range []func(string) (*Store, error){OpenReadOnly, Open} {
+	for _, open := range []func(string, ...Option) (*Store, error){OpenReadOnly, Open} {
 		s, err := open(path)
 		if err != nil {
 			return err

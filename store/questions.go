@@ -27,6 +27,7 @@ func (s *Store) QuestionBank() (questions.UserState, error) {
 // transaction.
 func (s *Store) PutQuestionBank(st questions.UserState) error {
 	if err := s.putValue(bucketQuestions, keyBankState, st); err != nil {
+		s.keepFailed(RescueBank, st, err)
 		return fmt.Errorf("save the question bank: %w", err)
 	}
 	return nil

@@ -37,12 +37,12 @@ func (s *Store) SearchSources(add func(model.SearchSource)) error {
 			if err := streamNotes(tx, contactOf, add); err != nil {
 				return err
 			}
-			texts := tx.Bucket(bucketInteractionTexts)
-			if texts == nil {
-				return errMissingBucket
-			}
 			return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
-				if text := texts.Get(itob(it.ID)); len(text) > 0 {
+				text, err := getRaw(tx, bucketInteractionTexts, itob(it.ID))
+				if err != nil {
+					return err
+				}
+				if len(text) > 0 {
 					add(model.SearchSource{Place: model.Place{Kind: model.TimelineHitKind(it.Kind),
 						ContactID: it.ContactID, EntryID: it.ID}, Text: string(text)})
 				}
@@ -64,8 +64,13 @@ func streamNotes(tx *bolt.Tx, contactOf map[uint64]uint64, add func(model.Search
 	if b == nil {
 		return errMissingBucket
 	}
+	opener := openerOf(tx, bucketInterviewNotes)
 	return b.ForEach(func(key, data []byte) error {
 		var notes []model.Note
+		data, err := opener.open(key, data)
+		if err != nil {
+			return err
+		}
 		if err := decodeRecord(key, data, &notes); err != nil {
 			return err
 		}

@@ -111,8 +111,12 @@ func SpoolContact(path string, c model.Contact, now time.Time) (SpoolReceipt, er
 	if err != nil {
 		return SpoolReceipt{}, err
 	}
+	data, suffix, err := sealChange(path, dir, data)
+	if err != nil {
+		return SpoolReceipt{}, fmt.Errorf("seal the change: %w", err)
+	}
 	// The time first, so the files sort in the order they were made.
-	name := filepath.Join(dir, fmt.Sprintf("%020d-%s%s", now.UnixNano(), ch.ID, spoolSuffix))
+	name := filepath.Join(dir, fmt.Sprintf("%020d-%s%s", now.UnixNano(), ch.ID, suffix))
 	if err := writeAtomically(name, data); err != nil {
 		return SpoolReceipt{}, fmt.Errorf("spool the change: %w", err)
 	}
@@ -202,10 +206,10 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 			removeIfStale(file)
 			continue
 		}
-		if !strings.HasSuffix(name, spoolSuffix) {
+		if !strings.HasSuffix(name, spoolSuffix) && !strings.HasSuffix(name, sealedSuffix) {
 			continue
 		}
-		ch, err := readSpooled(file)
+		ch, err := readSpooled(file, s.sealer)
 		if err != nil {
 			report.Rejected = append(report.Rejected, fmt.Sprintf("%s: %v", name, err))
 			if rerr := os.Rename(file, file+rejectedSuffix); rerr != nil {
@@ -245,7 +249,7 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 				if err := putContact(tx, c); err != nil {
 					return err
 				}
-				if err := taken.Put([]byte(p.change.ID), []byte(p.change.At.UTC().Format(time.RFC3339Nano))); err != nil {
+				if err := putRaw(tx, bucketSpool, []byte(p.change.ID), []byte(p.change.At.UTC().Format(time.RFC3339Nano))); err != nil {
 					return err
 				}
 				report.Added = append(report.Added, c)
@@ -271,7 +275,7 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 func (s *Store) DrainedAtOpen() DrainReport { return s.drainedAtOpen }
 
 // readSpooled reads and checks one change file.
-func readSpooled(file string) (spooledChange, error) {
+func readSpooled(file string, seal *sealer) (spooledChange, error) {
 	var ch spooledChange
 	info, err := os.Lstat(file)
 	if err != nil {
@@ -291,6 +295,11 @@ func readSpooled(file string) (spooledChange, error) {
 	}
 	if len(data) > maxSpoolFile {
 		return ch, errors.New("it is too large to be a change")
+	}
+	if strings.HasSuffix(file, sealedSuffix) {
+		if data, err = seal.openChange(data); err != nil {
+			return ch, err
+		}
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -66,8 +67,36 @@ var (
 type Store struct {
 	db   *bolt.DB
 	path string
+	// sealer seals and opens the records of an encrypted notebook; nil
+	// for a plain one.
+	sealer *sealer
 	// drainedAtOpen is what Open took in from the spool (see DrainedAtOpen).
 	drainedAtOpen DrainReport
+	// failed are the changes writes could not make, for a rescue file
+	// (see WriteRescue).
+	failedMu sync.Mutex
+	failed   []RescuedChange
+}
+
+// Option changes how Open and OpenReadOnly open a notebook.
+type Option func(*openOptions)
+
+type openOptions struct {
+	passphrase []byte
+}
+
+// WithPassphrase gives the passphrase of an encrypted notebook. A plain
+// notebook ignores it. Without it, an encrypted notebook is ErrNeedsPassphrase.
+func WithPassphrase(p []byte) Option {
+	return func(o *openOptions) { o.passphrase = p }
+}
+
+func collect(opts []Option) openOptions {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
 }
 
 // DefaultPath is where the notebook lives unless the user says otherwise:
@@ -92,9 +121,13 @@ func DefaultPath() (string, error) {
 // file it names, and a dangling one gets its target created, never replaced.
 // A file that is not a Parley notebook, or is damaged, is refused and left
 // untouched, and opening an up-to-date notebook writes nothing unless
-// changes wait in its spool (see SpoolContact), which are taken in first.
-func Open(path string) (*Store, error) {
-	s, err := open(path, false)
+// changes wait in its spool (see SpoolContact), which are taken in first,
+// or its spool key is missing (an encrypted notebook; see keepRecipient).
+// An encrypted notebook needs WithPassphrase: without it Open returns
+// ErrNeedsPassphrase, and with a wrong one ErrWrongPassphrase, both after
+// changing nothing.
+func Open(path string, opts ...Option) (*Store, error) {
+	s, err := open(path, false, collect(opts))
 	if err != nil {
 		return nil, fmt.Errorf("open notebook %s: %w", path, err)
 	}
@@ -109,8 +142,8 @@ func Open(path string) (*Store, error) {
 // creates, upgrades or writes anything, so it works on a read-only file and
 // a typo in the path is an error (ErrNoNotebook) rather than a new, empty
 // notebook.
-func OpenReadOnly(path string) (*Store, error) {
-	s, err := open(path, true)
+func OpenReadOnly(path string, opts ...Option) (*Store, error) {
+	s, err := open(path, true, collect(opts))
 	if err != nil {
 		if errors.Is(err, ErrNoNotebook) {
 			return nil, fmt.Errorf("%w at %s", ErrNoNotebook, path)
@@ -120,7 +153,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	return s, nil
 }
 
-func open(path string, readOnly bool) (*Store, error) {
+func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 	target, exists, err := locate(path)
 	if err != nil {
 		return nil, err
@@ -146,15 +179,24 @@ func open(path string, readOnly bool) (*Store, error) {
 		return nil, err
 	}
 	var schema int
+	var crypt cryptRecord
+	var encrypted bool
 	err = guard(func() error {
 		return ro.View(func(tx *bolt.Tx) error {
 			var err error
-			if schema, err = identify(tx); err != nil || schema < len(migrations) {
+			if schema, err = identify(tx); err != nil {
+				return err
+			}
+			if crypt, encrypted, err = readCryptRecord(tx); err != nil || schema < len(migrations) {
 				return err
 			}
 			return checkLayout(tx)
 		})
 	})
+	var seal *sealer
+	if err == nil && encrypted {
+		seal, err = unlockWith(crypt, opts.passphrase)
+	}
 	upToDate := schema == len(migrations)
 	if err == nil && readOnly && !upToDate {
 		err = ErrNeedsUpgrade
@@ -167,7 +209,8 @@ func open(path string, readOnly bool) (*Store, error) {
 		return nil, err
 	}
 	if readOnly {
-		return &Store{db: ro, path: path}, nil
+		register(ro, seal)
+		return &Store{db: ro, path: path, sealer: seal}, nil
 	}
 	if err := ro.Close(); err != nil {
 		return nil, err
@@ -176,13 +219,19 @@ func open(path string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &Store{db: db, path: path, sealer: seal}
+	register(db, seal)
 	if !upToDate {
 		if err := guard(func() error { return db.Update(migrate) }); err != nil {
-			db.Close()
+			s.Close()
 			return nil, err
 		}
 	}
-	return &Store{db: db, path: path}, nil
+	if err := s.keepRecipient(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // create makes a new, empty notebook at path, at the current schema. It is
@@ -363,7 +412,10 @@ func migrate(tx *bolt.Tx) error {
 }
 
 // Close closes the notebook.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	unregister(s.db)
+	return s.db.Close()
+}
 
 // Path is the notebook's file.
 func (s *Store) Path() string { return s.path }
@@ -379,7 +431,11 @@ func put(b *bolt.Bucket, id uint64, v any) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(itob(id), data)
+	key := itob(id)
+	if data, err = sealRecord(b.Tx(), key, v, data); err != nil {
+		return err
+	}
+	return b.Put(key, data)
 }
 
 // get decodes the value under id. The JSON decoder copies what it needs, so
@@ -388,11 +444,16 @@ func get[T any](b *bolt.Bucket, id uint64, v *T) error {
 	if b == nil {
 		return errMissingBucket
 	}
-	data := b.Get(itob(id))
+	key := itob(id)
+	data := b.Get(key)
 	if data == nil {
 		return ErrNotFound
 	}
-	return decodeRecord(itob(id), data, v)
+	data, err := sealerOf(b.Tx()).openRecord(key, v, data)
+	if err != nil {
+		return err
+	}
+	return decodeRecord(key, data, v)
 }
 
 // errMissingBucket is what a read finds if a bucket vanished after Open
@@ -403,8 +464,16 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 	if b == nil {
 		return errMissingBucket
 	}
+	opener, err := recordOpener[T](b.Tx())
+	if err != nil {
+		return err
+	}
 	return b.ForEach(func(key, data []byte) error {
 		var v T
+		data, err := opener.open(key, data)
+		if err != nil {
+			return err
+		}
 		if err := decodeRecord(key, data, &v); err != nil {
 			return err
 		}
@@ -417,13 +486,9 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 // so nothing points into bbolt's memory afterwards.
 func (s *Store) getValue(bucket, key []byte, v any) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucket)
-		if b == nil {
-			return errMissingBucket
-		}
-		data := b.Get(key)
-		if data == nil {
-			return nil
+		data, err := getRaw(tx, bucket, key)
+		if err != nil || data == nil {
+			return err
 		}
 		if err := json.Unmarshal(data, v); err != nil {
 			return fmt.Errorf("%w: the %s record %q %s", ErrDamaged, bucket, key, jsonProblem(err))
@@ -438,5 +503,5 @@ func (s *Store) putValue(bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucket).Put(key, data) })
+	return s.db.Update(func(tx *bolt.Tx) error { return putRaw(tx, bucket, key, data) })
 }

@@ -59,7 +59,12 @@ func (s *Store) Summaries() (Summaries, error) {
 				// The usual case: read the summaries alone. Going through
 				// the contacts too would bring every page of their JSON
 				// into memory (bbolt maps the file) for nothing.
+				opener := openerOf(tx, bucketContactSummaries)
 				return summaries.ForEach(func(k, v []byte) error {
+					v, err := opener.open(k, v)
+					if err != nil {
+						return err
+					}
 					c, f, err := decodeSummary(v)
 					if err != nil {
 						return fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(k), err)
@@ -68,6 +73,11 @@ func (s *Store) Summaries() (Summaries, error) {
 					out.Facts = append(out.Facts, f)
 					return nil
 				})
+			}
+			summaryOpener := openerOf(tx, bucketContactSummaries)
+			contactOpener, err := recordOpener[model.Contact](tx)
+			if err != nil {
+				return err
 			}
 			sc := summaries.Cursor()
 			sk, sv := sc.First()
@@ -79,11 +89,19 @@ func (s *Store) Summaries() (Summaries, error) {
 				var c model.Contact
 				var f model.ActivityFacts
 				if sk != nil && bytes.Equal(sk, ck) {
-					if c, f, err = decodeSummary(sv); err != nil {
+					plain, err := summaryOpener.open(sk, sv)
+					if err != nil {
+						return err
+					}
+					if c, f, err = decodeSummary(plain); err != nil {
 						return fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(ck), err)
 					}
 				} else {
-					if err := decodeRecord(ck, cv, &c); err != nil {
+					plain, err := contactOpener.open(ck, cv)
+					if err != nil {
+						return err
+					}
+					if err := decodeRecord(ck, plain, &c); err != nil {
 						return err
 					}
 					if f, err = factsOf(tx, c.ID); err != nil {
@@ -122,7 +140,11 @@ func sameEnds(contacts, summaries *bolt.Bucket) bool {
 // readDueRules reads the due-date rules, normalised.
 func readDueRules(tx *bolt.Tx) (model.Settings, error) {
 	var st model.Settings
-	if data := tx.Bucket(bucketSettings).Get(keyDueRules); data != nil {
+	data, err := getRaw(tx, bucketSettings, keyDueRules)
+	if err != nil {
+		return st, err
+	}
+	if data != nil {
 		if err := json.Unmarshal(data, &st); err != nil {
 			return st, fmt.Errorf("%w: settings: %v", ErrDamaged, err)
 		}
@@ -160,19 +182,19 @@ func refreshSummary(tx *bolt.Tx, contactID uint64) error {
 	if summaries == nil {
 		return nil
 	}
-	data := tx.Bucket(bucketContacts).Get(itob(contactID))
-	if data == nil {
-		return summaries.Delete(itob(contactID))
-	}
 	var c model.Contact
-	if err := decodeRecord(itob(contactID), data, &c); err != nil {
+	switch err := get(tx.Bucket(bucketContacts), contactID, &c); {
+	case errors.Is(err, ErrNotFound):
+		return summaries.Delete(itob(contactID))
+	case err != nil:
 		return err
 	}
 	f, err := factsOf(tx, contactID)
 	if err != nil {
 		return err
 	}
-	return summaries.Put(itob(contactID), encodeSummary(nil, c, f))
+	// Sealed like every record when the notebook is encrypted.
+	return putRaw(tx, bucketContactSummaries, itob(contactID), encodeSummary(nil, c, f))
 }
 
 // putContact writes a contact and its summary.
@@ -221,7 +243,12 @@ func (s *Store) ReferralFamily(id uint64) ([]model.Contact, error) {
 				return err
 			}
 			referrer := map[uint64]uint64{}
+			opener := openerOf(tx, bucketContactSummaries)
 			if err := tx.Bucket(bucketContactSummaries).ForEach(func(k, v []byte) error {
+				v, err := opener.open(k, v)
+				if err != nil {
+					return err
+				}
 				if by, ok := peekReferredBy(v); !ok {
 					return fmt.Errorf("%w: summary of contact %d", ErrDamaged, binary.BigEndian.Uint64(k))
 				} else if by != 0 {

@@ -26,6 +26,7 @@ func encodeSummary(buf []byte, c model.Contact, f model.ActivityFacts) []byte {
 		e.string(s)
 	}
 	e.uint(c.ReferredBy)
+	e.string(c.ReferrerName)
 	e.uint(uint64(len(c.Tags)))
 	for _, t := range c.Tags {
 		e.string(t)
@@ -140,6 +141,7 @@ func decodeSummary(data []byte) (model.Contact, model.ActivityFacts, error) {
 		*s = d.string()
 	}
 	c.ReferredBy = d.uint()
+	c.ReferrerName = d.string()
 	if n := d.count(); n > 0 {
 		c.Tags = make([]string, n)
 		for i := range c.Tags {

@@ -223,3 +223,32 @@ func TestReferralFamilyIsTheTreeAroundAContact(t *testing.T) {
 		t.Error("a missing contact has a family")
 	}
 }
+
+// Every field of a contact survives its summary: a field added to
+// model.Contact and not to the codec fails here, not silently on screen.
+func TestSummaryKeepsEveryContactField(t *testing.T) {
+	var c model.Contact
+	v := reflect.ValueOf(&c).Elem()
+	at := time.Date(2026, 1, 2, 3, 4, 0, 0, time.FixedZone("", 7200))
+	for i := range v.NumField() {
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString("field " + v.Type().Field(i).Name)
+		case reflect.Uint64:
+			f.SetUint(uint64(i + 1))
+		case reflect.Bool:
+			f.SetBool(true)
+		case reflect.Slice:
+			f.Set(reflect.ValueOf([]string{"a", "b"}))
+		case reflect.Struct:
+			f.Set(reflect.ValueOf(at))
+		default:
+			t.Fatalf("Contact.%s is a %s, which this test does not fill", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	got, _, err := decodeSummary(encodeSummary(nil, c, model.ActivityFacts{}))
+	if err != nil || !reflect.DeepEqual(got, c) {
+		t.Errorf("summary of\n%+v\nreads back as\n%+v (%v)", c, got, err)
+	}
+}

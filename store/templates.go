@@ -69,6 +69,7 @@ func (s *Store) PutTemplate(doc model.TemplateDoc) (model.TemplateDoc, error) {
 		return doc, fmt.Errorf("save template %q: %w", doc.Name, err)
 	}
 	builtin, isBuiltIn := model.BuiltInTemplate(doc.ID)
+	asked := doc
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTemplates)
 		switch {
@@ -90,9 +91,13 @@ func (s *Store) PutTemplate(doc model.TemplateDoc) (model.TemplateDoc, error) {
 		if err != nil {
 			return err
 		}
+		if data, err = sealRecord(tx, []byte(doc.ID), storedTemplate{}, data); err != nil {
+			return err
+		}
 		return b.Put([]byte(doc.ID), data)
 	})
 	if err != nil {
+		s.keepFailed(RescueTemplate, asked, err)
 		return doc, fmt.Errorf("save template %q: %w", doc.Name, err)
 	}
 	return find(model.MergeTemplates([]model.TemplateDoc{doc}), doc.ID), nil
@@ -159,6 +164,7 @@ func (s *Store) Profile() (model.Profile, error) {
 func (s *Store) PutProfile(p model.Profile) (model.Profile, error) {
 	p = p.Trimmed()
 	if err := s.putValue(bucketSettings, keyProfile, p); err != nil {
+		s.keepFailed(RescueProfile, p, err)
 		return p, fmt.Errorf("save your profile: %w", err)
 	}
 	return p, nil

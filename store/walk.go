@@ -67,9 +67,12 @@ func (s *Store) Walk(v NotebookVisitor) error {
 			}); err != nil {
 				return err
 			}
-			texts := tx.Bucket(bucketInteractionTexts)
 			return forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
-				it.Text = string(texts.Get(itob(it.ID)))
+				text, err := getRaw(tx, bucketInteractionTexts, itob(it.ID))
+				if err != nil {
+					return err
+				}
+				it.Text = string(text)
 				return visit(v.Interaction(it))
 			})
 		})
@@ -106,13 +109,9 @@ func readSettings(tx *bolt.Tx) (NotebookSettings, error) {
 // getIn decodes the single value under key in bucket into v, leaving v as
 // it is when there is none.
 func getIn(tx *bolt.Tx, bucket, key []byte, v any) error {
-	b := tx.Bucket(bucket)
-	if b == nil {
-		return errMissingBucket
-	}
-	data := b.Get(key)
-	if data == nil {
-		return nil
+	data, err := getRaw(tx, bucket, key)
+	if err != nil || data == nil {
+		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return fmt.Errorf("%w: the %s record %q %s", ErrDamaged, bucket, key, jsonProblem(err))

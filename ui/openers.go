@@ -14,6 +14,7 @@ import (
 	"parley/ui/screens/logform"
 	"parley/ui/screens/plan"
 	"parley/ui/screens/profile"
+	"parley/ui/screens/rescue"
 	"parley/ui/screens/schedule"
 	"parley/ui/screens/search"
 	"parley/ui/screens/settings"
@@ -30,5 +31,5 @@ var screenOpeners = []common.Opener{
 	compose.OpenCompose, templates.OpenTemplates, templateform.OpenTemplateForm, profile.OpenProfileForm, settings.OpenSettings,
 	logform.OpenLogForm, schedule.OpenScheduleForm, stagepick.OpenStagePicker,
 	search.OpenSearch, answers.OpenAnswers, stats.OpenStats,
-	importer.OpenImporter,
+	importer.OpenImporter, rescue.OpenRescue,
 }

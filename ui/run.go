@@ -6,12 +6,17 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"parley/ui/app"
 	"parley/ui/common"
 	"parley/ui/components/outbox"
+	"parley/ui/safetext"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -25,9 +30,16 @@ import (
 type Options struct {
 	// NoColor strips every style (NO_COLOR).
 	NoColor bool
+	// NoMouse leaves the mouse to the terminal (PARLEY_NO_MOUSE), so a
+	// plain drag selects text; with the mouse on, the wheel scrolls and
+	// selecting takes shift+drag (option+drag in iTerm2).
+	NoMouse bool
 	// Input and Output replace the terminal; tests set them.
 	Input  *os.File
 	Output *os.File
+	// Width and Height are the size of an Output that is not a terminal
+	// and so reports none; tests set them.
+	Width, Height int
 }
 
 // frameRate is how often Bubble Tea v1 may draw. Its renderer wakes at
@@ -45,7 +57,10 @@ const gcPercent = 50
 
 // Run shows the interface on the terminal until the user quits or a signal
 // stops it, then writes anything not yet saved. The terminal is restored on
-// every exit, a panic included.
+// every exit, a crash included. What the notebook cannot take at exit goes
+// to a rescue file, offered back on the next open; a crash (a panic in
+// Update, View or a command) is written to a report beside the notebook.
+// Both paths are in the error returned, so the process exits non-zero.
 func Run(s *store.Store, opts Options) error {
 	if os.Getenv("GOGC") == "" {
 		// The summary and the contact list are rebuilt whole after each
@@ -67,13 +82,33 @@ func Run(s *store.Store, opts Options) error {
 	term := outbox.NewTerminalOutput(out)
 	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
 		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{},
-		Hours: &common.Hours{Locale: model.HoursOfLocale(os.Getenv)}}
+		Hours:   &common.Hours{Locale: model.HoursOfLocale(os.Getenv)},
+		Editors: &common.Editors{}, Rescues: store.FindRescues(s.Path())}
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term),
 		tea.WithFPS(frameRate)}
+	if !opts.NoMouse {
+		// Cell motion reports the wheel; Parley uses nothing else of the
+		// mouse, and the terminal's shift+drag still selects text.
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
-	p := tea.NewProgram(app.NewApp(c, screenOpeners), progOpts...)
+	openers := screenOpeners
+	if injectPanic != "" {
+		openers = append([]common.Opener{openPanicking}, openers...)
+	}
+	root := app.NewApp(c, openers)
+	p := tea.NewProgram(root, progOpts...)
+	root.OnViewCrash(func() { p.Send(app.ViewCrashedMsg{}) })
+	if opts.Width > 0 && opts.Height > 0 {
+		// Before anything a test types: queued ahead of the input reader,
+		// which starts inside Run.
+		go p.Send(tea.WindowSizeMsg{Width: opts.Width, Height: opts.Height})
+	}
+	if injectPanic != "" {
+		go p.Send(panicRequestMsg{})
+	}
 
 	// Bubble Tea's own handler quits without letting the app save, and Go's
 	// default for SIGHUP (the terminal closed) exits without running
@@ -81,30 +116,96 @@ func Run(s *store.Store, opts Options) error {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
+	var killed atomic.Bool
 	go func() {
 		sig, ok := <-sigs
 		if !ok {
 			return
 		}
+		// While $EDITOR runs, the event loop waits for it: the editor
+		// gets the signal (and, if it ignores it, a kill), returns, and
+		// the app keeps what it saved before quitting.
+		c.Editors.Stop(sig)
+		// One that is starting gets the signal as it starts; one that
+		// ignores it is killed.
+		time.AfterFunc(editorGrace, c.Editors.Kill)
 		p.Send(app.ShutdownMsg{Reason: sig.String()})
 		// If the event loop cannot take the message, stop it anyway; the
 		// last model is still flushed below.
 		time.Sleep(2 * time.Second)
+		killed.Store(true)
 		p.Kill()
 	}()
 
 	final, runErr := p.Run()
-	app, ok := final.(app.App)
+	leftovers := c.Editors.RemoveLeftovers()
+	if errors.Is(runErr, tea.ErrProgramKilled) && killed.Load() {
+		runErr = nil // we killed it after a signal; the flush below is what matters
+	}
+	a, ok := final.(app.App)
 	if !ok {
-		// Only a panic outside Update leaves no model; nothing to flush.
-		if runErr == nil {
-			runErr = errors.New("the interface stopped unexpectedly")
+		// Only a panic inside Bubble Tea leaves no model; nothing to flush.
+		return errors.Join(errors.New("the interface stopped unexpectedly"), runErr, leftovers)
+	}
+	s.ForgetFailedWrites()
+	flushErr := a.Flush(s)
+	if flushErr != nil {
+		flushErr = writeRescue(s, flushErr)
+	}
+	var crashErr error
+	if crash := a.Crashed(); crash != nil {
+		crashErr = reportCrash(s.Path(), crash, time.Now())
+		if errors.Is(runErr, tea.ErrProgramKilled) {
+			runErr = nil // the crash says why
 		}
-		return runErr
 	}
-	flushErr := app.Flush(s)
-	if errors.Is(runErr, tea.ErrProgramKilled) {
-		runErr = nil // we killed it after a signal; the flush above is what matters
+	return errors.Join(crashErr, runErr, flushErr, leftovers)
+}
+
+// editorGrace is how long an editor has to stop after a forwarded signal
+// before it is killed.
+const editorGrace = 3 * time.Second
+
+// writeRescue writes what the notebook could not take to a rescue file and
+// says where it is.
+func writeRescue(s *store.Store, flushErr error) error {
+	failed := s.FailedWrites()
+	if len(failed) == 0 {
+		return flushErr
 	}
-	return errors.Join(app.Crashed(), runErr, flushErr)
+	path, err := store.WriteRescue(s.Path(), failed, time.Now())
+	if err != nil {
+		return fmt.Errorf("%w; %w", flushErr, err)
+	}
+	return fmt.Errorf("%w. Nothing is lost: the changes are in %s, and Parley offers to bring them back the next time it opens",
+		flushErr, path)
+}
+
+// reportCrash writes a crash's report (what panicked, and where) to a file
+// beside the notebook, or in the temporary folder, readable by the user
+// alone, and returns the error that names it.
+func reportCrash(notebook string, crash *app.Crash, now time.Time) error {
+	report := fmt.Sprintf("Parley crashed at %s.\n%s\n\n%s", now.UTC().Format(time.RFC3339), crash.Error(), crash.Stack)
+	name := "parley-crash-" + now.UTC().Format("20060102-150405") + ".txt"
+	var errs []error
+	for _, dir := range []string{filepath.Dir(notebook), os.TempDir()} {
+		f, err := os.CreateTemp(dir, strings.TrimSuffix(name, ".txt")+"-*.txt")
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		_, err = f.WriteString(report)
+		if cErr := f.Close(); err == nil {
+			err = cErr
+		}
+		if err != nil {
+			os.Remove(f.Name())
+			errs = append(errs, err)
+			continue
+		}
+		return fmt.Errorf("Parley hit an internal error and stopped (%s). What could be saved was saved. "+
+			"Please report it with the file %s", safetext.Line(crash.Error()), f.Name())
+	}
+	return fmt.Errorf("Parley hit an internal error and stopped (%s); the crash report could not be written: %w",
+		safetext.Line(crash.Error()), errors.Join(errs...))
 }

@@ -40,3 +40,15 @@ func update(path string, f func(tx *bolt.Tx) error) error {
 	}
 	return db.Close()
 }
+
+// Swap exchanges the values of two records in bucket, as is.
+func Swap(path, bucket string, a, b []byte) error {
+	return update(path, func(tx *bolt.Tx) error {
+		bk := tx.Bucket([]byte(bucket))
+		va, vb := append([]byte(nil), bk.Get(a)...), append([]byte(nil), bk.Get(b)...)
+		if err := bk.Put(a, vb); err != nil {
+			return err
+		}
+		return bk.Put(b, va)
+	})
+}

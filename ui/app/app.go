@@ -7,6 +7,8 @@ package app
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
+	"reflect"
 	"strings"
 	"time"
 
@@ -65,13 +67,23 @@ type App struct {
 
 	status    common.StatusMsg
 	statusGen int
+	// errorFrom is the type of result whose error the status line shows,
+	// so the next such result that succeeds clears it.
+	errorFrom reflect.Type
+	// statusBy is the screen whose command set the status, or rootID.
+	statusBy screenID
 	// quitWarned is set once ctrl+c has shown a screen's warning: the
 	// next ctrl+c, straight after, quits.
 	quitWarned bool
 
-	// crashed holds a panic caught in Update or View; the program then
+	// crashed holds a panic caught in Update or a command; viewCrash one
+	// caught in View, which cannot change the model. The program then
 	// quits, saves what it can and reports it.
-	crashed error
+	crashed   *Crash
+	viewCrash *crashBox
+	// stopping is set by a signal that came while an editor's text was
+	// still on its way back: the app quits once it has arrived.
+	stopping bool
 
 	// Kept are saves of interviews whose screen closed before the save
 	// went through (see keepFailedSave).
@@ -100,7 +112,7 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
-		openedBy: map[screenID]screenID{}}
+		openedBy: map[screenID]screenID{}, viewCrash: &crashBox{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {
 		panic("ui: no opener builds the first screen")
@@ -109,9 +121,16 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows, and starts
-// taking in what `parley add` leaves while the interface runs.
-func (a App) Init() tea.Cmd { return tea.Batch(a.reloadSummary(a.summaryGen), a.watchSpool()) }
+// Init reads the notebook summary the first screen shows, starts taking
+// in what `parley add` leaves while the interface runs, and offers back any
+// rescue file left by the last run.
+func (a App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.reloadSummary(a.summaryGen), a.watchSpool()}
+	for _, path := range a.c.Rescues {
+		cmds = append(cmds, addressed(rootID, common.Navigate(common.OpenRescueMsg{Path: path})))
+	}
+	return tea.Batch(cmds...)
+}
 
 func (a App) Top() common.Screen { return a.Stack[len(a.Stack)-1].S }
 
@@ -159,10 +178,16 @@ func (a App) reloadSummary(gen int) tea.Cmd {
 func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			a.crashed = fmt.Errorf("internal error: %v", r)
+			a.crashed = newCrash("Update", r)
 			m, cmd = a, tea.Quit
 		}
 	}()
+	if a.crashed == nil {
+		if c := a.viewCrash.get(); c != nil {
+			a.crashed = c
+			return a, tea.Quit
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height, a.sized = msg.Width, msg.Height, true
@@ -170,8 +195,31 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		return a, nil
 	case tea.KeyMsg:
 		return a.HandleKey(msg)
+	case tea.MouseMsg:
+		return a.handleWheel(common.WheelDelta(msg))
 	case ShutdownMsg:
+		if a.c.Editors.Active() > 0 {
+			// The editor has returned (the event loop waited for it);
+			// its text arrives next, and is kept before quitting.
+			a.stopping = true
+			return a, nil
+		}
 		return a, tea.Quit
+	case crashMsg:
+		if a.crashed == nil {
+			a.crashed = msg.Crash
+		}
+		return a, tea.Quit
+	case ViewCrashedMsg:
+		return a, nil // the check above has quit
+	case common.EditorDoneMsg:
+		m, cmd := a.Update(msg.Msg)
+		a = m.(App)
+		a.c.Editors.End(msg.Session)
+		if a.stopping && a.c.Editors.Active() == 0 {
+			return a, tea.Batch(cmd, tea.Quit)
+		}
+		return a, cmd
 	case RoutedMsg:
 		return a.deliver(msg.To, msg.Msg)
 	}
@@ -200,10 +248,12 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case common.PopMsg:
 		return a.pop(to)
 	case common.StatusMsg:
+		a.statusBy = to
 		return a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.gen == a.statusGen && !a.status.Err {
 			a.status = common.StatusMsg{}
+			a.resize()
 		}
 		return a, nil
 	case SummaryLoadedMsg:
@@ -235,10 +285,18 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a.push(to, s)
 	}
 	var cmds []tea.Cmd
-	if f, ok := msg.(common.Failure); ok && f.Failed() != nil {
-		var c tea.Cmd
-		a, c = a.setStatus(common.StatusMsg{Text: common.PlainError(f.Failed()), Err: true})
-		cmds = append(cmds, c)
+	if f, ok := msg.(common.Failure); ok {
+		switch {
+		case f.Failed() != nil:
+			var c tea.Cmd
+			a, c = a.setStatus(common.StatusMsg{Text: common.PlainError(f.Failed()), Err: true})
+			a.errorFrom = reflect.TypeOf(msg)
+			cmds = append(cmds, c)
+		case a.status.Err && a.errorFrom == reflect.TypeOf(msg):
+			// The same kind of write (or read) went through this time:
+			// the error it left is no longer true.
+			a.status, a.errorFrom = common.StatusMsg{}, nil
+		}
 	}
 	if m, ok := msg.(common.InterviewSavedMsg); ok {
 		cmds = append(cmds, a.keepFailedSave(m))
@@ -328,6 +386,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 	id := a.lastID
 	a.openedBy[id] = opener
 	a.Stack = append(a.Stack, entry{id: id, S: s})
+	a.leaveStatusBehind()
 	a.resize()
 	load := s.Load()
 	if s.Watches()[common.ShownSummary] && a.summaryLoaded {
@@ -346,6 +405,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 func (a App) bringForward(i int) App {
 	e := a.Stack[i]
 	a.Stack = append(append(a.Stack[:i:i], a.Stack[i+1:]...), e)
+	a.leaveStatusBehind()
 	a.resize()
 	return a
 }
@@ -363,6 +423,9 @@ func (a App) pop(id screenID) (App, tea.Cmd) {
 	}
 	closed := a.Stack[i]
 	a.Stack = append(a.Stack[:i:i], a.Stack[i+1:]...)
+	if i == len(a.Stack) {
+		a.leaveStatusBehind()
+	}
 	a.resize()
 	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
 	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
@@ -415,6 +478,18 @@ func (a App) ownerOf(id uint64) int {
 }
 
 func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Typed or pasted text reaches a field without what can never be
+	// meant in it (escape sequences, bidi controls, hidden characters):
+	// bubbles' fields drop control characters but keep the rest, and the
+	// notes pane keeps everything. Once here covers every field.
+	if msg.Type == tea.KeyRunes {
+		if clean := safetext.Strip(string(msg.Runes)); clean != string(msg.Runes) {
+			if clean == "" {
+				return a, nil
+			}
+			msg.Runes = []rune(clean)
+		}
+	}
 	// Keys typed quickly (or sent by a script) can arrive as one message
 	// of several runes. Text fields take them whole; anywhere else each is
 	// a shortcut of its own, and one may open a field for the rest.
@@ -462,9 +537,44 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return a, addressed(a.Stack[i].id, cmd)
 }
 
+// handleWheel scrolls the top screen by the mouse wheel: a screen that
+// scrolls itself gets the lines; a list or pane not taking text gets one
+// ↑ or ↓ per notch, as a terminal's own wheel-to-arrows mode would send.
+// Clicks are ignored.
+func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
+	if lines == 0 || a.fullHelp {
+		return a, nil
+	}
+	i := len(a.Stack) - 1
+	if s, ok := a.Stack[i].S.(common.WheelScroller); ok {
+		a.Stack[i].S = s.WheelScroll(lines)
+		return a, nil
+	}
+	if a.Top().Capturing() {
+		return a, nil
+	}
+	arrow := tea.KeyMsg{Type: tea.KeyDown}
+	if lines < 0 {
+		arrow.Type = tea.KeyUp
+	}
+	return a.HandleKey(arrow)
+}
+
+// leaveStatusBehind clears a passing message a screen gave once another
+// screen is on top: it spoke of the screen left. An error stays until
+// replaced, and so does a message of the root's own (what was taken in at
+// start) until it fades.
+func (a *App) leaveStatusBehind() {
+	if !a.status.Err && a.statusBy != rootID && a.statusBy != a.Stack[len(a.Stack)-1].id {
+		a.status = common.StatusMsg{}
+		a.statusGen++
+	}
+}
+
 func (a App) setStatus(msg common.StatusMsg) (App, tea.Cmd) {
-	a.status = msg
+	a.status, a.errorFrom = msg, nil
 	a.statusGen++
+	a.resize() // a long message takes more lines
 	if msg.Err {
 		return a, nil
 	}
@@ -487,7 +597,8 @@ func (a *App) resize() {
 func (a App) View() (out string) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = fmt.Sprintf("%s: %v", ViewPanicText, r)
+			a.viewCrash.set(newCrash("View", r))
+			out = ViewPanicText
 		}
 	}()
 	if !a.sized {
@@ -501,7 +612,17 @@ func (a App) View() (out string) {
 	if fh >= a.height {
 		return common.Fit(footer, a.width, a.height)
 	}
-	return common.Fit(a.Top().View(), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+	return common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+}
+
+// topView is the top screen, or an overlay drawn over the screen below it.
+func (a App) topView(h int) string {
+	ov, ok := a.Top().(common.Overlay)
+	if !ok || len(a.Stack) < 2 {
+		return a.Top().View()
+	}
+	below := a.Stack[len(a.Stack)-2].S
+	return common.PlaceOver(below.View(), ov.OverlayBox(a.width, h), a.width, h)
 }
 
 // Flush writes what screens hold unsaved. It runs after the program has
@@ -525,5 +646,14 @@ func (a App) Flush(s *store.Store) error {
 // ViewPanicText opens what View draws instead of a screen that panicked.
 const ViewPanicText = "Parley hit an internal error"
 
-// Crashed is the internal error that stopped the program, if any.
-func (a App) Crashed() error { return a.crashed }
+// Crashed is the internal error that stopped the program, or nil.
+func (a App) Crashed() *Crash {
+	if a.crashed != nil {
+		return a.crashed
+	}
+	return a.viewCrash.get()
+}
+
+// OnViewCrash sets what to do when View panics: View cannot change the
+// model, so the runner sends ViewCrashedMsg and Update quits.
+func (a App) OnViewCrash(wake func()) { a.viewCrash.setWake(wake) }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -33,7 +34,10 @@ func (a App) footer() string {
 	if a.status.Err {
 		st, text = a.c.Styles.Error, "! "+text
 	}
-	lines := []string{st.Render(common.TruncateCells(text, a.width))}
+	var lines []string
+	for _, l := range a.statusLines(safetext.Line(text)) {
+		lines = append(lines, st.Render(l))
+	}
 	if a.fullHelp {
 		lines = append(lines, a.fullHelpView(km.FullHelp()))
 	} else {
@@ -41,6 +45,31 @@ func (a App) footer() string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// statusLines wraps the status to the window, up to maxStatusLines (one
+// on a tiny window): a message cut at its end lost the
+// part that said what to do.
+func (a App) statusLines(text string) []string {
+	limit := maxStatusLines
+	if a.height < 10 {
+		limit = 1
+	}
+	lines := common.WrapWords(text, max(a.width, 1))
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	if len(lines) > limit {
+		lines[limit-1] = common.TruncateCells(strings.Join(lines[limit-1:], " "), a.width)
+		lines = lines[:limit]
+	}
+	for i, l := range lines {
+		lines[i] = common.TruncateCells(l, a.width) // a word longer than the window
+	}
+	return lines
+}
+
+// maxStatusLines is the most lines a status message takes.
+const maxStatusLines = 3
 
 // fullHelpView lists every enabled binding, a group to a line, wrapped to
 // the window. bubbles' full help sets groups side by side in columns and

@@ -32,16 +32,25 @@ var (
 	teaPkgPath = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
 )
 
-// addressed wraps cmd so that what it returns is delivered to screen to.
-// Batches and sequences are followed so each of their results is wrapped
-// too; Bubble Tea's own messages (quit, exec, window title) pass through
-// untouched, since the runtime must see them.
+// addressed wraps cmd so that what it returns is delivered to screen to,
+// and a panic in it becomes a crash report. Batches and sequences are
+// followed so each of their commands is wrapped too; Bubble Tea's own
+// messages (quit, exec, window title) pass through untouched, since the
+// runtime must see them.
 func addressed(to screenID, cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		msg := cmd()
+	return func() (msg tea.Msg) {
+		// A panic in a command is a bug like one in Update: Bubble Tea
+		// would print a stack on the terminal and report the program as
+		// killed. It comes to Update as a crash instead.
+		defer func() {
+			if r := recover(); r != nil {
+				msg = crashMsg{newCrash("a command", r)}
+			}
+		}()
+		msg = cmd()
 		switch m := msg.(type) {
 		case nil:
 			return nil

@@ -38,6 +38,12 @@ type Common struct {
 	Getenv func(string) string
 	// Hours is the 12- or 24-hour clock times are shown on (see TimeOfDay).
 	Hours *Hours
+	// Editors are the programs running in the terminal for the app
+	// ($EDITOR); nil tracks none.
+	Editors *Editors
+	// Rescues are the rescue files found at start-up: changes a notebook
+	// could not take when Parley last stopped (see store.WriteRescue).
+	Rescues []string
 }
 
 // Screen is one page of the interface. The root sends it key presses only

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // NewInput is a one-line text field in the theme. The cursor does not
@@ -69,4 +70,35 @@ func MoveTextCursor(ta *textarea.Model, line, col int) {
 		ta.CursorDown()
 	}
 	ta.SetCursor(col - 1)
+}
+
+// TextCursorColumn is the 1-based character column of a text area's cursor
+// counted from the start of its logical line, as MoveTextCursor and template
+// errors count it. LineInfo's offsets count from the start of the wrapped
+// row, which on a long paragraph names a column that is not there.
+func TextCursorColumn(ta textarea.Model) int {
+	li := ta.LineInfo()
+	return li.StartColumn + li.ColumnOffset + 1
+}
+
+// WheelScroller is a screen that scrolls itself by the mouse wheel; the
+// root turns the wheel into ↑/↓ for any other screen not taking text.
+type WheelScroller interface{ WheelScroll(lines int) Screen }
+
+// wheelLines is how far one notch of the mouse wheel scrolls.
+const wheelLines = 3
+
+// WheelDelta is how many lines a mouse event scrolls: negative up,
+// positive down, 0 for anything but the wheel.
+func WheelDelta(msg tea.MouseMsg) int {
+	if msg.Action != tea.MouseActionPress {
+		return 0
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		return -wheelLines
+	case tea.MouseButtonWheelDown:
+		return wheelLines
+	}
+	return 0
 }

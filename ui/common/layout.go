@@ -3,6 +3,7 @@ package common
 import (
 	"fmt"
 	"parley/model"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -41,10 +42,11 @@ func Fit(block string, w, h int) string {
 // CellWidth is the display width of s, styling excluded.
 func CellWidth(s string) int { return ansi.StringWidth(s) }
 
-// SubtitleSuffix is " · role, organisation", or nothing when neither is known.
+// SubtitleSuffix is " · role, organisation", or nothing when neither is
+// known, safe to draw.
 func SubtitleSuffix(c model.Contact) string {
 	if s := c.Subtitle(); s != "" {
-		return " · " + s
+		return " · " + safetext.Line(s)
 	}
 	return ""
 }
@@ -61,10 +63,12 @@ func Plural(n int, one, many string) string {
 // their stage counts, which would otherwise leave no room for a single row.
 const SmallScreenRows = 12
 
-// WrapWords breaks text into lines of at most w cells at spaces.
+// WrapWords breaks text into lines of at most w cells at spaces, made safe
+// to draw: its callers wrap user text (research notes, messages), and a
+// helper every screen shares is the one place that cannot be forgotten.
 func WrapWords(s string, w int) []string {
 	var out []string
-	for _, para := range strings.Split(s, "\n") {
+	for _, para := range strings.Split(safetext.Block(s), "\n") {
 		line := ""
 		for _, word := range strings.Fields(para) {
 			if line != "" && CellWidth(line)+1+CellWidth(word) > w {
@@ -81,7 +85,9 @@ func WrapWords(s string, w int) []string {
 	return out
 }
 
+// PadRight pads plain text s, made safe to draw, to w cells.
 func PadRight(s string, w int) string {
+	s = safetext.Line(s)
 	return s + strings.Repeat(" ", max(w-CellWidth(s), 0))
 }
 
@@ -147,4 +153,37 @@ func StepText(s model.Step, now time.Time, hours model.HourCycle) string {
 		text = "! " + text
 	}
 	return text
+}
+
+// Overlay is a screen drawn over the one below it, such as a question, so
+// the user still sees what it is about: the root draws the screen below and
+// puts OverlayBox in its middle.
+type Overlay interface {
+	OverlayBox(width, height int) string
+}
+
+// PlaceOver puts box in the middle of base, a block of w x h cells: the
+// lines of base beside and around the box stay as they were.
+func PlaceOver(base, box string, w, h int) string {
+	lines := strings.Split(Fit(base, w, h), "\n")
+	boxLines := strings.Split(box, "\n")
+	bw := 0
+	for _, l := range boxLines {
+		bw = max(bw, CellWidth(l))
+	}
+	bw = min(bw, w)
+	top, left := max((h-len(boxLines))/2, 0), max((w-bw)/2, 0)
+	for i, bl := range boxLines {
+		y := top + i
+		if y >= len(lines) {
+			break
+		}
+		under := PadRight(lines[y], w)
+		beside := ansi.Truncate(under, left, "")
+		if strings.Contains(beside, "\x1b[") {
+			beside += "\x1b[0m" // a style cut mid-span must not colour the box
+		}
+		lines[y] = beside + PadRight(TruncateCells(bl, bw), bw) + ansi.TruncateLeft(under, left+bw, "")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -54,8 +54,12 @@ type (
 	EditContactMsg  struct{ Contact model.Contact } // ID 0: a new contact
 	OpenContactsMsg struct{}
 	OpenBankMsg     struct{}
-	OpenComposeMsg  struct{ Contact model.Contact }
-	OpenLogMsg      struct {
+	OpenComposeMsg  struct {
+		Contact model.Contact
+		// Template is the template to start from, "" to choose one.
+		Template string
+	}
+	OpenLogMsg struct {
 		Contact model.Contact
 		Kind    model.InteractionKind
 	}
@@ -173,6 +177,9 @@ func (m ContactsLoadedMsg) Failed() error   { return m.Err }
 func (m ContactSavedMsg) Failed() error     { return m.Err }
 func (m ContactDeletedMsg) Failed() error   { return m.Err }
 func (m InterviewsLoadedMsg) Failed() error { return m.Err }
+
+// Created reports whether the save added the contact rather than changed it.
+func (m ContactSavedMsg) Created() bool { return m.isNew }
 
 func (m ContactSavedMsg) Changes() []NotebookChangedMsg {
 	if m.Err != nil {

@@ -3,6 +3,7 @@ package common
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -68,11 +69,13 @@ func sortedByID(contacts []model.Contact, facts []model.ActivityFacts) ([]model.
 
 // Contact is the contact with the given ID, if the notebook has it.
 func (nb Notebook) Contact(id uint64) (model.Contact, bool) {
-	i, ok := slices.BinarySearchFunc(nb.Contacts, id, func(c model.Contact, id uint64) int { return cmp.Compare(c.ID, id) })
-	if !ok {
+	// By index: a comparison taking a Contact would copy one per step.
+	cs := nb.Contacts
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].ID >= id })
+	if i == len(cs) || cs[i].ID != id {
 		return model.Contact{}, false
 	}
-	return nb.Contacts[i], true
+	return cs[i], true
 }
 
 // NotebookLoadedMsg carries a fresh read of the notebook.
@@ -136,6 +139,38 @@ func ScheduleInterview(s *store.Store, iv model.Interview, sch model.Schedule) t
 		}
 		saved, err := s.ScheduleInterview(iv, sch)
 		return InterviewScheduledMsg{saved, err}
+	}
+}
+
+// InterviewCreatedMsg reports a new interview, ready to run; the screen
+// that asked opens it.
+type InterviewCreatedMsg struct {
+	Interview model.Interview
+	Err       error
+}
+
+func (m InterviewCreatedMsg) Failed() error { return m.Err }
+
+func (m InterviewCreatedMsg) Changes() []NotebookChangedMsg {
+	if m.Err != nil {
+		return nil
+	}
+	iv := m.Interview
+	return []NotebookChangedMsg{{Kind: ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
+}
+
+// StartInterview creates an interview from the starting plan, the user's
+// default set or a balanced pick from their bank, for the default budget.
+func StartInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		st, err := s.QuestionBank()
+		if err != nil {
+			return InterviewCreatedMsg{Err: err}
+		}
+		iv := model.NewInterview(contactID, nil, now)
+		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
+		saved, err := s.PutInterview(iv)
+		return InterviewCreatedMsg{saved, err}
 	}
 }
 

@@ -176,3 +176,31 @@ func isVariationSelector(r rune) bool {
 }
 
 func isTag(r rune) bool { return r >= 0xe0000 && r <= 0xe007f }
+
+// Strip returns s without what can never be meant in text being typed or
+// edited: control characters other than line breaks and tabs, bidi
+// controls and invisible characters. It is for values put into a text
+// field and runes typed or pasted into one, which the field keeps and
+// draws as they are; the rest of s is left exactly as it was.
+func Strip(s string) string {
+	if plainASCII(s, true) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n == 1:
+			continue
+		case r == '\n' || r == '\r' || r == '\t':
+		case isControl(r) || !keepInvisible(r, prev):
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}

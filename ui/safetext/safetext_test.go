@@ -131,3 +131,27 @@ func BenchmarkLine(b *testing.B) {
 		}
 	})
 }
+
+func TestStripKeepsTextAndBreaksDropsTheRest(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Ana Ruiz", "Ana Ruiz"},
+		{"one\ntwo\r\nthree\tfour", "one\ntwo\r\nthree\tfour"},
+		{"Eve\x1b]52;c;ZXZpbA==\a", "Eve]52;c;ZXZpbA=="},
+		{"a\u009b2Jb\x7f", "a2Jb"},
+		{"invoice_\u202efdp.exe", "invoice_fdp.exe"},
+		{"Ana\u200bRuiz\ufeff", "AnaRuiz"},
+		{"a\xffb", "ab"},
+		{"👩\u200d💻 🇯🇵 ❤\ufe0f\ufe0f", "👩\u200d💻 🇯🇵 ❤\ufe0f"},
+		{"  spaces  kept  ", "  spaces  kept  "},
+	}
+	for _, c := range cases {
+		if got := Strip(c.in); got != c.want {
+			t.Errorf("Strip(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, p := range Payloads() {
+		if bad := Unsafe(strings.ReplaceAll(strings.ReplaceAll(Strip(p), "\r", ""), "\t", "")); bad != "" {
+			t.Errorf("Strip(%q) left %s", p, bad)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/model"
 	"parley/ui/common"
+	"parley/ui/safetext"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -47,18 +48,24 @@ func (s ConfirmScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (s ConfirmScreen) View() string {
+	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, s.OverlayBox(s.width, s.height))
+}
+
+// OverlayBox is the question in its box, for the root to draw over the
+// screen it is about: deleting, the user sees what goes.
+func (s ConfirmScreen) OverlayBox(width, height int) string {
 	st := s.c.Styles
-	body := st.Title.Render(s.question)
+	body := st.Title.Render(safetext.Line(s.question))
 	if s.detail != "" {
-		body += "\n\n" + s.detail
+		body += "\n\n" + safetext.Block(s.detail)
 	}
 	body += "\n\n" + st.Muted.Render("y: yes   n or esc: no")
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(common.ColorBorder).Padding(0, 2)
 	if st.NoColor {
 		box = lipgloss.NewStyle().Border(lipgloss.NormalBorder()).Padding(0, 2)
 	}
-	box = box.Width(min(max(s.width-4, 10), 64))
-	return lipgloss.Place(s.width, s.height, lipgloss.Center, lipgloss.Center, box.Render(body))
+	box = box.Width(min(max(width-4, 10), 64))
+	return box.Render(body)
 }
 
 func (s ConfirmScreen) SetSize(w, h int) common.Screen { s.width, s.height = w, h; return s }

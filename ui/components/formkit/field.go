@@ -2,6 +2,7 @@ package formkit
 
 import (
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textarea"
@@ -120,13 +121,15 @@ func newFieldState(st *common.Styles, f FormField, v string) fieldState {
 		s.area = common.NewArea(st, f.Hint)
 		s.area.SetHeight(3)
 		s.area.FocusedStyle.CursorLine = st.Muted.UnsetForeground()
-		s.area.SetValue(v)
+		// A field draws its value as it is: what can never be meant
+		// (escapes, bidi controls, hidden characters) leaves it first.
+		s.area.SetValue(safetext.Strip(v))
 	case KindPick:
 		s.PickID = ParseUint(v)
 	case KindDate:
 		s.date = NewDateInput(f.dates, f.dateMode, v)
 	default:
-		s.Input.SetValue(v)
+		s.Input.SetValue(safetext.Strip(v))
 	}
 	return s
 }

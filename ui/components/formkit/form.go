@@ -30,6 +30,46 @@ type Form struct {
 	// those found for the focused pick, best first.
 	Pick    picker
 	matches []uint64
+	// opened is what each field held when the form opened, from values:
+	// a field drops what it cannot hold (escapes, hidden characters), and
+	// that is not a change the user made.
+	opened, openedFrom []string
+	// width is what SetWidth was given: the text areas are sized to it
+	// in the form's own state, where their scrolling lives.
+	width int
+}
+
+// maxAreaRows is the most rows a text area grows to before it scrolls.
+const maxAreaRows = 10
+
+// SetWidth sizes the form for width cells. A text area must be sized in
+// the form's state, not in a copy at draw time: its scroll position is
+// worked out at the width it had when last edited, and a copy drawn wider
+// showed only the last line of a long text.
+func (f *Form) SetWidth(width int) {
+	f.width = width
+	for i := range f.States {
+		if f.Fields[i].Kind == KindArea {
+			f.States[i].fitArea(areaWidth(width))
+		}
+	}
+}
+
+func areaWidth(width int) int { return max(width-2-formLabelW, 8) }
+
+// fitArea gives a text area the room its text needs, from three rows up to
+// maxAreaRows, so what was written shows rather than scrolls away.
+func (s *fieldState) fitArea(width int) {
+	s.area.SetWidth(width)
+	rows := 0
+	for _, l := range strings.Split(s.area.Value(), "\n") {
+		rows += max(len(common.WrapWords(l, width)), 1)
+	}
+	s.area.SetHeight(min(max(rows+1, 3), maxAreaRows))
+	// Moving the cursor makes the area scroll to it at the new size.
+	row, col := s.area.Line(), common.TextCursorColumn(s.area)
+	s.area.CursorStart()
+	common.MoveTextCursor(&s.area, row+1, col)
 }
 
 // picker looks contacts up for a pick field.
@@ -65,6 +105,7 @@ func NewForm(st *common.Styles, fields []FormField, values []string) Form {
 	for i, fld := range fields {
 		f.States = append(f.States, newFieldState(st, fld, values[i]))
 	}
+	f.opened, f.openedFrom = f.Values(), append([]string(nil), values...)
 	f.States[0].focus(fields[0])
 	return f
 }
@@ -149,6 +190,9 @@ func (f *Form) HandleKey(k tea.KeyMsg) (submit bool, cmd tea.Cmd) {
 		if fld.Kind == KindPick && s.Input.Value() != before {
 			f.findPick()
 		}
+		if fld.Kind == KindArea && f.width > 0 {
+			s.fitArea(areaWidth(f.width))
+		}
 		if fld.Kind == KindDate && s.date.Input.Value() != before {
 			// The read-back under the field now says what is wrong, if
 			// anything: the problem found on saving is out of date.
@@ -174,7 +218,9 @@ func (f *Form) CancelOrKey(c *common.Common, k tea.KeyMsg, initial []string, que
 // Changed reports whether any field differs from initial.
 func (f Form) Changed(initial []string) bool {
 	for i := range f.Fields {
-		if f.Value(i) != strings.TrimSpace(initial[i]) {
+		v := f.Value(i)
+		asOpened := i < len(f.opened) && v == f.opened[i] && initial[i] == f.openedFrom[i]
+		if v != strings.TrimSpace(initial[i]) && !asOpened {
 			return true
 		}
 	}
@@ -234,7 +280,7 @@ const formLabelW = 15
 // that scrolls.
 func (f Form) View(width int) (lines []string, focusFrom, focusTo int) {
 	st := f.st
-	inputW := max(width-2-formLabelW, 8)
+	inputW := areaWidth(width)
 	indent := strings.Repeat(" ", 2+formLabelW)
 	for i, fld := range f.Fields {
 		marker, label := "  ", st.Label.Render(common.PadRight(fld.Label, formLabelW))
@@ -251,7 +297,9 @@ func (f Form) View(width int) (lines []string, focusFrom, focusTo int) {
 			}
 			lines = append(lines, marker+label+box+"  "+st.Muted.Render(common.TruncateCells(fld.Hint, max(inputW-9, 0))))
 		case KindArea:
-			s.area.SetWidth(inputW)
+			if f.width != width { // not sized by SetWidth: the best a copy can do
+				s.area.SetWidth(inputW)
+			}
 			for j, l := range strings.Split(s.area.View(), "\n") {
 				if j == 0 {
 					lines = append(lines, marker+label+l)
@@ -293,6 +341,9 @@ func (f Form) lineView(i int, head string, inputW int) []string {
 		line = head + st.Muted.Render("—")
 	}
 	lines := []string{line}
+	if fld.Kind == KindChoice && i == f.Focus {
+		lines = append(lines, f.optionsView(fld, s.Input.Value(), inputW)...)
+	}
 	if fld.Kind != KindPick || s.PickID == 0 || f.Pick == nil {
 		return lines
 	}
@@ -308,6 +359,37 @@ func (f Form) lineView(i int, head string, inputW int) []string {
 		lines = append(lines, indent+st.Muted.Render(common.TruncateCells("→ "+name, inputW)))
 	}
 	return lines
+}
+
+// optionsView lists a focused choice's options under it, the current one
+// marked, so ←/→ does not cycle blind.
+func (f Form) optionsView(fld FormField, current string, width int) []string {
+	st := f.st
+	indent := strings.Repeat(" ", 2+formLabelW)
+	var out []string
+	line := ""
+	for _, o := range fld.Options {
+		name := o
+		if o == "" {
+			name = "none"
+		}
+		if o == current {
+			name = "[" + name + "]"
+		}
+		// An option is never broken across lines.
+		if line != "" && common.CellWidth(line+" · "+name) > width {
+			out = append(out, indent+st.Muted.Render(line))
+			line = ""
+		}
+		if line != "" {
+			line += " · "
+		}
+		line += name
+	}
+	if line != "" {
+		out = append(out, indent+st.Muted.Render(common.TruncateCells(line, width)))
+	}
+	return out
 }
 
 // dateView draws a date field after its label, with what it was read as

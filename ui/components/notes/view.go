@@ -3,6 +3,7 @@ package notes
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"parley/model"
@@ -100,23 +101,25 @@ func (n *NotesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret
 		b.WriteString(strings.Repeat(" ", n.stampCells()))
 	}
 	text := n.textOf(ref.p)
+	// Every piece of a note is drawn through safetext: a note holds
+	// whatever was pasted, imported or read back from $EDITOR.
 	if !hasCaret {
-		b.WriteString(string(text[s.start:s.end]))
+		b.WriteString(safetext.Line(string(text[s.start:s.end])))
 		return
 	}
-	b.WriteString(string(text[s.start:n.pos]))
+	b.WriteString(safetext.Line(string(text[s.start:n.pos])))
 	caret := " "
 	rest := n.pos
 	if n.pos < s.end {
-		caret = string(text[n.pos])
+		caret = safetext.Line(string(text[n.pos]))
 		rest++
 	}
 	if st.NoColor {
 		// Without reverse video the caret needs a glyph of its own.
 		b.WriteString(st.Sym.Caret)
-		b.WriteString(string(text[n.pos:s.end]))
+		b.WriteString(safetext.Line(string(text[n.pos:s.end])))
 		return
 	}
 	b.WriteString(st.Cursor.Render(caret))
-	b.WriteString(string(text[rest:s.end]))
+	b.WriteString(safetext.Line(string(text[rest:s.end])))
 }

@@ -1,6 +1,7 @@
 package notes
 
 import (
+	"parley/ui/safetext"
 	"sort"
 
 	"github.com/mattn/go-runewidth"
@@ -33,7 +34,7 @@ func nextSpan(text []rune, start, width int) (span, int) {
 		if r == '\n' {
 			return span{start, i}, i + 1
 		}
-		w := runewidth.RuneWidth(r)
+		w := drawnWidth(r)
 		if cells+w > width && i > start {
 			brk := i
 			if lastSpace >= start {
@@ -100,7 +101,7 @@ func lineOf(spans []span, pos int) int {
 func columnAt(text []rune, s span, col int) int {
 	cells := 0
 	for i := s.start; i < s.end; i++ {
-		w := runewidth.RuneWidth(text[i])
+		w := drawnWidth(text[i])
 		if cells+w > col {
 			return i
 		}
@@ -109,11 +110,22 @@ func columnAt(text []rune, s span, col int) int {
 	return s.end
 }
 
+// drawnWidth is the width of r as the pane draws it: notes hold whatever
+// was pasted, imported or read back from $EDITOR, and are drawn through
+// safetext, where a control character becomes a visible picture and a
+// hidden one nothing. Wrapping must measure what is drawn.
+func drawnWidth(r rune) int {
+	if r >= 0x20 && r < 0x7f {
+		return 1
+	}
+	return runewidth.StringWidth(safetext.Line(string(r)))
+}
+
 // cellsBetween is the display width of text[from:to].
 func cellsBetween(text []rune, from, to int) int {
 	cells := 0
 	for i := from; i < to; i++ {
-		cells += runewidth.RuneWidth(text[i])
+		cells += drawnWidth(text[i])
 	}
 	return cells
 }

@@ -17,8 +17,9 @@ import (
 //   - Terminals cap the sequence; about 100,000 bytes is common (hterm,
 //     and others stop earlier). maxClipboardBytes keeps under that.
 //   - tmux passes the sequence on only with `set -g allow-passthrough on`
-//     (or accepts it itself with `set -g set-clipboard on`); GNU screen
-//     passes it on in pieces.
+//     (or accepts it itself with `set -g set-clipboard on`), neither of
+//     them a default, so inside tmux CopyCmd hands the text to tmux instead
+//     (copyThroughTmux); GNU screen passes it on in pieces.
 
 // maxClipboardBytes is the largest text copySequence accepts: its base64
 // form is 99,992 bytes, just under the 100,000 bytes that common terminals

@@ -88,3 +88,81 @@ func TestNoClipboardTerminals(t *testing.T) {
 		}
 	}
 }
+
+// tmux's defaults drop OSC 52 from programs inside it, so a copy in tmux
+// goes through "tmux load-buffer -w -" and writes nothing to the terminal.
+func TestCopyInsideTmuxUsesLoadBuffer(t *testing.T) {
+	env := envOf(map[string]string{"TMUX": "/tmp/tmux-1000/default,1,0", "TERM": "screen"})
+	var calls []string
+	var got string
+	ok := func(text string, args ...string) error {
+		calls = append(calls, strings.Join(args, " "))
+		got = text
+		return nil
+	}
+	var out strings.Builder
+	msg := copyCmd(&out, "Dear Ana", "the message", env, ok)().(CopiedMsg)
+	if msg.Err != nil || msg.Tmux != TmuxClipboard || got != "Dear Ana" || out.Len() != 0 ||
+		strings.Join(calls, ";") != "load-buffer -w -" {
+		t.Fatalf("msg %+v, calls %q, text %q, wrote %q", msg, calls, got, out.String())
+	}
+
+	// An older tmux without -w: the paste buffer, plus the passthrough
+	// sequence for a tmux configured to pass it.
+	calls = nil
+	old := func(text string, args ...string) error {
+		calls = append(calls, strings.Join(args, " "))
+		if args[1] == "-w" {
+			return errors.New("unknown flag -w")
+		}
+		return nil
+	}
+	msg = copyCmd(&out, "hello", "the message", env, old)().(CopiedMsg)
+	if msg.Err != nil || msg.Tmux != TmuxBufferOnly || strings.Join(calls, ";") != "load-buffer -w -;load-buffer -" ||
+		out.String() != "\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\a\x1b\\" {
+		t.Fatalf("msg %+v, calls %q, wrote %q", msg, calls, out.String())
+	}
+
+	broken := func(string, ...string) error { return errors.New("no server running") }
+	if msg := copyCmd(nil, "x", "the message", env, broken)().(CopiedMsg); msg.Err == nil ||
+		!strings.Contains(msg.Err.Error(), "no server running") {
+		t.Errorf("failed tmux reported as %+v", msg)
+	}
+	// Outside tmux, tmux is never run.
+	never := func(string, ...string) error { t.Error("tmux run outside tmux"); return nil }
+	out.Reset()
+	if msg := copyCmd(&out, "hello", "x", envOf(nil), never)().(CopiedMsg); msg.Err != nil || out.String() != OSC52("hello") {
+		t.Errorf("plain copy %+v %q", msg, out.String())
+	}
+}
+
+// p prints on the main screen, where the terminal would otherwise break a
+// paragraph mid-word at its edge.
+func TestPrintWrapsParagraphsAtWordsToTheTerminalWidth(t *testing.T) {
+	text := "Dear Ana,\n\nThank you for talking with me on Monday 16 November. It was generous of you.\n\nSam"
+	var out strings.Builder
+	p := &printCommand{text: text, width: 30}
+	p.SetStdout(&out)
+	if err := p.Run(); err != nil {
+		t.Fatal(err)
+	}
+	printed := strings.ReplaceAll(out.String(), "\r\n", "\n")
+	var words []string
+	for _, l := range strings.Split(printed, "\n") {
+		if len([]rune(l)) > 30 {
+			t.Errorf("line of %d columns: %q", len([]rune(l)), l)
+		}
+		if strings.HasPrefix(l, "Select and copy") {
+			break
+		}
+		if !strings.HasPrefix(l, "---") {
+			words = append(words, strings.Fields(l)...)
+		}
+	}
+	if strings.Join(words, " ") != strings.Join(strings.Fields(text), " ") {
+		t.Errorf("words changed:\n%s", printed)
+	}
+	if !strings.Contains(printed, "\nThank you for talking with me\n") {
+		t.Errorf("not wrapped at a word:\n%s", printed)
+	}
+}

@@ -4,15 +4,18 @@ package outbox
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // How a copy reaches the terminal. Bubble Tea v1 has no command for raw
@@ -52,6 +55,8 @@ type (
 	// CopiedMsg reports a copy: what was sent, or why nothing could be.
 	CopiedMsg struct {
 		What string
+		// Tmux is how far a copy inside tmux got: TmuxNone outside tmux.
+		Tmux TmuxCopy
 		Err  error
 	}
 	// DraftSavedMsg reports a draft written to a file.
@@ -84,19 +89,85 @@ func (m DraftEditedMsg) Failed() error {
 	return nil
 }
 
-// CopyCmd writes the OSC 52 sequence for text to out. what names what was
-// copied ("the message", "the subject") for the status line.
+// CopyCmd puts text on the clipboard: inside tmux through tmux itself
+// (see copyThroughTmux), elsewhere by writing the OSC 52 sequence to out.
+// what names what was copied ("the message", "the subject") for the status
+// line.
 func CopyCmd(out io.Writer, text, what string, getenv func(string) string) tea.Cmd {
+	return copyCmd(out, text, what, getenv, runTmux)
+}
+
+// TmuxCopy says where a copy made inside tmux ended up.
+type TmuxCopy int
+
+const (
+	// TmuxNone: not inside tmux.
+	TmuxNone TmuxCopy = iota
+	// TmuxClipboard: in tmux's paste buffer and sent on to the terminal's
+	// clipboard (tmux 3.2 and later, with its default settings).
+	TmuxClipboard
+	// TmuxBufferOnly: in tmux's paste buffer only (an older tmux); the
+	// passthrough sequence was written too, which reaches the clipboard
+	// only with "set -g allow-passthrough on".
+	TmuxBufferOnly
+)
+
+// tmuxRunner runs tmux with args and text on its standard input.
+type tmuxRunner func(text string, args ...string) error
+
+func runTmux(text string, args ...string) error {
+	cmd := exec.Command("tmux", args...)
+	cmd.Stdin = strings.NewReader(text)
+	out, err := cmd.CombinedOutput()
+	if err != nil && len(bytes.TrimSpace(out)) > 0 {
+		return fmt.Errorf("%w: %s", err, bytes.TrimSpace(out))
+	}
+	return err
+}
+
+func copyCmd(out io.Writer, text, what string, getenv func(string) string, tmux tmuxRunner) tea.Cmd {
 	return func() tea.Msg {
-		if out == nil {
-			return CopiedMsg{what, ErrNoClipboard}
+		if out == nil && getenv("TMUX") == "" {
+			return CopiedMsg{What: what, Err: ErrNoClipboard}
+		}
+		if len(text) > maxClipboardBytes {
+			return CopiedMsg{What: what, Err: ErrClipboardTooLarge}
+		}
+		if getenv("TMUX") != "" {
+			via, err := copyThroughTmux(out, text, getenv, tmux)
+			return CopiedMsg{What: what, Tmux: via, Err: err}
 		}
 		seq, err := copySequence(text, getenv)
 		if err == nil {
 			_, err = io.WriteString(out, seq)
 		}
-		return CopiedMsg{what, err}
+		return CopiedMsg{What: what, Err: err}
 	}
+}
+
+// copyThroughTmux copies inside tmux. tmux's defaults (set-clipboard
+// external, allow-passthrough off) drop an OSC 52 sequence from a program
+// running inside it, so a copy written to the terminal reports success and
+// delivers nothing. "tmux load-buffer -w -" takes the text itself, keeps it
+// in tmux's paste buffer and (tmux 3.2+) sends it on to the terminal's
+// clipboard. An older tmux lacks -w: the text still goes into the paste
+// buffer, and the passthrough sequence is written for a tmux configured to
+// let it through.
+func copyThroughTmux(out io.Writer, text string, getenv func(string) string, tmux tmuxRunner) (TmuxCopy, error) {
+	if err := tmux(text, "load-buffer", "-w", "-"); err == nil {
+		return TmuxClipboard, nil
+	}
+	if err := tmux(text, "load-buffer", "-"); err != nil {
+		return TmuxNone, fmt.Errorf("tmux did not take the text (%w)", err)
+	}
+	if out != nil {
+		if seq, err := copySequence(text, getenv); err == nil {
+			if _, err := io.WriteString(out, seq); err != nil {
+				return TmuxBufferOnly, err
+			}
+		}
+	}
+	return TmuxBufferOnly, nil
 }
 
 // DraftsDir is where drafts are saved: a "drafts" folder beside the
@@ -135,9 +206,10 @@ func writeAll(f *os.File, text string) error {
 // reached. Bubble Tea runs it with the terminal released, as it would an
 // editor.
 type printCommand struct {
-	text string
-	in   io.Reader
-	out  io.Writer
+	text  string
+	width int
+	in    io.Reader
+	out   io.Writer
 }
 
 func (p *printCommand) SetStdin(r io.Reader)  { p.in = r }
@@ -146,10 +218,10 @@ func (p *printCommand) SetStderr(io.Writer)   {}
 
 // Run prints the text, then waits for Enter so the user can copy it.
 func (p *printCommand) Run() error {
-	text := strings.ReplaceAll(strings.TrimRight(p.text, "\n"), "\n", "\r\n")
-	rule := strings.Repeat("-", 40)
-	if _, err := fmt.Fprintf(p.out, "\r\n%s\r\n%s\r\n%s\r\nSelect and copy the message above, then press Enter to return to Parley.",
-		rule, text, rule); err != nil {
+	rule := strings.Repeat("-", min(40, max(p.width, 1)))
+	page := fmt.Sprintf("\n%s\n%s\n%s\nSelect and copy the message above, then press Enter to return to Parley.",
+		rule, strings.TrimRight(p.text, "\n"), rule)
+	if _, err := io.WriteString(p.out, strings.ReplaceAll(wrapForPrint(page, p.width), "\n", "\r\n")); err != nil {
 		return err
 	}
 	if p.in == nil {
@@ -162,6 +234,21 @@ func (p *printCommand) Run() error {
 	return err
 }
 
-func PrintDraftCmd(text string) tea.Cmd {
-	return tea.Exec(&printCommand{text: text}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
+// PrintDraftCmd prints text wrapped to width columns (the terminal's), so
+// the terminal does not break its paragraphs mid-word.
+func PrintDraftCmd(text string, width int) tea.Cmd {
+	return tea.Exec(&printCommand{text: text, width: width}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
+}
+
+// wrapForPrint wraps each line of text at word boundaries to width columns
+// (a word longer than a line is broken); width < 1 leaves text as it is.
+func wrapForPrint(text string, width int) string {
+	if width < 1 {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Wrap(l, width, "")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -4,6 +4,7 @@ package questionrow
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -64,7 +65,7 @@ func QuestionRow(st *common.Styles, q questions.Question, stat questions.Stat, m
 		right = " " + right
 	}
 	textW := max(width-common.CellWidth(left)-common.CellWidth(right), 1)
-	text := common.TruncateCells(q.Text, textW)
+	text := common.TruncateCells(safetext.Line(q.Text), textW)
 	line := left + text
 	if right != "" {
 		line = left + common.PadRight(text, textW) + right

@@ -6,6 +6,7 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/confirm"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -232,7 +233,7 @@ func (b bankScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return b, cmd
 	case key.Matches(msg, k.Tag):
 		b.mode, b.tagsID = bankTagging, q.ID
-		b.tags.SetValue(joinTags(q.Tags))
+		b.tags.SetValue(safetext.Strip(joinTags(q.Tags)))
 		b.tags.CursorEnd()
 		return b, b.tags.Focus()
 	case key.Matches(msg, k.Delete) && !q.Hidden:

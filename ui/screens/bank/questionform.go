@@ -3,6 +3,7 @@ package bank
 import (
 	"parley/ui/common"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -50,7 +51,7 @@ func newQuestionForm(st *common.Styles, q questions.Question) (questionForm, tea
 	if !f.kind.Valid() {
 		f.kind = questions.Practical
 	}
-	f.input.SetValue(q.Text)
+	f.input.SetValue(safetext.Strip(q.Text))
 	f.input.CursorEnd()
 	return f, f.input.Focus()
 }

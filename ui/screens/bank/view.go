@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -38,7 +39,7 @@ func (b bankScreen) header() string {
 	case b.mode == bankFiltering:
 		filter += common.InputView(st, b.filter, max(b.width-common.CellWidth(filter), 1))
 	case b.filter.Value() != "":
-		filter += b.filter.Value()
+		filter += safetext.Line(b.filter.Value())
 	}
 	return line1 + "\n" + common.TruncateCells(filter, b.width)
 }
@@ -59,7 +60,7 @@ func (b bankScreen) footer() string {
 	if !ok {
 		return rule
 	}
-	text := lipgloss.NewStyle().Width(max(b.width, 10)).Render(q.Text)
+	text := lipgloss.NewStyle().Width(max(b.width, 10)).Render(safetext.Block(q.Text))
 	if lines := strings.Split(text, "\n"); len(lines) > 2 {
 		text = strings.Join(lines[:2], "\n")
 	}

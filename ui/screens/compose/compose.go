@@ -70,6 +70,9 @@ type composeScreen struct {
 	asked     bool // the profile form was shown once already
 	cursor    int  // in the template, takeaway and channel lists
 	suggested string
+	// start is the template the screen was opened for, taken as chosen
+	// once loaded; "" to choose.
+	start     string
 	step      model.Step
 	agenda    model.Agenda // this contact's entries only
 	interview *model.Interview
@@ -162,6 +165,12 @@ func (s composeScreen) loaded(d common.ComposeData) (common.Screen, tea.Cmd) {
 		}
 	}
 	s.cursor = min(s.cursor, max(len(d.Templates)-1, 0))
+	if i := slices.IndexFunc(d.Templates, func(t model.TemplateDoc) bool { return t.ID == s.start }); i >= 0 && s.phase == composePick {
+		// Opened for this template: as if chosen from the list.
+		s.start, s.cursor = "", i
+		next, chooseCmd := s.pickKey(tea.KeyMsg{Type: tea.KeyEnter})
+		return next, tea.Batch(cmd, chooseCmd)
+	}
 	if i := slices.IndexFunc(d.Templates, func(t model.TemplateDoc) bool { return t.ID == s.tmpl.ID }); i >= 0 {
 		s.tmpl = d.Templates[i]
 	}
@@ -192,7 +201,15 @@ func copyNotice(m outbox.CopiedMsg, hasSubject bool) string {
 	case m.Err != nil:
 		return "Could not copy: " + m.Err.Error() + ". Press p to print it or f to save it."
 	}
-	text := "Sent " + m.What + " to your terminal's clipboard (OSC 52). If pasting does not work, p prints it and f saves it."
+	var text string
+	switch m.Tmux {
+	case outbox.TmuxClipboard:
+		text = "Copied " + m.What + " through tmux. If pasting outside tmux fails, add \"set -g set-clipboard on\" to ~/.tmux.conf, or press p to print it."
+	case outbox.TmuxBufferOnly:
+		text = "Copied " + m.What + " into tmux's paste buffer (prefix ] pastes). For the clipboard add \"set -g allow-passthrough on\" to ~/.tmux.conf."
+	default:
+		text = "Sent " + m.What + " to your terminal's clipboard (OSC 52). If pasting does not work, p prints it and f saves it."
+	}
 	if hasSubject && m.What != "the subject" {
 		text += " C copies the subject."
 	}
@@ -297,7 +314,9 @@ func (s composeScreen) Flush(st *store.Store) error {
 // OpenCompose opens the message screen for a contact.
 func OpenCompose(c *common.Common, msg tea.Msg) (common.Screen, bool) {
 	if m, ok := msg.(common.OpenComposeMsg); ok {
-		return NewComposeScreen(c, m.Contact), true
+		s := NewComposeScreen(c, m.Contact)
+		s.start = m.Template
+		return s, true
 	}
 	return nil, false
 }

@@ -6,6 +6,7 @@ import (
 	"parley/ui/components/confirm"
 	"parley/ui/components/editor"
 	"parley/ui/components/outbox"
+	"parley/ui/safetext"
 	"strings"
 	"unicode/utf8"
 
@@ -129,7 +130,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s, next
 	case key.Matches(k, s.keys.Edit):
 		text := d.LogText()
-		s.area.SetValue(text)
+		s.area.SetValue(safetext.Strip(text))
 		s.area.Focus()
 		// Start on the first gap, which is what most edits are for.
 		line, col := 1, 1
@@ -143,7 +144,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		s.phase = composeEdit
 		return s, nil
 	case key.Matches(k, s.keys.Editor):
-		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c.Env(), func(text string) string { return text },
+		return s, editor.EditText(d.LogText(), "message.txt", "the draft", s.c, func(text string) string { return text },
 			func(text string, err error) tea.Msg { return outbox.DraftEditedMsg{Text: text, Err: err} })
 	case key.Matches(k, s.keys.Copy):
 		return s, outbox.CopyCmd(s.c.Term, d.Text, "the message", s.c.Env())
@@ -153,7 +154,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		name := model.DraftFileName(s.data.Contact.Name, s.tmpl.ID, s.c.Now())
 		return s, outbox.SaveDraftCmd(outbox.DraftsDir(s.c.Store.Path()), name, d.LogText())
 	case key.Matches(k, s.keys.Print):
-		return s, outbox.PrintDraftCmd(d.LogText())
+		return s, outbox.PrintDraftCmd(d.LogText(), s.width)
 	case key.Matches(k, s.keys.Sent):
 		s.phase = composeChannel
 		s.cursor = max(common.IndexOf(model.Channels(), s.tmpl.Channel), 0)
@@ -250,6 +251,13 @@ func (s composeScreen) Help() help.KeyMap {
 	k := s.keys
 	_, noReply := s.noReply()
 	k.NoReply.SetEnabled(noReply && !s.data.Contact.CurrentStage().IsEnding())
+	// Full help lists x even before it applies, saying when it comes:
+	// otherwise the way to close a silent contact is only in the README.
+	noReplyFull := k.NoReply
+	if !noReplyFull.Enabled() {
+		noReplyFull.SetEnabled(true)
+		noReplyFull.SetHelp("x", fmt.Sprintf("mark no reply (once a request waited %d days)", s.data.Settings.Normalized().NoReplyDays))
+	}
 	k.CopySubject.SetEnabled(s.draft.Subject != "")
 	if s.phase == composeChannel {
 		k.Choose.SetHelp("enter", "log as sent")
@@ -266,11 +274,11 @@ func (s composeScreen) Help() help.KeyMap {
 		return common.KeyMap{Short: short, Full: [][]key.Binding{
 			{k.Copy, k.CopySubject, k.SaveFile, k.Print},
 			{k.Edit, k.Editor, k.Up, k.Down},
-			{k.Sent, k.NoReply, k.Other, k.Back}, global}}
+			{k.Sent, noReplyFull, k.Other, k.Back}, global}}
 	case composeChannel:
 		return common.KeyMap{Short: nav, Full: [][]key.Binding{nav}}
 	case composePick:
-		return common.KeyMap{Short: append(nav, k.NoReply, k.Templates), Full: [][]key.Binding{nav, append([]key.Binding{k.NoReply}, global...)}}
+		return common.KeyMap{Short: append(nav, k.NoReply, k.Templates), Full: [][]key.Binding{nav, append([]key.Binding{noReplyFull}, global...)}}
 	}
 	return common.KeyMap{Short: nav, Full: [][]key.Binding{nav, global}}
 }

@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -14,9 +15,9 @@ import (
 func (s composeScreen) View() string {
 	st := s.c.Styles
 	c := s.data.Contact
-	title := st.Title.Render("Message to " + c.Name)
+	title := st.Title.Render("Message to " + safetext.Line(c.Name))
 	if s.phase >= composeDraft {
-		title += st.Subtitle.Render(" · " + s.tmpl.Name)
+		title += st.Subtitle.Render(" · " + safetext.Line(s.tmpl.Name))
 	}
 	top := []string{common.TruncateCells(title, s.width)}
 	if due := s.dueLine(); due != "" {
@@ -28,7 +29,7 @@ func (s composeScreen) View() string {
 	case composePick:
 		top = append(top, "", st.Focused.Render("Choose a template"))
 		for i, t := range s.data.Templates {
-			line := fmt.Sprintf("%s · %s", t.Name, t.Channel)
+			line := fmt.Sprintf("%s · %s", safetext.Line(t.Name), t.Channel)
 			if t.ID == s.suggested {
 				line += " · suggested"
 			}
@@ -46,7 +47,7 @@ func (s composeScreen) View() string {
 		}
 		top = append(top, s.listLine("None: I will write it in myself", s.cursor == len(s.takeawayChoices())))
 	case composeEdit:
-		line, col := s.area.Line()+1, s.area.LineInfo().CharOffset+1
+		line, col := s.area.Line()+1, common.TextCursorColumn(s.area)
 		top = append(top, st.Muted.Render(common.TruncateCells(fmt.Sprintf("Editing · line %d, column %d · esc when done", line, col), s.width)), s.area.View())
 	case composeDraft, composeChannel:
 		return s.draftView(top)
@@ -103,9 +104,9 @@ func (s composeScreen) draftView(top []string) string {
 	st := s.c.Styles
 	d := s.draft
 	w := max(s.width, 10)
-	to := "To: " + s.data.Contact.Name
+	to := "To: " + safetext.Line(s.data.Contact.Name)
 	if e := s.data.Contact.Email; e != "" {
-		to += " <" + e + ">"
+		to += " <" + safetext.Line(e) + ">"
 	}
 	state := "via " + string(s.tmpl.Channel)
 	if s.edited {
@@ -113,7 +114,7 @@ func (s composeScreen) draftView(top []string) string {
 	}
 	top = append(top, st.Muted.Render(common.TruncateCells(to+" · "+state, w)))
 	if d.Subject != "" {
-		top = append(top, common.TruncateCells(st.Label.Render("Subject: ")+s.highlight(d.Subject, d.Missing), w))
+		top = append(top, common.TruncateCells(st.Label.Render("Subject: ")+s.highlight(safetext.Line(d.Subject), d.Missing), w))
 	}
 	top = append(top, st.Rule.Render(strings.Repeat("─", w)))
 
@@ -123,7 +124,7 @@ func (s composeScreen) draftView(top []string) string {
 			gapLabels(gaps), gapAdvice(gaps)), w, "")))
 	}
 	for _, n := range d.Notes {
-		bottom = append(bottom, st.Muted.Render(ansi.Wrap(n, w, "")))
+		bottom = append(bottom, st.Muted.Render(ansi.Wrap(safetext.Block(n), w, "")))
 	}
 	if s.phase == composeChannel {
 		bottom = append(bottom, st.Focused.Render("How did you send it?"))
@@ -155,9 +156,10 @@ func (s composeScreen) draftView(top []string) string {
 	return out
 }
 
-// highlight makes each missing value's marker stand out. Without colour
-// the marker's own "[…?]" is what shows.
+// highlight makes user text safe to draw and each missing value's marker
+// stand out. Without colour the marker's own "[…?]" is what shows.
 func (s composeScreen) highlight(text string, missing []model.Placeholder) string {
+	text = safetext.Block(text)
 	for _, p := range missing {
 		m := p.Marker()
 		text = strings.ReplaceAll(text, m, s.c.Styles.MustAsk.Render(m))

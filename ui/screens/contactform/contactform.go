@@ -4,6 +4,8 @@ package contactform
 import (
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -21,8 +23,11 @@ type contactForm struct {
 	fields   []formkit.BoundField[model.Contact]
 	form     formkit.Form
 	showAll  bool
-	width    int
-	height   int
+	// saving is set from a save until its result: the form stays open so
+	// a refused write keeps what was typed, and keys wait.
+	saving bool
+	width  int
+	height int
 }
 
 // contactPicker finds the contacts "referred by" can name.
@@ -44,9 +49,9 @@ func (p contactPicker) Name(id uint64) string {
 	for _, c := range p.others {
 		if c.ID == id {
 			if sub := c.Subtitle(); sub != "" {
-				return c.Name + " (" + sub + ")"
+				return safetext.Line(c.Name + " (" + sub + ")")
 			}
-			return c.Name
+			return safetext.Line(c.Name)
 		}
 	}
 	return ""
@@ -95,7 +100,23 @@ func (f contactForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			f.setOthers(msg.Contacts)
 		}
 		return f, nil
+	case common.ContactSavedMsg:
+		f.saving = false
+		switch {
+		case msg.Err != nil: // the root shows it; the typing stays here
+			return f, nil
+		case msg.Created():
+			// A new contact's next step is on its page, not back where
+			// the form was opened from.
+			f.original = msg.Contact
+			return f, tea.Sequence(common.Pop, common.Navigate(common.OpenContactMsg{Contact: msg.Contact}))
+		}
+		f.original = msg.Contact
+		return f, common.Pop
 	case tea.KeyMsg:
+		if f.saving {
+			return f, nil
+		}
 		return f.HandleKey(msg)
 	}
 	return f, nil
@@ -116,7 +137,7 @@ func (f *contactForm) setOthers(cs []model.Contact) {
 		if st := &f.form.States[i]; fld.Kind == formkit.KindPick && st.PickID != 0 {
 			for _, c := range p.others {
 				if c.ID == st.PickID {
-					st.Input.SetValue(c.Name)
+					st.Input.SetValue(safetext.Strip(c.Name))
 				}
 			}
 		}
@@ -124,11 +145,29 @@ func (f *contactForm) setOthers(cs []model.Contact) {
 }
 
 func (f contactForm) HandleKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
+	referrer := f.contact().ReferredBy
 	submit, cmd := f.form.CancelOrKey(f.c, k, formkit.FieldValues(f.fields, f.original), "Throw away your changes?")
 	if submit {
 		return f.Save()
 	}
+	if now := f.contact().ReferredBy; now != 0 && now != referrer {
+		f.foundViaReferral()
+	}
 	return f, cmd
+}
+
+// foundViaReferral says "referral" under Found via once a referrer is
+// named, unless the user wrote their own words there.
+func (f *contactForm) foundViaReferral() {
+	for i, fld := range f.fields {
+		if fld.Label != "Found via" {
+			continue
+		}
+		cur := f.form.Value(i)
+		if cur == "" || slices.Contains(model.FoundViaSources(), cur) {
+			f.form.States[i].Input.SetValue(model.FoundReferral)
+		}
+	}
 }
 
 func (f contactForm) Save() (common.Screen, tea.Cmd) {
@@ -142,12 +181,17 @@ func (f contactForm) Save() (common.Screen, tea.Cmd) {
 		}
 		return f, nil
 	}
-	return f, tea.Sequence(common.Pop, common.SaveContact(f.c.Store, f.contact(), f.c.Now()))
+	f.saving = true
+	return f, common.SaveContact(f.c.Store, f.contact(), f.c.Now())
 }
 
-func (f contactForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f contactForm) Capturing() bool                { return true }
-func (f contactForm) Help() help.KeyMap              { return f.form.Help() }
+func (f contactForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f contactForm) Capturing() bool   { return true }
+func (f contactForm) Help() help.KeyMap { return f.form.Help() }
 
 // flush saves a form that holds a valid, changed contact when the program
 // stops underneath it (ctrl+c, a closed window), so typing is never lost.

@@ -2,6 +2,7 @@ package contactform
 
 import (
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 
 	"parley/model"
@@ -41,14 +42,14 @@ func contactFields() []formkit.BoundField[model.Contact] {
 		stages = append(stages, string(s))
 	}
 	return []field{
-		text("Name", "required", func(c model.Contact) string { return c.Name }, func(c *model.Contact, v string) { c.Name = v }, model.FieldName),
+		text("Name", "required", func(c model.Contact) string { return c.Name }, func(c *model.Contact, v string) { c.Name = safetext.Clean(v) }, model.FieldName),
 		text("Role", "e.g. Policy analyst", func(c model.Contact) string { return c.Role }, func(c *model.Contact, v string) { c.Role = v }, ""),
-		text("Organisation", "", func(c model.Contact) string { return c.Organisation }, func(c *model.Contact, v string) { c.Organisation = v }, ""),
+		text("Organisation", "", func(c model.Contact) string { return c.Organisation }, func(c *model.Contact, v string) { c.Organisation = safetext.Clean(v) }, ""),
 		text("Field", "field or industry", func(c model.Contact) string { return c.Field }, func(c *model.Contact, v string) { c.Field = v }, ""),
 		formkit.Bind(formkit.FormField{Label: "Career stage", Hint: "←/→ to choose", Kind: formkit.KindChoice, Key: model.FieldCareerStage,
 			Options: []string{"", string(model.EarlyCareer), string(model.MidCareer), string(model.Senior)}},
 			func(c model.Contact) string { return string(c.CareerStage) }, func(c *model.Contact, v string) { c.CareerStage = model.CareerStage(v) }),
-		text("Email", "", func(c model.Contact) string { return c.Email }, func(c *model.Contact, v string) { c.Email = v }, model.FieldEmail),
+		text("Email", "", func(c model.Contact) string { return c.Email }, func(c *model.Contact, v string) { c.Email = safetext.Clean(v) }, model.FieldEmail),
 		text("Phone", "", func(c model.Contact) string { return c.Phone }, func(c *model.Contact, v string) { c.Phone = v }, model.FieldPhone),
 		text("Profile URL", "", func(c model.Contact) string { return c.ProfileURL }, func(c *model.Contact, v string) { c.ProfileURL = v }, model.FieldProfileURL),
 		text("Location", "", func(c model.Contact) string { return c.Location }, func(c *model.Contact, v string) { c.Location = v }, ""),
@@ -61,7 +62,7 @@ func contactFields() []formkit.BoundField[model.Contact] {
 				}
 				return formkit.UintString(c.ReferredBy)
 			}, func(c *model.Contact, v string) { c.ReferredBy = formkit.ParseUint(v) }),
-		text("Tags", "comma separated", func(c model.Contact) string { return strings.Join(c.Tags, ", ") }, func(c *model.Contact, v string) { c.Tags = splitTags(v) }, ""),
+		text("Tags", "comma separated", func(c model.Contact) string { return strings.Join(c.Tags, ", ") }, func(c *model.Contact, v string) { c.Tags = splitTags(safetext.Clean(v)) }, ""),
 		formkit.Bind(formkit.FormField{Label: "Stage", Hint: "←/→ to choose", Kind: formkit.KindChoice, Options: stages, Key: model.FieldStage},
 			func(c model.Contact) string { return string(c.CurrentStage()) }, func(c *model.Contact, v string) { c.Stage = model.Stage(v) }),
 		formkit.Bind(formkit.FormField{Label: "May mention", Hint: "their name, to people they referred you to", Kind: formkit.KindToggle},

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"parley/ui/common"
+	"parley/ui/screens/contactpage"
 	"parley/ui/screens/home"
 	"parley/ui/uitest"
 )
@@ -12,5 +13,5 @@ import (
 // which every app starts on, and those the tests navigate to. Only tests
 // import other screens.
 func TestMain(m *testing.M) {
-	uitest.Main(m, []common.Opener{home.OpenHome})
+	uitest.Main(m, []common.Opener{home.OpenHome, contactpage.OpenContactPage})
 }

@@ -1,6 +1,7 @@
 package contactform
 
 import (
+	"parley/ui/safetext"
 	"strings"
 )
 
@@ -8,7 +9,7 @@ func (f contactForm) View() string {
 	st := f.c.Styles
 	title := "New contact"
 	if f.original.ID != 0 {
-		title = "Edit " + f.original.Name
+		title = "Edit " + safetext.Line(f.original.Name)
 	}
 	fm := f.form
 	fm.Errs = f.errors()

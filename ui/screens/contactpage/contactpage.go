@@ -2,16 +2,15 @@
 package contactpage
 
 import (
+	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/confirm"
-	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
-	"parley/questions"
 	"parley/store"
 )
 
@@ -29,6 +28,7 @@ type contactPageKeys struct {
 	Prepare  key.Binding
 	Write    key.Binding
 	Back     key.Binding
+	Undo     key.Binding
 	// On the interview under the cursor.
 	NotHeld         key.Binding
 	DeleteInterview key.Binding
@@ -43,13 +43,14 @@ func newContactPageKeys() contactPageKeys {
 		Start:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start interview")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete (u undoes it until you leave)")),
 		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
 		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
 		Prepare:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prepare interview")),
 		Write:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write a message")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo delete")),
 
 		NotHeld:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not held: cancelled/no-show/rescheduled")),
 		DeleteInterview: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "delete interview")),
@@ -57,16 +58,16 @@ func newContactPageKeys() contactPageKeys {
 }
 
 // pageItem is something on the page the cursor can rest on: a person in
-// the referral tree, or an interview.
+// the referral tree, an interview, or a timeline entry.
 type pageItem struct {
 	contactID   uint64 // a referral
 	interviewID uint64 // an interview
+	entryID     uint64 // a timeline entry
 }
 
 // ContactPage shows one contact: their details, the next step, who
 // referred whom, their interviews and their timeline.
 type ContactPage struct {
-	common.NothingToSave
 	c          *common.Common
 	keys       contactPageKeys
 	contact    model.Contact
@@ -85,44 +86,47 @@ type ContactPage struct {
 	markEntry uint64
 	width     int
 	height    int
+	// deleting is set once the user confirmed a delete: the contact goes
+	// from the notebook as the page closes, and u brings them back until
+	// then, as on the list.
+	deleting bool
+	// reading is the timeline entry open in full, or 0.
+	reading uint64
 }
 
-// interviewCreatedMsg reports a new interview, ready to run.
-type interviewCreatedMsg struct {
-	interview model.Interview
-	err       error
+// readingEntry is the timeline entry open in full, if any.
+func (p ContactPage) readingEntry() (model.Interaction, bool) {
+	if p.reading == 0 {
+		return model.Interaction{}, false
+	}
+	for _, it := range p.timeline {
+		if it.ID == p.reading {
+			return it, true
+		}
+	}
+	return model.Interaction{}, false
 }
 
-func (m interviewCreatedMsg) Failed() error { return m.err }
+// pageDeleteMsg is the user confirming the delete of the page's contact.
+type pageDeleteMsg struct{}
 
-func (m interviewCreatedMsg) Changes() []common.NotebookChangedMsg {
-	if m.err != nil {
+// Unsaved is true while a confirmed delete waits for the page to close.
+func (p ContactPage) Unsaved() bool { return p.deleting }
+
+// SaveNow carries out a confirmed delete as the page closes.
+func (p ContactPage) SaveNow() tea.Cmd {
+	if !p.deleting {
 		return nil
 	}
-	iv := m.interview
-	return []common.NotebookChangedMsg{{Kind: common.ChangedInterview, ContactID: iv.ContactID, Interview: &iv}}
+	return common.DeleteContact(p.c.Store, p.contact.ID)
 }
 
-// startInterview creates an interview from the starting plan, the user's
-// default set or a balanced pick from their bank, for the default budget.
-func startInterview(s *store.Store, contactID uint64, now time.Time) tea.Cmd {
-	return func() tea.Msg {
-		st, err := s.QuestionBank()
-		if err != nil {
-			return interviewCreatedMsg{err: err}
-		}
-		iv := model.NewInterview(contactID, nil, now)
-		iv.Questions = questions.StartingPlan(st.Default(), questions.Bank(st), iv.Budget).Questions()
-		saved, err := s.PutInterview(iv)
-		return interviewCreatedMsg{saved, err}
+// Flush carries out a confirmed delete when the program stops on the page.
+func (p ContactPage) Flush(s *store.Store) error {
+	if !p.deleting {
+		return nil
 	}
-}
-
-func createInterview(s *store.Store, iv model.Interview) tea.Cmd {
-	return func() tea.Msg {
-		saved, err := s.PutInterview(iv)
-		return interviewCreatedMsg{saved, err}
-	}
+	return s.DeleteContact(p.contact.ID)
 }
 
 // ContactPageLoadedMsg carries what one contact's page shows.
@@ -205,13 +209,64 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case common.NotebookChangedMsg:
 		return p.Changed(msg)
-	case interviewCreatedMsg:
+	case common.InterviewCreatedMsg:
 		// The page that asked opens it; the change reaches every page.
-		if msg.err == nil && msg.interview.ContactID == p.contact.ID {
-			return p, common.OpenInterview(p.c.Store, p.contact, msg.interview.ID)
+		if msg.Err == nil && msg.Interview.ContactID == p.contact.ID {
+			return p, common.OpenInterview(p.c.Store, p.contact, msg.Interview.ID)
 		}
+	case pageDeleteMsg:
+		p.deleting = true
+		return p, common.Info("%s is deleted when you leave this page. Press u to undo.", p.contact.Name)
 	case tea.KeyMsg:
+		if p.deleting {
+			return p.handleDeletingKey(msg)
+		}
+		if _, ok := p.readingEntry(); ok {
+			return p.handleReadingKey(msg)
+		}
 		return p.HandleKey(msg)
+	}
+	return p, nil
+}
+
+// WheelScroll scrolls the page by the mouse wheel, leaving the cursor.
+func (p ContactPage) WheelScroll(lines int) common.Screen { return p.scrollBy(lines) }
+
+// scrollBy moves the view by n lines without moving the cursor.
+func (p ContactPage) scrollBy(n int) ContactPage {
+	if n != 0 {
+		p.scroll = max(p.visibleFrom()+n, 0)
+	}
+	return p
+}
+
+// handleReadingKey scrolls an entry open in full; esc or enter closes it.
+func (p ContactPage) handleReadingKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	rows := p.bodyRows()
+	switch {
+	case key.Matches(msg, p.keys.Back), key.Matches(msg, p.keys.Open):
+		p.reading, p.scroll = 0, -1
+	case key.Matches(msg, p.keys.Up):
+		return p.scrollBy(-1), nil
+	case key.Matches(msg, p.keys.Down):
+		return p.scrollBy(1), nil
+	case key.Matches(msg, p.keys.PageUp):
+		return p.scrollBy(-max(rows-1, 1)), nil
+	case key.Matches(msg, p.keys.PageDown):
+		return p.scrollBy(max(rows-1, 1)), nil
+	}
+	return p, nil
+}
+
+// handleDeletingKey is the page once a delete is confirmed: only undo and
+// leaving, which deletes.
+func (p ContactPage) handleDeletingKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, p.keys.Undo):
+		p.deleting = false
+		return p, common.Info("Kept %s.", p.contact.Name)
+	case key.Matches(msg, p.keys.Back):
+		return p, common.Pop
 	}
 	return p, nil
 }
@@ -229,6 +284,14 @@ func (p *ContactPage) setInterviews(ivs []model.Interview) {
 	}
 	p.items = p.buildItems()
 	p.cursor = min(p.cursor, max(len(p.items)-1, 0))
+	if p.scroll == followEntry {
+		// Opened at an entry: the cursor rests on it, so enter reads it.
+		for i, it := range p.items {
+			if it.entryID != 0 && it.entryID == p.markEntry {
+				p.cursor = i
+			}
+		}
+	}
 }
 
 // buildItems lists what the cursor can visit, in page order: the referral
@@ -242,6 +305,9 @@ func (p ContactPage) buildItems() []pageItem {
 	}
 	for _, iv := range p.interviews {
 		items = append(items, pageItem{interviewID: iv.ID})
+	}
+	for i := len(p.timeline) - 1; i >= 0; i-- {
+		items = append(items, pageItem{entryID: p.timeline[i].ID})
 	}
 	return items
 }
@@ -264,16 +330,16 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		p.cursor = min(p.cursor+1, max(len(p.items)-1, 0))
 		p.scroll = -1
 	case key.Matches(msg, p.keys.PageUp):
-		p.scroll = max(p.visibleFrom()-max(p.height-2, 1), 0)
+		p.scroll = max(p.visibleFrom()-max(p.bodyRows()-1, 1), 0)
 	case key.Matches(msg, p.keys.PageDown):
-		p.scroll = p.visibleFrom() + max(p.height-2, 1)
+		p.scroll = p.visibleFrom() + max(p.bodyRows()-1, 1)
 	case key.Matches(msg, p.keys.Start):
 		// An interview scheduled, prepared or under way is the one to hold,
 		// not a second.
 		if open := p.unfinishedInterview(); open.ID != 0 {
 			return p, common.OpenInterview(p.c.Store, p.contact, open.ID)
 		}
-		return p, startInterview(p.c.Store, p.contact.ID, p.c.Now())
+		return p, common.StartInterview(p.c.Store, p.contact.ID, p.c.Now())
 	case key.Matches(msg, p.keys.Prepare):
 		open := p.unfinishedInterview()
 		switch open.Clock.State() {
@@ -290,11 +356,17 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, p.keys.Write):
 		return p, common.Navigate(common.OpenComposeMsg{Contact: p.contact})
 	case key.Matches(msg, p.keys.Open):
+		if it, ok := p.current(); ok && it.entryID != 0 {
+			p.reading, p.scroll = it.entryID, 0
+			return p, nil
+		}
 		return p, p.Open()
 	case key.Matches(msg, p.keys.Edit):
 		return p, common.Navigate(common.EditContactMsg{Contact: p.contact})
 	case key.Matches(msg, p.keys.Delete):
-		return p, common.Push(confirm.ConfirmDelete(p.c, p.contact))
+		return p, common.Push(confirm.NewConfirm(p.c, fmt.Sprintf("Delete %s?", p.contact.Name),
+			"Their details, timeline and every interview with them, notes included. u undoes until you leave the page.",
+			func() tea.Msg { return pageDeleteMsg{} }))
 	case key.Matches(msg, p.keys.Schedule):
 		return p, common.Navigate(common.OpenScheduleMsg{Contact: p.contact, Interview: p.pendingInterview()})
 	case key.Matches(msg, p.keys.Log):
@@ -387,7 +459,7 @@ func deleteInterview(s *store.Store, iv model.Interview) tea.Cmd {
 // interview.
 func (p ContactPage) Open() tea.Cmd {
 	it, ok := p.current()
-	if !ok {
+	if !ok || it.entryID != 0 {
 		return nil
 	}
 	if it.contactID != 0 {
@@ -459,20 +531,33 @@ func (p ContactPage) SetSize(w, h int) common.Screen { p.width, p.height = w, h;
 func (p ContactPage) Capturing() bool                { return false }
 func (p ContactPage) Help() help.KeyMap {
 	k := p.keys
+	if p.deleting {
+		k.Back.SetHelp("esc", "leave and delete")
+		return common.KeyMap{Short: []key.Binding{k.Undo, k.Back}, Full: [][]key.Binding{{k.Undo, k.Back}}}
+	}
+	if _, ok := p.readingEntry(); ok {
+		k.Back.SetHelp("esc", "close the entry")
+		k.Up.SetHelp("↑/k", "scroll up")
+		k.Down.SetHelp("↓/j", "scroll down")
+		return common.KeyMap{Short: []key.Binding{k.Up, k.Down, k.Back}, Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}}}
+	}
 	it, ok := p.current()
 	k.Open.SetEnabled(ok)
-	if ok && it.contactID != 0 {
+	switch {
+	case ok && it.contactID != 0:
 		k.Open.SetHelp("enter", "open contact")
-	} else {
+	case ok && it.entryID != 0:
+		k.Open.SetHelp("enter", "read entry")
+	default:
 		k.Open.SetHelp("enter", "open interview")
 	}
 	onInterview := ok && it.interviewID != 0
 	k.NotHeld.SetEnabled(onInterview)
 	k.DeleteInterview.SetEnabled(onInterview)
-	k.Up.SetEnabled(len(p.items) > 1)
-	k.Down.SetEnabled(len(p.items) > 1)
+	// Always offered: with one item or none they still scroll the page.
+	k.Up.SetHelp("↑/↓", "choose")
 	return common.KeyMap{
-		Short: []key.Binding{k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
+		Short: []key.Binding{k.Up, k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
 			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Back}},
 	}

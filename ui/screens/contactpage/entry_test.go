@@ -29,7 +29,7 @@ func TestOpenAtATimelineEntry(t *testing.T) {
 		t.Errorf("the entry is not on screen, marked:\n%s", v)
 	}
 	h.Keys("up")
-	if v := h.View(); strings.Contains(v, "Could I ask you") {
+	if v := h.View(); strings.Contains(v, "▸ 16 Feb 2026 10:00 request sent") {
 		t.Errorf("moving the cursor did not leave the entry:\n%s", v)
 	}
 }

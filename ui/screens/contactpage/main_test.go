@@ -12,5 +12,5 @@ import (
 // which every app starts on, and those the tests navigate to. Only tests
 // import other screens.
 func TestMain(m *testing.M) {
-	uitest.Main(m, []common.Opener{home.OpenHome})
+	uitest.Main(m, []common.Opener{home.OpenHome, OpenContactPage})
 }

@@ -3,8 +3,12 @@ package contactpage
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	"github.com/charmbracelet/lipgloss"
 
 	"parley/model"
 )
@@ -61,17 +65,17 @@ func (p ContactPage) referralTree() []treeNode {
 	return nodes
 }
 
-// render lays out the whole page and says on which lines the cursor and
-// the marked timeline entry (-1: none) are.
-func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
-	entryLine = -1
+// header is what stays on top while the page scrolls: who, where they
+// stand and what is next, and a pending delete.
+func (p ContactPage) header() string {
 	st := p.c.Styles
 	c := p.contact
 	w := max(p.width, 20)
 	now := p.c.Now()
+	var lines []string
 	add := func(s string) { lines = append(lines, common.TruncateCells(s, w)) }
 	stage := c.CurrentStage()
-	add(st.Title.Render(c.Name) + st.Subtitle.Render(common.SubtitleSuffix(c)))
+	add(st.Title.Render(safetext.Line(c.Name)) + st.Subtitle.Render(common.SubtitleSuffix(c)))
 	step := "nothing to do"
 	if p.loaded {
 		if s := p.nextStep(); s.Kind != model.StepNone {
@@ -82,10 +86,27 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 		}
 	}
 	add(st.StageStyle(stage).Render(string(stage)) + st.Muted.Render(" · next: ") + step)
+	if p.deleting {
+		for _, l := range common.WrapWords(c.Name+" is deleted when you leave this page: u undoes.", w) {
+			lines = append(lines, st.Error.Render(l))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// render lays out the page below the header and says on which lines the
+// cursor and the marked timeline entry (-1: none) are.
+func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
+	entryLine = -1
+	st := p.c.Styles
+	c := p.contact
+	w := max(p.width, 20)
+	now := p.c.Now()
+	add := func(s string) { lines = append(lines, common.TruncateCells(s, w)) }
 	add("")
 	label := func(name, v string) {
 		if strings.TrimSpace(v) != "" {
-			add(st.Label.Render(common.PadRight(name, 14)) + strings.ReplaceAll(v, "\n", " "))
+			add(st.Label.Render(common.PadRight(name, 14)) + safetext.Line(strings.ReplaceAll(v, "\n", " ")))
 		}
 	}
 	label("Field", c.Field)
@@ -95,6 +116,9 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 	label("Profile", c.ProfileURL)
 	label("Location", c.Location)
 	label("Found via", c.FoundVia)
+	if c.ReferredBy == 0 && strings.TrimSpace(c.ReferrerName) != "" {
+		label("Referred by", c.ReferrerName+" (no longer in your notebook)")
+	}
 	label("Tags", strings.Join(c.Tags, ", "))
 	label("Permissions", fmt.Sprintf("mention their name: %s · contact again: %s",
 		yesOrNo(c.MayMentionName), yesOrNo(c.MayContactAgain)))
@@ -128,7 +152,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 			if n.depth > 0 {
 				text += "└ "
 			}
-			text += o.Name + st.Muted.Render(" · "+string(o.CurrentStage()))
+			text += safetext.Line(o.Name) + st.Muted.Render(" · "+string(o.CurrentStage()))
 			if n.id == c.ID {
 				add("  " + text + st.Muted.Render("  (this contact)"))
 				continue
@@ -147,7 +171,7 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 		for _, iv := range p.interviews {
 			mark(interviewSummary(iv, now, p.c))
 			if t := strings.TrimSpace(iv.WrapUp.Takeaways); t != "" {
-				add("    " + st.Muted.Render("takeaways: ") + strings.ReplaceAll(t, "\n", " "))
+				add("    " + st.Muted.Render("takeaways: ") + safetext.Line(strings.ReplaceAll(t, "\n", " ")))
 			}
 		}
 	}
@@ -165,24 +189,64 @@ func (p ContactPage) render() (lines []string, cursorLine, entryLine int) {
 		it := p.timeline[i]
 		line := common.PadRight(it.At.In(now.Location()).Format("2 Jan 2006")+" "+p.c.TimeOfDay(it.At), whenWidth) + common.PadRight(string(it.Kind), 14)
 		if it.Channel != "" {
-			line += st.Muted.Render(it.Channel + " · ")
+			line += st.Muted.Render(safetext.Line(it.Channel) + " · ")
 		}
 		if it.ID == p.markEntry && it.ID != 0 {
 			entryLine = len(lines)
-			add(st.Selected.Render("▸ " + line + strings.ReplaceAll(it.Text, "\n", " ")))
-			continue
 		}
-		add("  " + line + strings.ReplaceAll(it.Text, "\n", " "))
+		mark(line + safetext.Line(strings.ReplaceAll(it.Text, "\n", " ")))
 	}
 	return lines, cursorLine, entryLine
 }
 
-// visibleFrom is the first line shown: where the user scrolled to, or
-// wherever keeps the cursor in view.
+// readerLines is one timeline entry in full: the exact text of a message
+// as it was sent, wrapped but otherwise untouched.
+func (p ContactPage) readerLines(it model.Interaction) []string {
+	st := p.c.Styles
+	w := max(p.width, 20)
+	head := it.At.In(p.c.Now().Location()).Format("Monday 2 January 2006") + ", " + p.c.TimeOfDay(it.At) + " · " + string(it.Kind)
+	if it.Channel != "" {
+		head += " · " + it.Channel
+	}
+	lines := []string{st.Focused.Render(common.TruncateCells(head, w)), ""}
+	if strings.TrimSpace(it.Text) == "" {
+		return append(lines, st.Muted.Render("No text was kept with this entry."))
+	}
+	for _, para := range strings.Split(it.Text, "\n") {
+		if strings.TrimSpace(para) == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, common.WrapWords(para, w)...)
+	}
+	return lines
+}
+
+// bodyLines is what scrolls under the header: the page, or the entry
+// being read.
+func (p ContactPage) bodyLines() (lines []string, cursorLine, entryLine int) {
+	if it, ok := p.readingEntry(); ok {
+		return p.readerLines(it), 0, -1
+	}
+	return p.render()
+}
+
+// bodyRows is the room under the header and above the position line.
+func (p ContactPage) bodyRows() int {
+	return max(p.height-lipgloss.Height(p.header())-1, 1)
+}
+
+// visibleFrom is the first body line shown: where the user scrolled to,
+// or wherever keeps the cursor in view.
 func (p ContactPage) visibleFrom() int {
-	lines, cur, entry := p.render()
-	rows := max(p.height, 1)
-	maxStart := max(len(lines)-rows, 0)
+	lines, cur, entry := p.bodyLines()
+	return p.firstShown(len(lines), cur, entry)
+}
+
+// firstShown is visibleFrom for a body already laid out.
+func (p ContactPage) firstShown(total, cur, entry int) int {
+	rows := p.bodyRows()
+	maxStart := max(total-rows, 0)
 	if p.scroll == followEntry && entry >= 0 {
 		return min(max(entry-rows/3, 0), maxStart)
 	}
@@ -196,10 +260,34 @@ func (p ContactPage) visibleFrom() int {
 }
 
 func (p ContactPage) View() string {
-	lines, _, _ := p.render()
-	start := p.visibleFrom()
-	end := min(start+max(p.height, 1), len(lines))
-	return strings.Join(lines[start:end], "\n")
+	lines, cur, entry := p.bodyLines()
+	vp := viewport.New(max(p.width, 1), p.bodyRows())
+	vp.SetContent(strings.Join(lines, "\n"))
+	vp.SetYOffset(p.firstShown(len(lines), cur, entry))
+	return p.header() + "\n" + vp.View() + "\n" + p.positionLine(vp, len(lines))
+}
+
+// positionLine says where the view is in a page taller than the screen,
+// so what is below is never a surprise.
+func (p ContactPage) positionLine(vp viewport.Model, total int) string {
+	st := p.c.Styles
+	if total <= vp.Height {
+		if _, ok := p.readingEntry(); ok {
+			return st.Muted.Render("esc closes the entry")
+		}
+		return ""
+	}
+	first, last := vp.YOffset+1, min(vp.YOffset+vp.Height, total)
+	more := ""
+	switch {
+	case vp.AtBottom():
+		more = " · end"
+	case vp.YOffset == 0:
+		more = " · more below (↓, pgdn)"
+	default:
+		more = " · more below"
+	}
+	return st.Muted.Render(common.TruncateCells(fmt.Sprintf("lines %d–%d of %d%s", first, last, total, more), max(p.width, 1)))
 }
 
 func yesOrNo(b bool) string {
@@ -229,7 +317,7 @@ func interviewSummary(iv model.Interview, now time.Time, c *common.Common) strin
 		length = fmt.Sprintf("%d min asked", int(iv.Scheduled.Budget().Minutes()))
 		state = "scheduled, " + string(iv.Scheduled.Mode)
 		if iv.Scheduled.Place != "" {
-			state += " · " + iv.Scheduled.Place
+			state += " · " + safetext.Line(iv.Scheduled.Place)
 		}
 	}
 	if iv.NotHeld != "" {

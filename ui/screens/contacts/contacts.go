@@ -424,13 +424,15 @@ func (l ContactList) Help() help.KeyMap {
 	k.Edit.SetEnabled(has)
 	k.Delete.SetEnabled(has)
 	k.Undo.SetEnabled(len(l.trash) > 0)
+	deleteFull := k.Delete
+	deleteFull.SetHelp("d", "delete (u undoes it until you leave the list)")
 	if l.filter.Value() != "" {
 		k.Back.SetHelp("esc", "clear filter")
 	}
 	return common.KeyMap{
 		Short: []key.Binding{k.Open, k.Filter, k.Sort, k.New, k.Delete, k.Undo, k.Bank, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-			{k.Open, k.New, k.Edit, k.Delete, k.Undo, k.Import}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
+			{k.Open, k.New, k.Edit, deleteFull, k.Undo, k.Import}, {k.Filter, k.Sort, k.Bank, k.Back, k.Quit}},
 	}
 }
 

@@ -103,3 +103,16 @@ func TestListDeleteAndUndo(t *testing.T) {
 		t.Fatalf("after undo: %v", got)
 	}
 }
+
+// At 80 columns the newcomer saw Organisation at 12 columns and no Role
+// while Stage and Next took half the row: the columns people scan come
+// first.
+func TestColumnsAt80GiveNameOrganisationAndRoleTheRoom(t *testing.T) {
+	cols := columnsFor(80)
+	if cols.role == 0 || cols.org < 14 || cols.name < 16 || cols.name+cols.org+cols.role < cols.stage+cols.next {
+		t.Errorf("at 80: %+v", cols)
+	}
+	if wide := columnsFor(120); wide.stage != stageColW || wide.next != nextColW || wide.role == 0 {
+		t.Errorf("at 120: %+v", wide)
+	}
+}

@@ -3,6 +3,7 @@ package contacts
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"parley/model"
@@ -15,6 +16,15 @@ const (
 	nextColW  = len("! send a thank-you") + 1 + len("Thu 14 Mar") + 1
 )
 
+// Below wideList columns, stage and next step give way to the columns
+// people scan (name, organisation, role): a long stage or step is cut,
+// and the contact page says it in full.
+const (
+	wideList        = 110
+	narrowStageColW = 13
+	narrowNextColW  = 19
+)
+
 // listColumns is how the width is shared; a zero width hides a column.
 // Role goes first when space is short, then the next step, then the
 // organisation: the name and stage always stay.
@@ -23,15 +33,18 @@ type listColumns struct{ name, org, role, stage, next int }
 func columnsFor(width int) listColumns {
 	const marker = 2
 	cols := listColumns{stage: stageColW, next: nextColW}
+	if width < wideList {
+		cols.stage, cols.next = narrowStageColW, narrowNextColW
+	}
 	rest := width - marker - cols.stage - cols.next
 	if rest < 30 {
 		cols.next = 0
 		rest = width - marker - cols.stage
 	}
 	switch {
-	case rest >= 60:
-		cols.name = rest * 2 / 5
-		cols.org = rest * 3 / 10
+	case rest >= 42:
+		cols.name = rest * 3 / 8
+		cols.org = rest / 3
 		cols.role = rest - cols.name - cols.org
 	case rest >= 24:
 		cols.name = rest * 11 / 20
@@ -42,12 +55,13 @@ func columnsFor(width int) listColumns {
 	return cols
 }
 
-// cell truncates s to w-1 cells and pads it to w, leaving a gap.
+// cell truncates plain text s, made safe to draw, to w-1 cells and pads it
+// to w, leaving a gap.
 func cell(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = common.TruncateCells(s, w-1)
+	s = common.TruncateCells(safetext.Line(s), w-1)
 	return s + strings.Repeat(" ", max(w-common.CellWidth(s), 0))
 }
 

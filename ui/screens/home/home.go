@@ -4,6 +4,7 @@ package home
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -17,6 +18,8 @@ import (
 type homeKeys struct {
 	Up, Down key.Binding
 	Act      key.Binding
+	Start    key.Binding
+	Page     key.Binding
 	Contacts key.Binding
 	New      key.Binding
 	Search   key.Binding
@@ -30,6 +33,8 @@ func newHomeKeys() homeKeys {
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Act:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "act on it")),
+		Start:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "interview now")),
+		Page:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open contact")),
 		Contacts: key.NewBinding(key.WithKeys("c", "tab"), key.WithHelp("c/tab", "all contacts")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new contact")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
@@ -48,15 +53,20 @@ const (
 	itemThankYou
 	itemNoReply
 	itemReferral
+	itemToContact
 )
 
-// homeItem is one selectable line of the agenda; at is its place in its
-// section of the agenda. Its text is drawn only when it is on screen.
+// homeItem is one selectable line of the agenda.
 type homeItem struct {
 	kind        homeItemKind
 	contactID   uint64
 	interviewID uint64
-	at          int
+	// suggested marks a person only suggested in a wrap-up: contactID is
+	// the one who suggested them.
+	suggested bool
+	// at is the item's place in its section of the agenda; its line is
+	// drawn only when it is on screen.
+	at int
 }
 
 // homeRow is one line of the agenda's body: a section's title, the blank
@@ -78,10 +88,15 @@ type home struct {
 	rows  []homeRow
 	// lineOf is each item's row.
 	lineOf []int
-	loaded bool
-	cursor int
-	width  int
-	height int
+	// whens are the upcoming interviews' times; whenW and nameW the
+	// widths of the time and name columns, each as wide as its widest
+	// entry so the columns line up.
+	whens        []string
+	whenW, nameW int
+	loaded       bool
+	cursor       int
+	width        int
+	height       int
 }
 
 func newHome(c *common.Common) home { return home{c: c, keys: newHomeKeys()} }
@@ -99,14 +114,19 @@ func (h home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.Err == nil {
 			h.setNotebook(msg.Notebook)
 		}
+	case common.InterviewCreatedMsg:
+		if c, ok := h.nb.Contact(msg.Interview.ContactID); ok && msg.Err == nil {
+			return h, common.OpenInterview(h.c.Store, c, msg.Interview.ID)
+		}
 	case tea.KeyMsg:
 		return h.HandleKey(msg)
 	}
 	return h, nil
 }
 
-// setNotebook takes the agenda the root's read computed; its cost follows
-// the number of items due, and no item is drawn until it is on screen.
+// setNotebook takes the agenda and rhythm the root's read computed; its
+// cost follows the number of items due, and no item is drawn until it is
+// on screen.
 func (h *home) setNotebook(nb common.Notebook) {
 	h.nb, h.loaded = nb, true
 	h.items = h.buildItems()
@@ -146,40 +166,115 @@ func (h home) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		if h.cursor < len(h.items) {
 			return h, h.act(h.items[h.cursor])
 		}
+	case key.Matches(msg, h.keys.Start):
+		if h.cursor < len(h.items) {
+			return h, h.start(h.items[h.cursor])
+		}
+	case key.Matches(msg, h.keys.Page):
+		if c, ok := h.current(); ok {
+			return h, common.Navigate(common.OpenContactMsg{Contact: c})
+		}
 	}
 	return h, nil
 }
 
-// act opens the place where the user deals with an item: the interview
-// itself for one coming up, the thank-you log for one due, and the
-// contact's page (to log a request, or give up on them) otherwise.
+// current is the contact of the item under the cursor.
+func (h home) current() (model.Contact, bool) {
+	if h.cursor >= len(h.items) {
+		return model.Contact{}, false
+	}
+	return h.nb.Contact(h.items[h.cursor].contactID)
+}
+
+// start opens the interview with the item's person that is not over yet,
+// or creates one: s then ctrl+t is a running clock. The person's
+// interviews are read in the command (through the store's index): the
+// summary holds only those with a date or a clock running.
+func (h home) start(it homeItem) tea.Cmd {
+	c, ok := h.nb.Contact(it.contactID)
+	if !ok {
+		return nil
+	}
+	st, now, want := h.c.Store, h.c.Now(), it.interviewID
+	return func() tea.Msg {
+		ivs, err := st.InterviewsWithoutNotes(c.ID)
+		if err != nil {
+			return common.StatusMsg{Text: common.PlainError(err), Err: true}
+		}
+		var open uint64
+		for _, iv := range ivs {
+			if iv.Clock.State() != model.Ended && iv.ID > open {
+				if _, held := iv.HeldAt(); !held {
+					open = iv.ID
+				}
+			}
+		}
+		for _, iv := range ivs {
+			if want != 0 && iv.ID == want {
+				open = want
+			}
+		}
+		if open != 0 {
+			return common.OpenInterview(st, c, open)()
+		}
+		return common.StartInterview(st, c.ID, now)()
+	}
+}
+
+// act opens the place where the user deals with an item, straight over
+// What's next so esc comes back here: the interview itself for one coming
+// up, the thank-you note for one due, a request to draft for someone not
+// yet asked, and the contact's page (to follow up, or give up on them)
+// otherwise.
 func (h home) act(it homeItem) tea.Cmd {
 	c, ok := h.nb.Contact(it.contactID)
 	if !ok {
 		return nil
 	}
-	page := common.Navigate(common.OpenContactMsg{Contact: c})
 	switch it.kind {
 	case itemUpcoming:
-		return tea.Sequence(page, common.OpenInterview(h.c.Store, c, it.interviewID))
+		return common.OpenInterview(h.c.Store, c, it.interviewID)
 	case itemThankYou:
-		return tea.Sequence(page, common.Navigate(common.OpenLogMsg{Contact: c, Kind: model.KindThankYou}))
+		return common.Navigate(common.OpenComposeMsg{Contact: c, Template: model.TemplateThankYou})
+	case itemToContact, itemReferral:
+		if !it.suggested {
+			request := model.SuggestedTemplate(c, model.Step{Kind: model.StepSendRequest})
+			return common.Navigate(common.OpenComposeMsg{Contact: c, Template: request})
+		}
 	}
-	return page
+	return common.Navigate(common.OpenContactMsg{Contact: c})
 }
 
+// Name is the contact's name, safe to draw.
 func (h home) Name(id uint64) string {
 	if c, ok := h.nb.Contact(id); ok {
-		return c.Name
+		return safetext.Line(c.Name)
 	}
 	return "(deleted)"
 }
 
-// buildItems lists the agenda's items, section by section.
-func (h home) buildItems() []homeItem {
+// nameColMax is the widest the name column of What's next gets; a
+// longer name is cut so the columns after it stay in line.
+const nameColMax = 24
+
+// buildItems lists the agenda's items, section by section, and measures
+// the columns: the cost follows the number of items, and no line is drawn
+// here (see line).
+func (h *home) buildItems() []homeItem {
 	ag := h.nb.Agenda
-	items := make([]homeItem, 0, len(ag.Upcoming)+len(ag.ThankYouDue)+len(ag.NoReply)+len(ag.ReferralsToContact))
+	now := h.c.Now()
+	items := make([]homeItem, 0, len(ag.Upcoming)+len(ag.ThankYouDue)+len(ag.NoReply)+len(ag.ToContact)+
+		len(ag.ReferralsToContact))
+	h.whens, h.whenW = make([]string, len(ag.Upcoming)), 0
 	for i, u := range ag.Upcoming {
+		h.whens[i] = common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
+		switch {
+		case u.Underway:
+			h.whens[i] = "under way"
+		case u.Missed:
+			h.whens[i] = "! " + h.whens[i]
+		}
+		h.whenW = max(h.whenW, common.CellWidth(h.whens[i])+2)
 		items = append(items, homeItem{kind: itemUpcoming, contactID: u.ContactID, interviewID: u.InterviewID, at: i})
 	}
 	for i, t := range ag.ThankYouDue {
@@ -188,15 +283,31 @@ func (h home) buildItems() []homeItem {
 	for i, w := range ag.NoReply {
 		items = append(items, homeItem{kind: itemNoReply, contactID: w.ContactID, at: i})
 	}
-	for i, r := range ag.ReferralsToContact {
-		// One only suggested in a wrap-up is not a contact yet: enter
-		// opens the page of the person who suggested them.
-		id := r.ContactID
-		if id == 0 {
-			id = r.ReferredBy
-		}
-		items = append(items, homeItem{kind: itemReferral, contactID: id, at: i})
+	for i, p := range ag.ToContact {
+		items = append(items, homeItem{kind: itemToContact, contactID: p.ContactID, at: i})
 	}
+	for i, r := range ag.ReferralsToContact {
+		if r.ContactID == 0 {
+			// Suggested in a wrap-up, not a contact yet: enter opens the
+			// page of the person who suggested them.
+			items = append(items, homeItem{kind: itemReferral, contactID: r.ReferredBy, suggested: true, at: i})
+			continue
+		}
+		items = append(items, homeItem{kind: itemReferral, contactID: r.ContactID, at: i})
+	}
+	// The name column is as wide as the widest name in it.
+	h.nameW = 0
+	for _, it := range items {
+		if it.kind == itemUpcoming {
+			continue
+		}
+		name := h.Name(it.contactID)
+		if it.suggested {
+			name = safetext.Line(ag.ReferralsToContact[it.at].Name)
+		}
+		h.nameW = max(h.nameW, common.CellWidth(name))
+	}
+	h.nameW = min(h.nameW, nameColMax) + 2
 	return items
 }
 
@@ -205,27 +316,30 @@ func (h home) line(it homeItem) string {
 	st := h.c.Styles
 	now := h.c.Now()
 	ag := h.nb.Agenda
+	nameCol := func(s string) string {
+		return common.PadRight(common.TruncateCells(safetext.Line(s), h.nameW-2), h.nameW)
+	}
 	switch it.kind {
 	case itemUpcoming:
 		u := ag.Upcoming[it.at]
 		c, _ := h.nb.Contact(u.ContactID)
-		when := common.DayLabel(u.Schedule.At, now) + " " + h.c.TimeOfDay(u.Schedule.At)
+		name := safetext.Line(c.Name)
 		how := ""
 		if !u.Schedule.At.IsZero() {
 			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
 		}
-		whenCol := func(s string) string { return common.PadRight(s, max(17, common.CellWidth(s)+1)) }
+		when := common.PadRight(h.whens[it.at], h.whenW)
+		rest := name + st.Muted.Render(common.SubtitleSuffix(c)+how)
 		switch {
-		case u.Underway:
-			return st.Accent.Render(whenCol("under way")) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+		case u.Underway, u.Today && !u.Missed:
+			when = st.Accent.Render(when)
 		case u.Missed:
 			// Held but not ended in Parley, rescheduled, or missed: either
 			// way it needs the user. The mark goes first, where it is seen.
-			return st.Overdue.Render(whenCol("! "+when)) + c.Name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
-		case u.Today:
-			return st.Accent.Render(whenCol(when)) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+			when = st.Overdue.Render(when)
+			rest = name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
 		}
-		return whenCol(when) + c.Name + st.Muted.Render(common.SubtitleSuffix(c)+how)
+		return when + rest
 	case itemThankYou:
 		t := ag.ThankYouDue[it.at]
 		var due string
@@ -237,27 +351,32 @@ func (h home) line(it homeItem) string {
 		default:
 			due = fmt.Sprintf("due %s", common.DayLabel(t.Due, now))
 		}
-		return common.PadRight(h.Name(t.ContactID), 24) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now))
+		return nameCol(h.Name(t.ContactID)) + due + st.Muted.Render(" · interview "+common.DayLabel(t.HeldAt, now)+" · enter writes it")
 	case itemNoReply:
 		w := ag.NoReply[it.at]
-		return common.PadRight(h.Name(w.ContactID), 24) + fmt.Sprintf("asked %d days ago", w.Days) +
+		return nameCol(h.Name(w.ContactID)) + fmt.Sprintf("asked %d days ago", w.Days) +
 			st.Muted.Render(" · follow up, or set no reply")
-	default:
-		r := ag.ReferralsToContact[it.at]
-		if r.ContactID == 0 {
-			return common.PadRight(r.Name, 24) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
-				st.Muted.Render(" · not a contact yet")
-		}
-		return common.PadRight(h.Name(r.ContactID), 24) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy)
+	case itemToContact:
+		p := ag.ToContact[it.at]
+		c, _ := h.nb.Contact(p.ContactID)
+		return nameCol(c.Name) + st.Muted.Render("added "+common.DayLabel(p.Since, now)+common.SubtitleSuffix(c))
 	}
+	r := ag.ReferralsToContact[it.at]
+	if it.suggested {
+		return nameCol(r.Name) + st.Muted.Render("suggested by ") + h.Name(r.ReferredBy) +
+			st.Muted.Render(" · not a contact yet")
+	}
+	return nameCol(h.Name(r.ContactID)) + st.Muted.Render("referred by ") + h.Name(r.ReferredBy) +
+		st.Muted.Render(" · enter drafts the request")
 }
 
 // sectionTitles name the agenda's sections, in the order items are built.
 var sectionTitles = [...]string{
-	itemUpcoming: "Interviews: missed, today and the next 7 days",
-	itemThankYou: "Thank-you notes due",
-	itemNoReply:  "No reply for more than %d days",
-	itemReferral: "Referrals not yet contacted",
+	itemUpcoming:  "Interviews: missed, today and the next 7 days",
+	itemThankYou:  "Thank-you notes due",
+	itemNoReply:   "No reply for more than %d days",
+	itemReferral:  "Referrals not yet contacted",
+	itemToContact: "To contact, oldest first: enter drafts the request",
 }
 
 func (h home) View() string {
@@ -307,7 +426,7 @@ func (h home) View() string {
 			body = append(body, common.TruncateCells("  "+h.line(h.items[r.item]), h.width))
 		}
 	}
-	return strings.Join(append(top, body[start:end]...), "\n")
+	return strings.Join(append(top, body...), "\n")
 }
 
 // welcome is what an empty notebook shows: what Parley is for and how to
@@ -334,11 +453,13 @@ func (h home) Capturing() bool                 { return false }
 func (h home) Help() help.KeyMap {
 	k := h.keys
 	k.Act.SetEnabled(len(h.items) > 0)
+	k.Start.SetEnabled(len(h.items) > 0)
+	k.Page.SetEnabled(len(h.items) > 0)
 	k.Up.SetEnabled(len(h.items) > 1)
 	k.Down.SetEnabled(len(h.items) > 1)
 	return common.KeyMap{
-		Short: []key.Binding{k.Act, k.Contacts, k.New, k.Quit},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Act}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
+		Short: []key.Binding{k.Act, k.Start, k.Page, k.Contacts, k.New, k.Quit},
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Act, k.Start, k.Page}, {k.Contacts, k.New, k.Quit}, {k.Search, k.Answers, k.Stats}},
 	}
 }
 

@@ -95,6 +95,7 @@ func newInterviewScreen(c *common.Common, contact model.Contact, iv model.Interv
 		choiceKeys: newChoiceKeys(),
 	}
 	s.wrap.mayUseName, s.wrap.clocked = contact.MayMentionName, iv.Clock.Accumulated
+	s.wrap.heldOn = model.InterviewDay(iv)
 	s.notes.Focused = true
 	if s.staleClock() {
 		// Most likely left running: ask before counting on it.
@@ -152,9 +153,9 @@ func (s InterviewScreen) snapshot() model.Interview {
 func (s InterviewScreen) Unsaved() bool { return s.gen > s.savedGen || s.typing() }
 
 // typing is true while a question or a budget is being typed under the
-// checklist.
+// checklist, or a referral in the wrap-up.
 func (s InterviewScreen) typing() bool {
-	return s.inputFor != inputNone && strings.TrimSpace(s.input.Value()) != ""
+	return s.inputFor != inputNone && strings.TrimSpace(s.input.Value()) != "" || s.wrap.typing()
 }
 
 // Save is the command writing the interview as it stands.
@@ -365,7 +366,7 @@ func (s InterviewScreen) openEditor() (common.Screen, tea.Cmd) {
 	// editor closes, read in the command that reads the file back.
 	id, now := iv.ID, s.c.Now
 	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, iv.Elapsed(now())) }
-	return s, editor.EditText(text, "notes.md", "the notes", s.c.Env(), stamp, func(notes []model.Note, err error) tea.Msg {
+	return s, editor.EditText(text, "notes.md", "the notes", s.c, stamp, func(notes []model.Note, err error) tea.Msg {
 		return notesEditedMsg{interviewID: id, notes: notes, err: err}
 	})
 }
@@ -397,6 +398,7 @@ func (s InterviewScreen) endWithLength(length time.Duration) (common.Screen, tea
 	s.tickGen++
 	s.wrap = newWrapUpPane(s.c, s.Interview.WrapUp)
 	s.wrap.mayUseName, s.wrap.clocked = s.contact.MayMentionName, s.Interview.Clock.Accumulated
+	s.wrap.heldOn = model.InterviewDay(s.Interview)
 	s.layout()
 	focusCmd := s.SetFocus(paneWrapUp)
 	s.gen++
@@ -482,10 +484,15 @@ func (s InterviewScreen) SaveNow() tea.Cmd {
 // Flush writes unsaved changes once the program has stopped.
 func (s InterviewScreen) Flush(st *store.Store) error {
 	if s.typing() {
-		// A question or budget being typed is kept as if enter had been
-		// pressed; a budget that cannot be read is left out.
-		if sc, _ := s.submitInput(); sc.(InterviewScreen).inputFor == inputNone {
-			s = sc.(InterviewScreen)
+		// A question, budget or referral being typed is kept as if enter
+		// had been pressed; a budget that cannot be read is left out.
+		if s.inputFor != inputNone {
+			if sc, _ := s.submitInput(); sc.(InterviewScreen).inputFor == inputNone {
+				s = sc.(InterviewScreen)
+			}
+		}
+		if s.wrap.keepTyped() {
+			s.gen++
 		}
 	}
 	if s.gen <= s.savedGen {

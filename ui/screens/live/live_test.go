@@ -233,7 +233,7 @@ func TestEndOpensWrapUpAndMovesStage(t *testing.T) {
 	for range 3 {
 		d.Send(uitest.KeyType(tea.KeyEsc))
 	}
-	if v := d.View(); !strings.Contains(v, "Thank-you notes due") || !strings.Contains(v, "Ana Ruiz                due Sun 29 Nov") {
+	if v := d.View(); !strings.Contains(v, "Thank-you notes due") || !strings.Contains(v, "due Sun 29 Nov") {
 		t.Errorf("What's next after the interview:\n%s", v)
 	}
 }
@@ -282,7 +282,7 @@ func TestNotesEditedInEditorComeBack(t *testing.T) {
 	// As the editor exits: the file is read back, parsed and removed, and
 	// the result goes, unaddressed, to the interview's owner.
 	stamp := func(text string) []model.Note { return model.ParseNotesFile(text, 5*time.Minute) }
-	d.Send(editor.FinishEdit(f, nil, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
+	d.Send(editor.FinishEdit(f, nil, false, "the notes", stamp, func(notes []model.Note, err error) tea.Msg {
 		return notesEditedMsg{interviewID: iv.Interview.ID, notes: notes, err: err}
 	}))
 	notes := liveOf(d).notes.Notes()
@@ -314,7 +314,7 @@ func TestEditorFailureKeepsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	msg := editor.FinishEdit(f, errors.New("exit status 1"), "the draft", func(s string) string { return s },
+	msg := editor.FinishEdit(f, errors.New("exit status 1"), false, "the draft", func(s string) string { return s },
 		func(text string, err error) tea.Msg { return outbox.DraftEditedMsg{Text: text, Err: err} }).(outbox.DraftEditedMsg)
 	if msg.Err == nil || !strings.Contains(msg.Err.Error(), "so nothing changed in the draft") {
 		t.Errorf("err = %v", msg.Err)
@@ -493,9 +493,10 @@ func TestSixtyBySixteenIsNotCompact(t *testing.T) {
 	}
 }
 
-// A thank-you date that cannot be read never replaces the last good one,
-// and leaving the field says which date stands.
-func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
+// atThankYouDue holds a ten-minute interview, ends it, and puts the
+// cursor in the wrap-up's thank-you date.
+func atThankYouDue(t *testing.T) (*uitest.Driver, *store.Store) {
+	t.Helper()
 	d, s, clk := liveInterview(t, 80, 24)
 	d.Send(uitest.KeyType(tea.KeyCtrlT))
 	clk.Advance(10 * time.Minute)
@@ -503,6 +504,13 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	d.Send(uitest.KeyRunes("y"))
 	d.Send(uitest.KeyType(tea.KeyTab)) // referrals
 	d.Send(uitest.KeyType(tea.KeyTab)) // thank-you due
+	return d, s
+}
+
+// A thank-you date that cannot be read never replaces the last good one,
+// and leaving the field says which date stands.
+func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
+	d, s := atThankYouDue(t)
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
 	d.TypeText("2026-11-25")
 	d.Send(uitest.KeyType(tea.KeyCtrlU))
@@ -518,6 +526,23 @@ func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
 	}
 	if v := d.View(); strings.Contains(v, "2026-13-45") {
 		t.Errorf("the wrong date is still shown:\n%s", v)
+	}
+}
+
+// A thank-you cannot fall due before the interview it thanks for.
+func TestThankYouDateBeforeTheInterviewIsRefused(t *testing.T) {
+	d, s := atThankYouDue(t)
+	before := uitest.TestStart.AddDate(0, 0, -1).Format(time.DateOnly)
+	d.Send(uitest.KeyType(tea.KeyCtrlU))
+	d.TypeText(before)
+	if v := d.View(); !strings.Contains(v, "cannot be due before the interview") {
+		t.Errorf("a date before the interview was not refused:\n%s", v)
+	}
+	d.Send(uitest.KeyType(tea.KeyTab))
+	d.Fire(IsAutosave)
+	iv, _ := s.Interview(liveOf(d).Interview.ID)
+	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got == before {
+		t.Errorf("thank-you due = %s, before the interview", got)
 	}
 }
 

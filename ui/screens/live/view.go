@@ -3,6 +3,7 @@ package live
 import (
 	"fmt"
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -211,11 +212,8 @@ func (s InterviewScreen) wideView() string {
 
 func (s InterviewScreen) headerLine() string {
 	st := s.c.Styles
-	left := st.Title.Render(s.contact.Name)
-	if sub := s.contact.Subtitle(); sub != "" {
-		left += st.Subtitle.Render(" · " + sub)
-	}
-	right := st.Muted.Render(s.saveState())
+	left := st.Title.Render(safetext.Line(s.contact.Name)) + st.Subtitle.Render(common.SubtitleSuffix(s.contact))
+	right := st.Muted.Render(safetext.Line(s.saveState()))
 	gap := s.width - common.CellWidth(left) - common.CellWidth(right)
 	if gap < 1 {
 		return common.TruncateCells(left, max(s.width-common.CellWidth(right)-1, 0)) + " " + right
@@ -296,7 +294,7 @@ func (s InterviewScreen) nextLine() string {
 	iv := s.Interview
 	p := s.prompt()
 	labelled := func(label, text string, textStyle lipgloss.Style) string {
-		return label + textStyle.Render(common.TruncateCells(text, s.width-common.CellWidth(label)))
+		return label + textStyle.Render(common.TruncateCells(safetext.Line(text), s.width-common.CellWidth(label)))
 	}
 	switch {
 	case iv.Clock.State() == model.Ended:
@@ -471,7 +469,7 @@ func (s InterviewScreen) questionRow(q model.Question, selected, current, low bo
 			style = st.MustAsk
 		}
 	}
-	line := common.TruncateCells(marker+mark+q.Text, width)
+	line := common.TruncateCells(marker+mark+safetext.Line(q.Text), width)
 	if selected && s.focus == paneChecklist {
 		return st.Selected.Render(line)
 	}

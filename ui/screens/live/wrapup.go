@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -58,6 +59,11 @@ type wrapUpPane struct {
 	// lastDue is the last date typed that could be read: a half-typed or
 	// wrong date never replaces it.
 	lastDue time.Time
+	// heldOn is when the interview took place: the thank-you cannot be
+	// due before it.
+	heldOn time.Time
+	// tooEarly is why the date typed was refused though it could be read.
+	tooEarly string
 	// thanked is when a thank-you was logged after this interview, if one
 	// was: the due date is then moot.
 	thanked time.Time
@@ -88,7 +94,7 @@ func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
 		CancelInput:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	p.takeaways = common.NewArea(st, "What did you learn? What surprised you? Does this path fit you?")
-	p.takeaways.SetValue(w.Takeaways)
+	p.takeaways.SetValue(safetext.Strip(w.Takeaways))
 	p.takeaways.Blur()
 	p.referrals = append([]model.Referral(nil), w.Referrals...)
 	p.refInput = common.NewInput(st, "Name, what they do (e.g. Rita Gomez, planner at PBOT)")
@@ -174,8 +180,9 @@ func (p *wrapUpPane) blur() {
 // settle shows the kept value again in place of one that could not be
 // read, as the user leaves the field.
 func (p *wrapUpPane) settle() {
-	if p.due.Problem() != "" {
+	if p.due.Problem() != "" || p.tooEarly != "" {
 		// Leaving a date that cannot be read shows the one kept.
+		p.tooEarly = ""
 		kept := ""
 		if !p.lastDue.IsZero() {
 			kept = p.lastDue.Format(time.DateOnly)
@@ -249,6 +256,21 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 	return false, nil
 }
 
+// typing is true while a referral is being typed.
+func (p wrapUpPane) typing() bool {
+	return p.adding && strings.TrimSpace(p.refInput.Value()) != ""
+}
+
+// keepTyped adds a referral still being typed, as enter would, and
+// reports whether one was added.
+func (p *wrapUpPane) keepTyped() bool {
+	if !p.typing() {
+		return false
+	}
+	changed, _ := p.updateAdding(tea.KeyMsg{Type: tea.KeyEnter})
+	return changed
+}
+
 func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, p.keys.CancelInput):
@@ -275,8 +297,13 @@ func (p *wrapUpPane) updateAdding(msg tea.KeyMsg) (bool, tea.Cmd) {
 // checkDue keeps the date typed if it can be read, and says whether it
 // could.
 func (p *wrapUpPane) checkDue() bool {
+	p.tooEarly = ""
 	w, err := p.due.Read()
 	if err != nil {
+		return false
+	}
+	if problem := model.ThankYouDueProblem(w.At, p.heldOn); problem != "" {
+		p.tooEarly = problem
 		return false
 	}
 	p.lastDue = w.At
@@ -310,9 +337,9 @@ func (p wrapUpPane) View(now time.Time) string {
 		if p.focused && p.part == partReferrals && i == p.cursor && !p.adding {
 			marker = st.Sym.Pointer
 		}
-		line := marker + r.Name
+		line := marker + safetext.Line(r.Name)
 		if r.Note != "" {
-			line += " — " + r.Note
+			line += " — " + safetext.Line(r.Note)
 		}
 		name := "may not use name"
 		if r.MayUseName {
@@ -332,6 +359,8 @@ func (p wrapUpPane) View(now time.Time) string {
 	} else {
 		due := heading(partThankYou, "Thank-you due ") + p.due.View(dueInputW)
 		switch {
+		case p.tooEarly != "":
+			b.WriteString(due + "\n  " + st.Error.Render(common.TruncateCells("→ "+p.tooEarly, max(p.width-2, 1))))
 		case p.due.Problem() == "":
 			b.WriteString(common.TruncateCells(due+" "+st.Muted.Render(p.due.ReadBack()), p.width))
 		case p.focused && p.part == partThankYou:

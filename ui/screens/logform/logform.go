@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -93,7 +94,7 @@ func (f LogForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (f LogForm) View() string {
 	st := f.c.Styles
-	head := []string{st.Title.Render("Log for "+f.contact.Name) + st.Muted.Render(" · "+string(f.contact.CurrentStage())), ""}
+	head := []string{st.Title.Render("Log for "+safetext.Line(f.contact.Name)) + st.Muted.Render(" · "+string(f.contact.CurrentStage())), ""}
 	fields, _, _ := f.form.View(f.width)
 	lines := append(head, fields...)
 	kind := model.InteractionKind(f.form.Value(logKind))
@@ -103,9 +104,13 @@ func (f LogForm) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func (f LogForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f LogForm) Capturing() bool                { return true }
-func (f LogForm) Help() help.KeyMap              { return f.form.Help() }
+func (f LogForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f LogForm) Capturing() bool   { return true }
+func (f LogForm) Help() help.KeyMap { return f.form.Help() }
 
 func (f LogForm) Load() tea.Cmd           { return nil }
 func (f LogForm) Watches() common.Watcher { return common.Watching() }

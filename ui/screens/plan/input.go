@@ -20,6 +20,8 @@ type planKeys struct {
 	Switch      key.Binding
 	MoveUp      key.Binding
 	MoveDown    key.Binding
+	MoveTop     key.Binding
+	MoveBottom  key.Binding
 	MustAsk     key.Binding
 	Remove      key.Binding
 	EditText    key.Binding
@@ -49,6 +51,8 @@ func newPlanKeys() planKeys {
 		Switch:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "plan/bank")),
 		MoveUp:      key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K", "move up")),
 		MoveDown:    key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		MoveTop:     key.NewBinding(key.WithKeys("<", "shift+home"), key.WithHelp("<", "move to top")),
+		MoveBottom:  key.NewBinding(key.WithKeys(">", "shift+end"), key.WithHelp(">", "move to bottom")),
 		MustAsk:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "must-ask")),
 		Remove:      key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
 		EditText:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "reword")),
@@ -105,7 +109,7 @@ func (p planScreen) submitInput() (common.Screen, tea.Cmd) {
 			p.inputProblem = "Write the question first."
 			return p, nil
 		}
-		p.added(plan)
+		p.addedAt(plan, p.cursor)
 		p.focus = planPanePlan
 	case planReword:
 		plan, err := p.plan.EditText(p.cursor, value)
@@ -122,15 +126,25 @@ func (p planScreen) submitInput() (common.Screen, tea.Cmd) {
 		}
 		p.setBudget(d)
 	case planSetName:
-		plan := p.plan
+		// One-off questions were written for this person; a set is for
+		// everyone after them.
+		plan := p.plan.BankOnly()
 		plan.Name = value
+		if len(plan.Items) == 0 && len(p.plan.Items) > 0 {
+			p.inputProblem = "Only one-off questions: a set keeps questions from the bank."
+			return p, nil
+		}
 		st, err := p.bank.State.SaveSet(plan)
 		if err != nil {
 			p.inputProblem = "Give the set a name."
 			return p, nil
 		}
 		p.setName = plan.Name
-		cmd = p.bank.Change(p.c, st, fmt.Sprintf("Saved as %q. L loads it for another interview.", p.setName))
+		note := fmt.Sprintf("Saved as %q. L loads it for another interview.", p.setName)
+		if left := len(p.plan.Items) - len(plan.Items); left > 0 {
+			note = fmt.Sprintf("Saved as %q without the %d one-off question(s).", p.setName, left)
+		}
+		cmd = p.bank.Change(p.c, st, note)
 	}
 	p.mode = planBrowse
 	p.input.Blur()

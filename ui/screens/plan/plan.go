@@ -7,6 +7,8 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/confirm"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -141,7 +143,7 @@ func createFromPlan(s *store.Store, contactID, target uint64, plan questions.Pla
 			iv = stored
 		}
 		iv.Questions = plan.Questions()
-		iv.Budget = budget
+		iv.SetBudget(budget)
 		saved, err := s.PutInterview(iv)
 		return planReadyMsg{saved, err}
 	}
@@ -169,6 +171,31 @@ func (p *planScreen) refilter() {
 func (p *planScreen) edited(plan questions.Plan) {
 	p.plan, p.touched = plan, true
 	p.cursor = min(p.cursor, len(p.plan.Items))
+}
+
+// leaveConfirm asks before an edited plan is dropped, in words that fit
+// the interview it is for.
+func (p planScreen) leaveConfirm() common.Screen {
+	if p.target != 0 {
+		return confirm.NewConfirm(p.c, "Leave without saving this plan?",
+			"The interview stays scheduled with the questions it had. S saves this plan as a set.", common.Pop)
+	}
+	return confirm.NewConfirm(p.c, "Leave without creating the interview?",
+		"This plan is not kept. S saves it as a set to use again.", common.Pop)
+}
+
+// addedAt adopts a plan with one new item at its end and moves that item
+// to position at (the cursor's place), so what the user writes lands where
+// they were looking. At the Ready row it goes in as added does.
+func (p *planScreen) addedAt(plan questions.Plan, at int) {
+	last := len(plan.Items) - 1
+	if at >= last {
+		p.added(plan)
+		return
+	}
+	plan, i := plan.Move(last, at-last)
+	p.edited(plan)
+	p.cursor = i
 }
 
 // added adopts a plan with one new item at its end, and moves that item
@@ -245,11 +272,16 @@ func (p planScreen) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Ready):
 		return p.ready()
 	case key.Matches(msg, k.Back):
+		if p.filter.Value() != "" {
+			// A kept filter is what esc undoes first, as it does while typing it.
+			p.filter.SetValue("")
+			p.refilter()
+			return p, nil
+		}
 		if !p.touched {
 			return p, common.Pop
 		}
-		return p, common.Push(confirm.NewConfirm(p.c, "Leave without creating the interview?",
-			"This plan is not kept. S saves it as a set to use again.", common.Pop))
+		return p, common.Push(p.leaveConfirm())
 	case key.Matches(msg, k.Switch):
 		p.focus = 1 - p.focus
 	case key.Matches(msg, k.OneOff):
@@ -289,6 +321,14 @@ func (p planScreen) handlePlanKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		d := 1
 		if key.Matches(msg, k.MoveUp) {
 			d = -1
+		}
+		plan, i := p.plan.Move(p.cursor, d)
+		p.edited(plan)
+		p.cursor = i
+	case key.Matches(msg, k.MoveTop), key.Matches(msg, k.MoveBottom):
+		d := -n
+		if key.Matches(msg, k.MoveBottom) {
+			d = n
 		}
 		plan, i := p.plan.Move(p.cursor, d)
 		p.edited(plan)
@@ -373,13 +413,42 @@ func (p planScreen) Capturing() bool {
 
 // Flush writes the bank (saved sets) if its last save did not go through.
 // The plan itself lives only on screen until Ready.
-func (p planScreen) Flush(s *store.Store) error { return p.bank.Flush(p.c, s) }
+// Flush writes the bank if its last change is not on disk. Text being
+// typed (a one-off question, a new wording, a budget, a set's name) is
+// applied first as enter would; a plan it changed is kept as a saved set,
+// since a plan reaches the notebook only as an interview, which the user
+// has not asked for yet.
+func (p planScreen) Flush(s *store.Store) error {
+	if mode := p.mode; p.typing() {
+		if sc, _ := p.submitInput(); sc.(planScreen).mode == planBrowse {
+			p = sc.(planScreen)
+			if mode != planSetName {
+				plan := p.plan
+				plan.Name = fmt.Sprintf("Unfinished plan for %s (%d min)", safetext.Clean(p.contact.Name), int(p.budget/time.Minute))
+				if st, err := p.bank.State.SaveSet(plan); err == nil {
+					p.bank.State, p.bank.Unsaved = st, true
+				}
+			}
+		}
+	}
+	return p.bank.Flush(p.c, s)
+}
+
+// typing is true while text is being typed in one of the plan's inputs.
+func (p planScreen) typing() bool {
+	switch p.mode {
+	case planOneOff, planReword, planOther, planSetName:
+		return strings.TrimSpace(p.input.Value()) != ""
+	}
+	return false
+}
 
 // Watches the contact it plans for, shown in the header.
 func (p planScreen) Watches() common.Watcher { return common.Watching(common.ChangedContact) }
 
-// Unsaved: a change to the bank (a set saved or deleted) not yet on disk.
-func (p planScreen) Unsaved() bool { return p.bank.Unsaved }
+// Unsaved: a change to the bank (a set saved or deleted) not yet on disk,
+// or text being typed.
+func (p planScreen) Unsaved() bool { return p.bank.Unsaved || p.typing() }
 
 // SaveNow is nil: bank changes are written as they are made; the plan
 // itself becomes an interview only when the user says so.
@@ -401,7 +470,7 @@ func (p planScreen) Help() help.KeyMap {
 			Full: [][]key.Binding{{k.Up, k.Down, k.Choose, k.Default, k.DeleteSet, k.Close}}}
 	}
 	onItem := p.focus == planPanePlan && p.cursor < len(p.plan.Items)
-	for _, b := range []*key.Binding{&k.MoveUp, &k.MoveDown, &k.MustAsk, &k.Remove, &k.EditText} {
+	for _, b := range []*key.Binding{&k.MoveUp, &k.MoveDown, &k.MoveTop, &k.MoveBottom, &k.MustAsk, &k.Remove, &k.EditText} {
 		b.SetEnabled(onItem)
 	}
 	k.ReadyRow.SetEnabled(p.focus == planPanePlan && !onItem)
@@ -410,7 +479,7 @@ func (p planScreen) Help() help.KeyMap {
 	return common.KeyMap{
 		Short: []key.Binding{k.Switch, k.ReadyRow, k.Ready, k.Add, k.MustAsk, k.OneOff, k.MoveUp, k.MoveDown, k.Remove, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.Switch, k.Add, k.Filter},
-			{k.MoveUp, k.MoveDown, k.MustAsk, k.Remove, k.EditText, k.OneOff},
+			{k.MoveUp, k.MoveDown, k.MoveTop, k.MoveBottom, k.MustAsk, k.Remove, k.EditText, k.OneOff},
 			{k.Budget, k.SaveSet, k.Sets, k.Ready, k.Back}},
 	}
 }

@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"parley/model"
 	"parley/questions"
 )
@@ -119,15 +122,20 @@ func TestSaveLoadAndDefaultSet(t *testing.T) {
 	for range planOnTop(t, h).plan.Items {
 		h.Keys("d")
 	}
-	h.Keys("o", "type:How did the payments team start?", "enter", "m")
+	h.Keys("tab", "enter", "tab", "m")
+	// A one-off was written for this person: the set leaves it out.
+	h.Keys("o", "type:How did the payments team start?", "enter")
 	h.Keys("S", "type:First chat with a PM", "enter")
 	st, err := h.C.Store.QuestionBank()
 	if err != nil {
 		t.Fatal(err)
 	}
 	set, ok := st.Set("first chat with a pm")
-	if !ok || len(set.Items) != 1 || !set.Items[0].MustAsk {
+	if !ok || len(set.Items) != 1 || !set.Items[0].MustAsk || set.Items[0].BankID == "" {
 		t.Fatalf("saved set = %+v, %v", set, ok)
+	}
+	if v := h.Driver.View(); !strings.Contains(v, "without the 1 one-off") {
+		t.Errorf("saving did not say the one-off was left out:\n%s", v)
 	}
 	// Load the balanced pick, then the set again, and make it the default.
 	h.Keys("L", "enter")
@@ -156,7 +164,7 @@ func TestSaveLoadAndDefaultSet(t *testing.T) {
 	if !ok {
 		t.Fatalf("s: top is %T", h.Top())
 	}
-	want := []model.Question{{ID: 1, Text: "How did the payments team start?", MustAsk: true}}
+	want := []model.Question{{ID: 1, Text: set.Items[0].Text, MustAsk: true, BankID: set.Items[0].BankID}}
 	if !reflect.DeepEqual(live.Interview.Questions, want) || live.Interview.ContactID != contact.ID {
 		t.Errorf("s started with %+v", live.Interview.Questions)
 	}
@@ -198,10 +206,32 @@ func TestPlanViewFitsSmallAndWideWindows(t *testing.T) {
 	}
 }
 
-func TestAddedQuestionsGoBeforeTheClosing(t *testing.T) {
+func TestOneOffGoesWhereTheCursorIsAndMovesToEitherEnd(t *testing.T) {
 	h := uitest.NewHarness(t, 80, 22)
 	contactWithPage(h, model.Contact{Name: "Gus"})
-	h.Keys("p", "o", "type:Why payments, of all things?", "enter")
+	h.Keys("p", "down", "down", "o", "type:Why payments, of all things?", "enter")
+	p := planOnTop(t, h)
+	if i := p.index("Why payments, of all things?"); i != 2 || p.cursor != 2 {
+		t.Fatalf("one-off at %d (cursor %d), want 2: %v", i, p.cursor, p.plan.Texts())
+	}
+	h.Keys(">")
+	if p := planOnTop(t, h); p.index("Why payments, of all things?") != len(p.plan.Items)-1 || p.cursor != len(p.plan.Items)-1 {
+		t.Errorf("> left it at %d", p.index("Why payments, of all things?"))
+	}
+	h.Keys("<")
+	if p := planOnTop(t, h); p.index("Why payments, of all things?") != 0 || p.cursor != 0 {
+		t.Errorf("< left it at %d", p.index("Why payments, of all things?"))
+	}
+}
+
+func TestOneOffFromTheReadyRowGoesBeforeTheClosing(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contactWithPage(h, model.Contact{Name: "Gus"})
+	h.Keys("p")
+	for range len(planOnTop(t, h).plan.Items) {
+		h.Keys("down")
+	}
+	h.Keys("o", "type:Why payments, of all things?", "enter")
 	p := planOnTop(t, h)
 	closing := 0 // closing questions at the end of the plan, if any
 	for _, it := range p.plan.Items {
@@ -212,6 +242,52 @@ func TestAddedQuestionsGoBeforeTheClosing(t *testing.T) {
 	at := len(p.plan.Items) - 1 - closing
 	if p.plan.Items[at].Text != "Why payments, of all things?" || p.cursor != at {
 		t.Errorf("one-off at %d (cursor %d), want %d: %v", p.index("Why payments, of all things?"), p.cursor, at, p.plan.Texts())
+	}
+}
+
+func TestMustAskBelowTheFitLineIsWarnedAndKeepsItsHighlight(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contactWithPage(h, model.Contact{Name: "Hal"})
+	h.Keys("p")
+	n := len(planOnTop(t, h).plan.Items)
+	if n <= questions.Fit(planOnTop(t, h).budget) {
+		t.Skip("the starting plan fits its budget: nothing below the line")
+	}
+	h.Keys(">", "m")
+	if v := h.View(); !strings.Contains(v, "1 must-ask below the line") {
+		t.Errorf("no warning:\n%s", v)
+	}
+	h.Keys("<")
+	if v := h.View(); strings.Contains(v, "below the line") {
+		t.Errorf("warning stays once it fits:\n%s", v)
+	}
+	// The selected row is one highlighted span: no reset after the "!".
+	line := ""
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	t.Cleanup(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	colour := common.NewStyles(false)
+	h.C.Styles = &colour
+	for _, l := range strings.Split(h.View(), "\n") {
+		if strings.Contains(l, "▸") && strings.Contains(l, "!") {
+			line = l
+		}
+	}
+	if line == "" || strings.Count(line, "\x1b[0m") != 1 {
+		t.Errorf("selected must-ask row has %d resets: %q", strings.Count(line, "\x1b[0m"), line)
+	}
+}
+
+func TestEscClearsAKeptFilterBeforeLeavingAndSaysWhatLeavingKeeps(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contactWithPage(h, model.Contact{Name: "Ivy"})
+	h.Keys("p", "tab", "/", "type:week", "enter", "esc")
+	p := planOnTop(t, h)
+	if p.filter.Value() != "" {
+		t.Fatalf("esc kept the filter %q", p.filter.Value())
+	}
+	h.Keys("tab", "d", "esc")
+	if v := h.View(); !strings.Contains(v, "Leave without creating the interview?") {
+		t.Errorf("leave prompt for a new interview:\n%s", v)
 	}
 }
 
@@ -289,4 +365,29 @@ func contactWithPage(h *uitest.Harness, c model.Contact) model.Contact {
 	}
 	h.Open(contactpage.NewContactPage(h.C, saved))
 	return saved
+}
+
+// A scheduled interview's length and the prepared budget are one promise:
+// What's next showed "20 min" after the plan's budget became 15.
+func TestPreparingAScheduledInterviewKeepsItsLengthInStepAndSaysItStaysScheduled(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contact := contactWithPage(h, model.Contact{Name: "Jo"})
+	iv, err := h.C.Store.ScheduleInterview(model.NewInterview(contact.ID, nil, uitest.HarnessNow),
+		model.Schedule{At: uitest.HarnessNow.Add(24 * time.Hour), Mode: model.ModePhone, Length: 20 * time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Send(common.OpenPlanMsg{Contact: contact, Interview: &iv})
+	h.Keys("d", "esc")
+	if v := h.View(); !strings.Contains(v, "stays scheduled") || strings.Contains(v, "not created") {
+		t.Errorf("leave prompt for a scheduled interview:\n%s", v)
+	}
+	h.Keys("n", "b", "left", "left", "enter", "ctrl+s")
+	got, err := h.C.Store.Interview(iv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Budget != 15*time.Minute || got.Scheduled == nil || got.Scheduled.Budget() != 15*time.Minute {
+		t.Errorf("budget %v, scheduled %+v", got.Budget, got.Scheduled)
+	}
 }

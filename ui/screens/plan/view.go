@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/questionrow"
+	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ func (p planScreen) noteLines(width int) []string {
 	if notes == "" {
 		return []string{p.c.Styles.Muted.Render("No research notes yet; e on the contact page adds them.")}
 	}
-	w := lipgloss.NewStyle().Width(max(width, 10)).Render(notes)
+	w := lipgloss.NewStyle().Width(max(width, 10)).Render(safetext.Block(notes))
 	var out []string
 	for _, l := range strings.Split(w, "\n") {
 		out = append(out, strings.TrimRight(l, " "))
@@ -90,10 +91,13 @@ func (p planScreen) planLines(width int) (lines []string, cursorLine int) {
 			marker = "▸ "
 		}
 		must := "  "
-		if it.MustAsk {
+		if it.MustAsk && !sel {
 			must = st.MustAsk.Render("!") + " "
+		} else if it.MustAsk {
+			// Its own style would end the row's highlight after the "!".
+			must = "! "
 		}
-		text := it.Text
+		text := safetext.Line(it.Text)
 		if it.BankID == "" {
 			text = "✎ " + text
 		}
@@ -131,7 +135,7 @@ func minutes(d time.Duration) string {
 
 func (p planScreen) header() string {
 	st := p.c.Styles
-	title := st.Title.Render("Prepare · "+p.contact.Name) + st.Subtitle.Render(common.SubtitleSuffix(p.contact))
+	title := st.Title.Render("Prepare · "+safetext.Line(p.contact.Name)) + st.Subtitle.Render(common.SubtitleSuffix(p.contact))
 	must := 0
 	for _, it := range p.plan.Items {
 		if it.MustAsk {
@@ -143,7 +147,23 @@ func (p planScreen) header() string {
 	if p.setName != "" {
 		info += fmt.Sprintf(" · set %q", p.setName)
 	}
-	return common.TruncateCells(title, p.width) + "\n" + common.TruncateCells(st.Label.Render(info), p.width)
+	head := common.TruncateCells(title, p.width) + "\n" + common.TruncateCells(st.Label.Render(info), p.width)
+	if n := p.mustAskBelowFit(); n > 0 {
+		head += "\n" + common.TruncateCells(st.Error.Render(fmt.Sprintf("! %d must-ask below the line may not be reached: < or K moves it up.", n)), p.width)
+	}
+	return head
+}
+
+// mustAskBelowFit counts must-ask questions placed after the ones the
+// budget fits: the clock will likely run out before them.
+func (p planScreen) mustAskBelowFit() int {
+	n := 0
+	for i, it := range p.plan.Items {
+		if it.MustAsk && i >= questions.Fit(p.budget) {
+			n++
+		}
+	}
+	return n
 }
 
 // heading is a pane's title, in the focused style when it has the keys.
@@ -178,7 +198,7 @@ func block(lines []string, w, h int) string { return common.Fit(strings.Join(lin
 
 func (p planScreen) View() string {
 	if !p.loaded {
-		return p.c.Styles.Title.Render("Prepare · "+p.contact.Name) + "\n" + p.c.Styles.Muted.Render("Reading the bank…")
+		return p.c.Styles.Title.Render("Prepare · "+safetext.Line(p.contact.Name)) + "\n" + p.c.Styles.Muted.Render("Reading the bank…")
 	}
 	l := p.layout()
 	planHead := p.heading(fmt.Sprintf("Plan · most important first"), p.focus == planPanePlan, l.leftW)
@@ -191,7 +211,7 @@ func (p planScreen) View() string {
 
 	bankTitle := "Bank · enter adds"
 	if p.mode == planFiltering || p.filter.Value() != "" {
-		bankTitle = "Bank · /" + p.filter.Value()
+		bankTitle = "Bank · /" + safetext.Line(p.filter.Value())
 	}
 	bankHead := p.heading(bankTitle, p.focus == planPaneBank, l.rightW)
 	if p.mode == planFiltering {
@@ -277,7 +297,7 @@ func (p planScreen) setsView(rule string) string {
 	names := []string{"A balanced pick from the bank"}
 	isDefault := []bool{p.bank.State.DefaultSet == ""}
 	for _, s := range p.bank.State.Sets {
-		names = append(names, fmt.Sprintf("%s · %d questions", s.Name, len(s.Items)))
+		names = append(names, fmt.Sprintf("%s · %d questions", safetext.Line(s.Name), len(s.Items)))
 		isDefault = append(isDefault, strings.EqualFold(s.Name, p.bank.State.DefaultSet))
 	}
 	rows := max(min(len(names), p.height/3), 1)

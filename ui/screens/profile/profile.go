@@ -90,8 +90,12 @@ func (f ProfileForm) View() string {
 	return b.String()
 }
 
-func (f ProfileForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f ProfileForm) Capturing() bool                { return true }
+func (f ProfileForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f ProfileForm) Capturing() bool { return true }
 func (f ProfileForm) Help() help.KeyMap {
 	k := f.form.Bindings()
 	return common.KeyMap{Short: []key.Binding{k.Next, k.Save, k.Cancel}, Full: [][]key.Binding{{k.Next, k.Prev, k.Save, k.Cancel}}}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/formkit"
+	"parley/ui/safetext"
 	"strconv"
 	"strings"
 	"time"
@@ -111,9 +112,9 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (f scheduleForm) View() string {
 	st := f.c.Styles
-	title := "Schedule an interview with " + f.contact.Name
+	title := "Schedule an interview with " + safetext.Line(f.contact.Name)
 	if f.interview.ID != 0 {
-		title = "Reschedule the interview with " + f.contact.Name
+		title = "Reschedule the interview with " + safetext.Line(f.contact.Name)
 	}
 	fields, _, _ := f.form.View(f.width)
 	lines := append([]string{st.Title.Render(common.TruncateCells(title, f.width)), ""}, fields...)
@@ -121,9 +122,13 @@ func (f scheduleForm) View() string {
 	return strings.Join(lines, "\n")
 }
 
-func (f scheduleForm) SetSize(w, h int) common.Screen { f.width, f.height = w, h; return f }
-func (f scheduleForm) Capturing() bool                { return true }
-func (f scheduleForm) Help() help.KeyMap              { return f.form.Help() }
+func (f scheduleForm) SetSize(w, h int) common.Screen {
+	f.width, f.height = w, h
+	f.form.SetWidth(w)
+	return f
+}
+func (f scheduleForm) Capturing() bool   { return true }
+func (f scheduleForm) Help() help.KeyMap { return f.form.Help() }
 
 func (f scheduleForm) Load() tea.Cmd           { return nil }
 func (f scheduleForm) Watches() common.Watcher { return common.Watching() }

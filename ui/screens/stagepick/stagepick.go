@@ -3,6 +3,7 @@ package stagepick
 
 import (
 	"parley/ui/common"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -64,7 +65,7 @@ func (p stagePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (p stagePicker) View() string {
 	st := p.c.Styles
-	lines := []string{st.Title.Render("Stage for " + p.contact.Name), ""}
+	lines := []string{st.Title.Render("Stage for " + safetext.Line(p.contact.Name)), ""}
 	for i, s := range p.stages {
 		text := st.StageStyle(s).Render(string(s))
 		if s == p.contact.CurrentStage() {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/confirm"
+	"parley/ui/safetext"
 	"strconv"
 	"strings"
 
@@ -62,15 +63,15 @@ func NewTemplateForm(c *common.Common, d model.TemplateDoc) templateForm {
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}}
 	f.name = common.NewInput(c.Styles, "what the list calls it")
-	f.name.SetValue(d.Name)
+	f.name.SetValue(safetext.Strip(d.Name))
 	f.subject = common.NewInput(c.Styles, "email subject; empty for a phone script or letter")
-	f.subject.SetValue(d.Subject)
+	f.subject.SetValue(safetext.Strip(d.Subject))
 	f.body = textarea.New()
 	f.body.ShowLineNumbers = true
 	f.body.Prompt = ""
 	f.body.CharLimit = 0
 	f.body.MaxHeight = 0
-	f.body.SetValue(d.Body)
+	f.body.SetValue(safetext.Strip(d.Body))
 	common.MoveTextCursor(&f.body, 1, 1) // SetValue leaves the cursor at the end
 	f.SetFocus(tfName)
 	return f
@@ -195,7 +196,7 @@ func (f templateForm) headView() string {
 	st := f.c.Styles
 	title := "New template"
 	if f.original.ID != "" {
-		title = "Edit " + f.original.Name
+		title = "Edit " + safetext.Line(f.original.Name)
 	}
 	labelW := 10
 	row := func(fld tfField, label, value string) string {
@@ -247,7 +248,7 @@ func (f templateForm) bodyPosition() string {
 	if f.focus != tfBody {
 		return "(tab to edit)"
 	}
-	return "line " + itoa(f.body.Line()+1) + ", column " + itoa(f.body.LineInfo().CharOffset+1)
+	return "line " + itoa(f.body.Line()+1) + ", column " + itoa(common.TextCursorColumn(f.body))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

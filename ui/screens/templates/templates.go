@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"parley/ui/common"
 	"parley/ui/components/confirm"
+	"parley/ui/safetext"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -106,7 +107,7 @@ func (s templatesScreen) View() string {
 		case !t.BuiltIn:
 			kind = "yours"
 		}
-		line := fmt.Sprintf("%s · %s · %s · %s", t.Name, t.Purpose, t.Channel, kind)
+		line := fmt.Sprintf("%s · %s · %s · %s", safetext.Line(t.Name), t.Purpose, t.Channel, kind)
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render(common.TruncateCells("▸ "+line, s.width)) + "\n")
 		} else {
@@ -125,7 +126,7 @@ func preview(t model.TemplateDoc, w, h int) string {
 	if t.Subject != "" {
 		text = "Subject: " + t.Subject + "\n\n" + text
 	}
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	lines := strings.Split(strings.TrimRight(safetext.Block(text), "\n"), "\n")
 	if len(lines) > h {
 		lines = lines[:h]
 	}

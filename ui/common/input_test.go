@@ -1,0 +1,25 @@
+package common
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/textarea"
+)
+
+// The editor's "column" must count from the start of the line the user
+// wrote, not from the start of the row the text area wrapped it onto.
+func TestTextCursorColumnCountsFromTheLogicalLine(t *testing.T) {
+	ta := textarea.New()
+	ta.SetWidth(20)
+	line := strings.Repeat("word ", 12) // 60 characters, three rows at 20
+	ta.SetValue("Dear Ana,\n" + line)
+	MoveTextCursor(&ta, 2, 48)
+	if got := TextCursorColumn(ta); got != 48 {
+		t.Errorf("column %d, want 48 (row offset %d)", got, ta.LineInfo().ColumnOffset+1)
+	}
+	MoveTextCursor(&ta, 1, 3)
+	if got := TextCursorColumn(ta); got != 3 {
+		t.Errorf("column %d on an unwrapped line, want 3", got)
+	}
+}
