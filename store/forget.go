@@ -30,7 +30,7 @@ type ForgetPlan struct {
 func (s *Store) PlanForget(id uint64) (ForgetPlan, error) {
 	var plan ForgetPlan
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			var err error
 			plan, err = planForget(tx, id)
 			return err
@@ -70,7 +70,7 @@ func planForget(tx *bolt.Tx, id uint64) (ForgetPlan, error) {
 func (s *Store) Forget(id uint64, keepNames bool, now time.Time) (ForgetPlan, error) {
 	var plan ForgetPlan
 	err := guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			var err error
 			if plan, err = planForget(tx, id); err != nil {
 				return err
@@ -95,7 +95,7 @@ func (s *Store) Forget(id uint64, keepNames bool, now time.Time) (ForgetPlan, er
 	if err != nil {
 		return plan, fmt.Errorf("forget contact %d: %w", id, err)
 	}
-	if err := s.rewrite(s.sealer); err != nil {
+	if err := s.compact(); err != nil {
 		return plan, fmt.Errorf("%s is removed from the notebook, but compacting its file failed, so bytes of them "+
 			"may remain in its free space until a compaction succeeds (parley compact): %w", plan.Contact.Name, err)
 	}
