@@ -22,6 +22,7 @@ type contactPageKeys struct {
 	Open     key.Binding
 	Edit     key.Binding
 	Delete   key.Binding
+	Forget   key.Binding
 	Schedule key.Binding
 	Log      key.Binding
 	Stage    key.Binding
@@ -44,6 +45,7 @@ func newContactPageKeys() contactPageKeys {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete (u undoes it until you leave)")),
+		Forget:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget: remove every trace of them")),
 		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
 		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
@@ -211,6 +213,10 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.Err == nil && msg.Interview.ContactID == p.contact.ID {
 			return p, common.OpenInterview(p.contact, msg.Interview)
 		}
+	case forgetPlannedMsg:
+		return p, p.confirmForget(msg)
+	case contactForgottenMsg:
+		return p, forgotten(msg)
 	case pageDeleteMsg:
 		p.deleting = true
 		return p, common.Info("%s is deleted when you leave this page. Press u to undo.", p.contact.Name)
@@ -364,6 +370,8 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return p, common.Push(confirm.NewConfirm(p.c, fmt.Sprintf("Delete %s?", p.contact.Name),
 			"Their details, timeline and every interview with them, notes included. u undoes until you leave the page.",
 			func() tea.Msg { return pageDeleteMsg{} }))
+	case key.Matches(msg, p.keys.Forget):
+		return p, p.askForget()
 	case key.Matches(msg, p.keys.Schedule):
 		return p, common.Navigate(common.OpenScheduleMsg{Contact: p.contact, Interview: p.pendingInterview()})
 	case key.Matches(msg, p.keys.Log):
@@ -556,7 +564,7 @@ func (p ContactPage) Help() help.KeyMap {
 	return common.KeyMap{
 		Short: []key.Binding{k.Up, k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Back}},
+			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Forget, k.Back}},
 	}
 }
 
