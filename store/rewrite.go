@@ -131,7 +131,7 @@ func copyNotebook(src, out *bolt.Tx, from, to *sealer) error {
 			if v == nil && b.Bucket(k) != nil {
 				return fmt.Errorf("%w: the %s bucket holds a bucket", ErrDamaged, name)
 			}
-			if string(name) == string(bucketMeta) && string(k) == string(keyCrypt) {
+			if string(name) == string(bucketMeta) && (string(k) == string(keyCrypt) || string(k) == string(keyCompactPending)) {
 				return nil
 			}
 			if !plain {
