@@ -94,6 +94,9 @@ type ContactPage struct {
 	deleting bool
 	// reading is the timeline entry open in full, or 0.
 	reading uint64
+	// forgetting is set from the user's yes to forgetting the contact
+	// until the page closes itself on the result.
+	forgetting bool
 }
 
 // readingEntry is the timeline entry open in full, if any.
@@ -182,6 +185,9 @@ func (p ContactPage) Watches() common.Watcher {
 func (p ContactPage) Changed(msg common.NotebookChangedMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case msg.Kind == common.ChangedContact && msg.ContactID == p.contact.ID && msg.Contact == nil:
+		if p.forgetting {
+			return p, nil // closeForgotten closes it
+		}
 		return p, common.Pop // deleted
 	case msg.Kind == common.ChangedInterview && msg.Autosave && msg.ContactID == p.contact.ID:
 		for i := range p.interviews {
@@ -215,12 +221,18 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case forgetPlannedMsg:
 		return p, p.confirmForget(msg)
+	case forgetChosenMsg:
+		p.forgetting = true
+		return p, forgetContact(p.c.Store, p.contact.ID, msg.keepNames, msg.prune, msg.copies, p.c.Now())
 	case contactForgottenMsg:
-		return p, forgotten(msg)
+		return p.closeForgotten(msg)
 	case pageDeleteMsg:
 		p.deleting = true
 		return p, common.Info("%s is deleted when you leave this page. Press u to undo.", p.contact.Name)
 	case tea.KeyMsg:
+		if p.forgetting {
+			return p, nil // it is going; nothing more to do on it
+		}
 		if p.deleting {
 			return p.handleDeletingKey(msg)
 		}

@@ -8,7 +8,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"parley/model"
 	"parley/store"
 	"parley/ui/common"
 	"parley/ui/components/confirm"
@@ -38,10 +37,8 @@ func planForget(s *store.Store, id uint64) tea.Cmd {
 // contactForgottenMsg reports a contact forgotten: removed, the notebook
 // compacted, and (if asked) the leftover copies deleted.
 type contactForgottenMsg struct {
-	plan store.ForgetPlan
-	// referred are the contacts they referred, as saved after.
-	referred []model.Contact
-	pruned   int
+	plan   store.ForgetPlan
+	pruned int
 	// leftover is how many copies still hold them.
 	leftover int
 	err      error
@@ -49,17 +46,15 @@ type contactForgottenMsg struct {
 
 func (m contactForgottenMsg) Failed() error { return m.err }
 
-// Changes closes the forgotten contact's pages (a change with no contact
-// is a removal) and updates the pages of those they referred.
+// Changes is one removal, which closes the forgotten contact's pages and
+// makes every other contact's page read itself again, those they referred
+// included. A second change would make a page about to close read its
+// contact, who is gone.
 func (m contactForgottenMsg) Changes() []common.NotebookChangedMsg {
 	if m.plan.Contact.ID == 0 {
 		return nil
 	}
-	out := []common.NotebookChangedMsg{{Kind: common.ChangedContact, ContactID: m.plan.Contact.ID}}
-	for i := range m.referred {
-		out = append(out, common.NotebookChangedMsg{Kind: common.ChangedContact, ContactID: m.referred[i].ID, Contact: &m.referred[i]})
-	}
-	return out
+	return []common.NotebookChangedMsg{{Kind: common.ChangedContact, ContactID: m.plan.Contact.ID}}
 }
 
 // forgetContact forgets the contact and then, if asked, deletes copies.
@@ -77,11 +72,6 @@ func forgetContact(s *store.Store, id uint64, keepNames, prune bool, copies []st
 		if err != nil {
 			m.err = err
 			return m
-		}
-		for _, r := range plan.Referred {
-			if c, err := s.Contact(r.ID); err == nil {
-				m.referred = append(m.referred, c)
-			}
 		}
 		if !prune {
 			m.leftover = len(copies)
@@ -102,15 +92,31 @@ func forgetContact(s *store.Store, id uint64, keepNames, prune bool, copies []st
 // forgetPlannedMsg, which puts the question up.
 func (p ContactPage) askForget() tea.Cmd { return planForget(p.c.Store, p.contact.ID) }
 
+// forgetChosenMsg is the user's yes, with their choices; it comes back to
+// the page, so the forget is the page's command and its result the page's.
+type forgetChosenMsg struct {
+	keepNames, prune bool
+	copies           []string
+}
+
 // confirmForget puts up the question, with what the plan says goes.
 func (p ContactPage) confirmForget(m forgetPlannedMsg) tea.Cmd {
 	if m.err != nil {
 		return nil // the root shows the error
 	}
-	s, id, now := p.c.Store, m.plan.Contact.ID, p.c.Now()
 	return common.Push(confirm.NewForget(p.c, m.plan, m.copies, func(keepNames, prune bool) tea.Cmd {
-		return forgetContact(s, id, keepNames, prune, m.copies, now)
+		return func() tea.Msg { return forgetChosenMsg{keepNames, prune, m.copies} }
 	}))
+}
+
+// closeForgotten closes the page once its contact is forgotten, then says
+// so: in that order, or closing would take the status line with it.
+func (p ContactPage) closeForgotten(m contactForgottenMsg) (common.Screen, tea.Cmd) {
+	if m.plan.Contact.ID == 0 {
+		p.forgetting = false // nothing removed; the root shows why
+		return p, nil
+	}
+	return p, tea.Sequence(common.Pop, forgotten(m))
 }
 
 // forgotten words the result for the status line.
@@ -123,8 +129,8 @@ func forgotten(m contactForgottenMsg) tea.Cmd {
 		return common.Info("Forgot %s; the notebook file holds no trace of them, but %d %s of it still %s them.",
 			m.plan.Contact.Name, m.leftover, common.Plural(m.leftover, "copy", "copies"), common.Plural(m.leftover, "holds", "hold"))
 	case m.pruned > 0:
-		return common.Info("Forgot %s; the notebook file holds no trace of them, and %d %s of it were deleted.",
-			m.plan.Contact.Name, m.pruned, common.Plural(m.pruned, "copy", "copies"))
+		return common.Info("Forgot %s; the notebook file holds no trace of them, and %d %s of it %s deleted.",
+			m.plan.Contact.Name, m.pruned, common.Plural(m.pruned, "copy", "copies"), common.Plural(m.pruned, "was", "were"))
 	default:
 		return common.Info("Forgot %s; the notebook file holds no trace of them.", m.plan.Contact.Name)
 	}
