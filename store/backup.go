@@ -31,7 +31,7 @@ func (s *Store) Backup(dest string) error {
 		return fmt.Errorf("back up to %s: it is a folder; give a file name", dest)
 	}
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error { return writeCopy(tx, dest) })
+		return s.view(func(tx *bolt.Tx) error { return writeCopy(tx, dest) })
 	})
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", dest, err)
@@ -77,7 +77,7 @@ func (s *Store) RollingBackup(now time.Time) (string, error) {
 	made := ""
 	if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
 		err := guard(func() error {
-			return s.db.View(func(tx *bolt.Tx) error { return writeCopy(tx, name) })
+			return s.view(func(tx *bolt.Tx) error { return writeCopy(tx, name) })
 		})
 		if err != nil {
 			return "", fmt.Errorf("daily backup: %w", err)
@@ -125,7 +125,7 @@ func pruneBackups(dir, prefix string) error {
 func (s *Store) Check() error {
 	var problems []string
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			for err := range tx.Check() {
 				problems = append(problems, err.Error())
 			}

@@ -26,7 +26,7 @@ type NewContact struct {
 // one per record.
 func (s *Store) AddContacts(batch []NewContact) ([]uint64, error) {
 	ids := make([]uint64, 0, len(batch))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		// Keys only grow, so pages can be filled: a smaller file, fewer splits.
 		for _, name := range [][]byte{bucketContacts, bucketInterviews, bucketInterviewNotes,
 			bucketInteractions, bucketInteractionTexts, bucketContactInterviews, bucketContactInteractions, bucketContactSummaries} {

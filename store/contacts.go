@@ -12,7 +12,7 @@ import (
 // Contacts returns every contact, in the order they were added.
 func (s *Store) Contacts() ([]model.Contact, error) {
 	var out []model.Contact
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
 			out = append(out, c)
 			return nil
@@ -27,7 +27,7 @@ func (s *Store) Contacts() ([]model.Contact, error) {
 // Contact returns one contact, or ErrNotFound.
 func (s *Store) Contact(id uint64) (model.Contact, error) {
 	var c model.Contact
-	err := s.db.View(func(tx *bolt.Tx) error { return get(tx.Bucket(bucketContacts), id, &c) })
+	err := s.view(func(tx *bolt.Tx) error { return get(tx.Bucket(bucketContacts), id, &c) })
 	if err != nil {
 		return c, fmt.Errorf("read contact %d: %w", id, err)
 	}
@@ -41,7 +41,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 		return c, fmt.Errorf("save contact: %s", msg)
 	}
 	asked := c
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketContacts)
 		if c.ReferredBy != 0 && b.Get(itob(c.ReferredBy)) == nil {
 			return fmt.Errorf("the contact who referred them (%d): %w", c.ReferredBy, ErrNotFound)
@@ -66,7 +66,7 @@ func (s *Store) PutContact(c model.Contact) (model.Contact, error) {
 // timeline, and clears the "referred by" of anyone they referred (those
 // people stay: the user still knows them), all in one transaction.
 func (s *Store) DeleteContact(id uint64) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		var gone model.Contact
 		if err := get(contacts, id, &gone); err != nil {

@@ -35,7 +35,7 @@ func (s *Store) Snapshot() (Notebook, error) {
 		Interactions: []model.Interaction{},
 	}
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			err := forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
 				nb.Contacts = append(nb.Contacts, c)
 				return nil
@@ -76,7 +76,7 @@ func (s *Store) Snapshot() (Notebook, error) {
 // damaged notebook.
 func (s *Store) Verify() error {
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			if err := forEach(tx.Bucket(bucketContacts), func(model.Contact) error { return nil }); err != nil {
 				return err
 			}

@@ -30,7 +30,7 @@ type ForgetPlan struct {
 func (s *Store) PlanForget(id uint64) (ForgetPlan, error) {
 	var plan ForgetPlan
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			var err error
 			plan, err = planForget(tx, id)
 			return err
@@ -68,9 +68,28 @@ func planForget(tx *bolt.Tx, id uint64) (ForgetPlan, error) {
 // contact's notes, a message): Forget does not guess at prose. Copies of
 // the notebook outside it are listed by LeftoverCopies.
 func (s *Store) Forget(id uint64, keepNames bool, now time.Time) (ForgetPlan, error) {
+	plan, err := s.removeForgotten(id, keepNames, now)
+	if err != nil {
+		return plan, fmt.Errorf("forget contact %d: %w", id, err)
+	}
+	if err := s.compact(); err != nil {
+		return plan, fmt.Errorf("%s is removed from the notebook, but compacting its file failed, so bytes of them "+
+			"may remain in its free space until a compaction succeeds (parley compact, or the next open): %w", plan.Contact.Name, err)
+	}
+	return plan, nil
+}
+
+// keyCompactPending in meta marks a notebook whose free pages may hold a
+// forgotten contact: written with the removal, absent from the compacted
+// copy, so a Parley killed between the two compacts at its next open.
+var keyCompactPending = []byte("compactPending")
+
+// removeForgotten is Forget's transaction, which leaves the compaction
+// pending.
+func (s *Store) removeForgotten(id uint64, keepNames bool, now time.Time) (ForgetPlan, error) {
 	var plan ForgetPlan
 	err := guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			var err error
 			if plan, err = planForget(tx, id); err != nil {
 				return err
@@ -89,20 +108,35 @@ func (s *Store) Forget(id uint64, keepNames bool, now time.Time) (ForgetPlan, er
 					return err
 				}
 			}
+			if err := tx.Bucket(bucketMeta).Put(keyCompactPending, []byte("1")); err != nil {
+				return err
+			}
 			if err := contacts.Delete(itob(id)); err != nil {
 				return err
 			}
 			return refreshSummary(tx, id) // removes theirs
 		})
 	})
-	if err != nil {
-		return plan, fmt.Errorf("forget contact %d: %w", id, err)
+	return plan, err
+}
+
+// compactIfPending finishes a forget that was cut off before its
+// compaction.
+func (s *Store) compactIfPending() error {
+	var pending bool
+	err := guard(func() error {
+		return s.view(func(tx *bolt.Tx) error {
+			pending = tx.Bucket(bucketMeta).Get(keyCompactPending) != nil
+			return nil
+		})
+	})
+	if err != nil || !pending {
+		return err
 	}
-	if err := s.rewrite(s.sealer); err != nil {
-		return plan, fmt.Errorf("%s is removed from the notebook, but compacting its file failed, so bytes of them "+
-			"may remain in its free space until a compaction succeeds (parley compact): %w", plan.Contact.Name, err)
+	if err := s.compact(); err != nil {
+		return fmt.Errorf("finish compacting after a forget: %w", err)
 	}
-	return plan, nil
+	return nil
 }
 
 // LeftoverCopies lists the copies of the notebook at path kept outside it,

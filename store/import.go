@@ -36,7 +36,7 @@ type NextIDs struct {
 func (s *Store) NextIDs() (NextIDs, error) {
 	var n NextIDs
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			n.Contact = tx.Bucket(bucketContacts).Sequence() + 1
 			n.Interview = tx.Bucket(bucketInterviews).Sequence() + 1
 			n.Interaction = tx.Bucket(bucketInteractions).Sequence() + 1
@@ -51,7 +51,7 @@ func (s *Store) NextIDs() (NextIDs, error) {
 // records it points at, so a wrong plan cannot leave a dangling reference.
 func (s *Store) ApplyImport(b ImportBatch) error {
 	err := guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error { return applyImport(tx, b) })
+		return s.update(func(tx *bolt.Tx) error { return applyImport(tx, b) })
 	})
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -238,7 +238,7 @@ var ErrChangedSincePlan = errors.New("the notebook changed since the import was 
 // otherwise writes nothing and returns ErrChangedSincePlan, to plan again.
 func (s *Store) ApplyImportPlanned(b ImportBatch, plannedAt NextIDs) error {
 	err := guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			now := NextIDs{
 				Contact:     tx.Bucket(bucketContacts).Sequence() + 1,
 				Interview:   tx.Bucket(bucketInterviews).Sequence() + 1,

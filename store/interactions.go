@@ -20,7 +20,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 		return it, fmt.Errorf("log interaction: %s", msg)
 	}
 	asked := interactionRecord{Entry: it, Advance: advance}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		var c model.Contact
 		if err := get(contacts, it.ContactID, &c); err != nil {
@@ -52,7 +52,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 // that contact's entries, through the index.
 func (s *Store) Interactions(contactID uint64) ([]model.Interaction, error) {
 	var out []model.Interaction
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, id := range indexed(tx.Bucket(bucketContactInteractions), contactID) {
 			it, err := readInteraction(tx, id, true)
 			if err != nil {
@@ -74,7 +74,7 @@ func (s *Store) Interactions(contactID uint64) ([]model.Interaction, error) {
 // Overview.
 func (s *Store) AllInteractions() ([]model.Interaction, error) {
 	var out []model.Interaction
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		err := forEach(tx.Bucket(bucketInteractions), func(it model.Interaction) error {
 			out = append(out, it)
 			return nil
@@ -95,7 +95,7 @@ func (s *Store) AllInteractions() ([]model.Interaction, error) {
 // contact's stage is left as it is: the user may have moved it by hand
 // since, and guessing the stage before would be wrong as often as right.
 func (s *Store) DeleteInteraction(id uint64) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		it, err := readInteraction(tx, id, false)
 		if err != nil {
 			return err
@@ -138,7 +138,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 		return iv, fmt.Errorf("schedule interview: %s", msg)
 	}
 	asked := scheduleRecord{Interview: iv, Schedule: sch}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		contacts := tx.Bucket(bucketContacts)
 		var c model.Contact
 		if err := get(contacts, iv.ContactID, &c); err != nil {

@@ -30,7 +30,7 @@ func (s *Store) InterviewsWithoutNotes(contactID uint64) ([]model.Interview, err
 
 func (s *Store) contactInterviews(contactID uint64, withNotes bool) ([]model.Interview, error) {
 	var out []model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		for _, id := range indexed(tx.Bucket(bucketContactInterviews), contactID) {
 			h, err := readInterviewHeader(tx, id)
 			if err != nil {
@@ -53,7 +53,7 @@ func (s *Store) contactInterviews(contactID uint64, withNotes bool) ([]model.Int
 // Interview returns one interview, notes included, or ErrNotFound.
 func (s *Store) Interview(id uint64) (model.Interview, error) {
 	var iv model.Interview
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
+	err := s.view(func(tx *bolt.Tx) (err error) {
 		iv, err = readInterview(tx, id)
 		return err
 	})
@@ -73,7 +73,7 @@ func (s *Store) Interview(id uint64) (model.Interview, error) {
 // nil Questions and Closing the checklist.
 func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 	asked := iv
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketContacts).Get(itob(iv.ContactID)) == nil {
 			return fmt.Errorf("its contact %d: %w", iv.ContactID, ErrNotFound)
 		}
@@ -115,7 +115,7 @@ func bumpRev(iv *model.Interview) { iv.Rev++ }
 // InterviewHeaders, statistics QuestionStats.
 func (s *Store) AllInterviews() ([]model.Interview, error) {
 	var out []model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEach(tx.Bucket(bucketInterviews), func(h interviewHeader) error {
 			iv, err := whole(tx, h, true)
 			if err != nil {
@@ -138,7 +138,7 @@ func (s *Store) AllInterviews() ([]model.Interview, error) {
 // PutInterview).
 func (s *Store) InterviewHeaders() ([]model.Interview, error) {
 	var out []model.Interview
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		headers, err := decodeBucket[interviewHeader](tx.Bucket(bucketInterviews))
 		out = make([]model.Interview, len(headers))
 		for i, h := range headers {
@@ -156,7 +156,7 @@ func (s *Store) InterviewHeaders() ([]model.Interview, error) {
 // statistics kept as interviews change: no checklist or note is read.
 func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
 	var stats map[string]questions.Stat
-	err := s.db.View(func(tx *bolt.Tx) (err error) {
+	err := s.view(func(tx *bolt.Tx) (err error) {
 		stats, err = readStats(tx)
 		return err
 	})
@@ -170,7 +170,7 @@ func (s *Store) QuestionStats() (map[string]questions.Stat, error) {
 // its share out of the question statistics, in one transaction. Its entries
 // on the contact's timeline stay: they are the user's record of what happened.
 func (s *Store) DeleteInterview(id uint64) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		h, err := readInterviewHeader(tx, id)
 		if err != nil {
 			return err

@@ -27,7 +27,7 @@ type Overview struct {
 func (s *Store) Overview() (Overview, error) {
 	var ov Overview
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			ov = Overview{}
 			var err error
 			if ov.Contacts, err = decodeBucket[model.Contact](tx.Bucket(bucketContacts)); err != nil {

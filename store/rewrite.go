@@ -33,10 +33,22 @@ const rewriteInfix = ".rewrite-"
 // disk; the rename then swaps them in one step, so a crash at any point
 // leaves the old notebook or the new one, never neither. The store holds
 // the old file's lock throughout and the new file's lock from before the
-// rename, so no other Parley opens either in between. It replaces s.db,
-// so no other call on s may run meanwhile: the commands that call it hold
-// the store alone.
+// rename, so no other Parley opens either in between. It replaces s.db
+// while holding s.swap, so calls on s from other goroutines wait for it.
 func (s *Store) rewrite(to *sealer) error {
+	s.swap.Lock()
+	defer s.swap.Unlock()
+	return s.rewriteLocked(to)
+}
+
+// compact rewrites the notebook sealed as it is.
+func (s *Store) compact() error {
+	s.swap.Lock()
+	defer s.swap.Unlock()
+	return s.rewriteLocked(s.sealer)
+}
+
+func (s *Store) rewriteLocked(to *sealer) error {
 	if s.db.IsReadOnly() {
 		return errors.New("it is open for reading only")
 	}
@@ -90,7 +102,12 @@ func (s *Store) rewrite(to *sealer) error {
 	}
 	unregister(s.db)
 	s.db.Close()
-	s.db, s.sealer = dst, to
+	s.db = dst
+	if to != s.sealer {
+		// Compaction keeps the sealer: not writing it lets the reads of
+		// s.sealer outside transactions (spool, Encrypted) go unlocked.
+		s.sealer = to
+	}
 	return nil
 }
 
@@ -114,7 +131,7 @@ func copyNotebook(src, out *bolt.Tx, from, to *sealer) error {
 			if v == nil && b.Bucket(k) != nil {
 				return fmt.Errorf("%w: the %s bucket holds a bucket", ErrDamaged, name)
 			}
-			if string(name) == string(bucketMeta) && string(k) == string(keyCrypt) {
+			if string(name) == string(bucketMeta) && (string(k) == string(keyCrypt) || string(k) == string(keyCompactPending)) {
 				return nil
 			}
 			if !plain {
@@ -230,7 +247,7 @@ func (s *Store) Decrypt() error {
 // Compact rewrites the notebook into a new file holding only its live
 // records, sealed as before, so deleted records leave no bytes behind.
 func (s *Store) Compact() error {
-	if err := s.rewrite(s.sealer); err != nil {
+	if err := s.compact(); err != nil {
 		return fmt.Errorf("compact notebook %s: %w", s.path, err)
 	}
 	return nil

@@ -16,7 +16,7 @@ import (
 // runs inside the transaction and must not call the store.
 func (s *Store) SearchSources(add func(model.SearchSource)) error {
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			if err := forEach(tx.Bucket(bucketContacts), func(c model.Contact) error {
 				add(model.SearchSource{Place: model.Place{Kind: model.HitContact, ContactID: c.ID},
 					Text: model.ContactSearchText(c)})

@@ -224,7 +224,7 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 		return report, nil
 	}
 	err = guard(func() error {
-		return s.db.Update(func(tx *bolt.Tx) error {
+		return s.update(func(tx *bolt.Tx) error {
 			report.Added, report.Repeated = nil, 0
 			taken, err := tx.CreateBucketIfNotExists(bucketSpool)
 			if err != nil {

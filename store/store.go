@@ -65,6 +65,11 @@ var (
 
 // Store is an open notebook.
 type Store struct {
+	// swap is held for reading by every transaction and for writing by a
+	// rewrite, which replaces db and sealer: a compaction can then run
+	// while the UI's commands use the store, never copying the file while
+	// a write commits to it nor closing it under a read.
+	swap sync.RWMutex
 	db   *bolt.DB
 	path string
 	// sealer seals and opens the records of an encrypted notebook; nil
@@ -228,6 +233,10 @@ func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 		}
 	}
 	if err := s.keepRecipient(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.compactIfPending(); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -413,8 +422,24 @@ func migrate(tx *bolt.Tx) error {
 
 // Close closes the notebook.
 func (s *Store) Close() error {
+	s.swap.Lock()
+	defer s.swap.Unlock()
 	unregister(s.db)
 	return s.db.Close()
+}
+
+// view runs a read transaction on the notebook as it is now.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	s.swap.RLock()
+	defer s.swap.RUnlock()
+	return s.db.View(fn)
+}
+
+// update runs a write transaction on the notebook as it is now.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	s.swap.RLock()
+	defer s.swap.RUnlock()
+	return s.db.Update(fn)
 }
 
 // Path is the notebook's file.
@@ -485,7 +510,7 @@ func forEach[T any](b *bolt.Bucket, f func(T) error) error {
 // leaving v as it is when there is none. Unmarshal copies what it needs,
 // so nothing points into bbolt's memory afterwards.
 func (s *Store) getValue(bucket, key []byte, v any) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		data, err := getRaw(tx, bucket, key)
 		if err != nil || data == nil {
 			return err
@@ -503,5 +528,5 @@ func (s *Store) putValue(bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return putRaw(tx, bucket, key, data) })
+	return s.update(func(tx *bolt.Tx) error { return putRaw(tx, bucket, key, data) })
 }

@@ -42,7 +42,7 @@ type Summaries struct {
 func (s *Store) Summaries() (Summaries, error) {
 	var out Summaries
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			out = Summaries{}
 			var err error
 			if out.Settings, err = readDueRules(tx); err != nil {
@@ -235,7 +235,7 @@ func migrateToSummaries(tx *bolt.Tx) error {
 func (s *Store) ReferralFamily(id uint64) ([]model.Contact, error) {
 	var out []model.Contact
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			out = nil
 			contacts := tx.Bucket(bucketContacts)
 			var self model.Contact

@@ -46,7 +46,7 @@ func toStored(d model.TemplateDoc) storedTemplate {
 // with the user's edits, then the user's own (see model.MergeTemplates).
 func (s *Store) Templates() ([]model.TemplateDoc, error) {
 	var stored []model.TemplateDoc
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return forEach(tx.Bucket(bucketTemplates), func(t storedTemplate) error {
 			stored = append(stored, t.doc())
 			return nil
@@ -70,7 +70,7 @@ func (s *Store) PutTemplate(doc model.TemplateDoc) (model.TemplateDoc, error) {
 	}
 	builtin, isBuiltIn := model.BuiltInTemplate(doc.ID)
 	asked := doc
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTemplates)
 		switch {
 		case isBuiltIn:
@@ -111,7 +111,7 @@ func (s *Store) ResetTemplate(id string) (model.TemplateDoc, error) {
 	if !ok {
 		return model.TemplateDoc{}, fmt.Errorf("reset template %q: %w", id, ErrResetOwn)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketTemplates).Delete([]byte(id))
 	})
 	if err != nil {
@@ -127,7 +127,7 @@ func (s *Store) DeleteTemplate(id string) error {
 	if _, ok := model.BuiltInTemplate(id); ok {
 		return fmt.Errorf("delete template %q: %w", id, ErrDeleteBuiltIn)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTemplates)
 		if b.Get([]byte(id)) == nil {
 			return ErrNotFound

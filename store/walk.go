@@ -45,7 +45,7 @@ func (s *Store) Walk(v NotebookVisitor) error {
 		return err
 	}
 	err := guard(func() error {
-		return s.db.View(func(tx *bolt.Tx) error {
+		return s.view(func(tx *bolt.Tx) error {
 			st, err := readSettings(tx)
 			if err != nil {
 				return err

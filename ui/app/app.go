@@ -414,11 +414,17 @@ func (a App) bringForward(i int) App {
 // with changes not yet written writes them now: its autosave timer would
 // find it gone. The screens below hear of the write when it lands.
 func (a App) pop(id screenID) (App, tea.Cmd) {
+	// A pop from a screen that has closed already (a dialog whose answer
+	// is "leave") closes the screen that opened it, as any of its results
+	// would go there — and only while that screen is on top: a screen
+	// opened since belongs to someone else.
 	i := a.Find(id)
 	if i < 0 {
-		i = len(a.Stack) - 1
+		if i = a.Find(a.alive(id)); i != len(a.Stack)-1 {
+			return a, nil
+		}
 	}
-	if i == 0 {
+	if i <= 0 {
 		return a, nil
 	}
 	closed := a.Stack[i]

@@ -91,6 +91,13 @@ func PadRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-CellWidth(s), 0))
 }
 
+// padStyled pads s, already drawn (its user text made safe, its styles
+// escape sequences of our own), to w cells. PadRight would show the styles'
+// escapes as text.
+func padStyled(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-CellWidth(s), 0))
+}
+
 // StageCountsView is the count per stage, wrapped to the width, each
 // stage in its colour.
 func StageCountsView(st *Styles, counts []model.StageCount, width int) string {
@@ -178,12 +185,12 @@ func PlaceOver(base, box string, w, h int) string {
 		if y >= len(lines) {
 			break
 		}
-		under := PadRight(lines[y], w)
+		under := padStyled(lines[y], w)
 		beside := ansi.Truncate(under, left, "")
 		if strings.Contains(beside, "\x1b[") {
 			beside += "\x1b[0m" // a style cut mid-span must not colour the box
 		}
-		lines[y] = beside + PadRight(TruncateCells(bl, bw), bw) + ansi.TruncateLeft(under, left+bw, "")
+		lines[y] = beside + padStyled(TruncateCells(bl, bw), bw) + ansi.TruncateLeft(under, left+bw, "")
 	}
 	return strings.Join(lines, "\n")
 }

@@ -3,6 +3,7 @@ package outbox
 import (
 	"encoding/base64"
 	"errors"
+	"parley/ui/safetext"
 	"strings"
 	"testing"
 )
@@ -164,5 +165,22 @@ func TestPrintWrapsParagraphsAtWordsToTheTerminalWidth(t *testing.T) {
 	}
 	if !strings.Contains(printed, "\nThank you for talking with me\n") {
 		t.Errorf("not wrapped at a word:\n%s", printed)
+	}
+}
+
+// What p prints is user text on the terminal: nothing in it may act on the
+// terminal.
+func TestPrintShowsEscapesAsText(t *testing.T) {
+	for _, payload := range safetext.Payloads() {
+		var out strings.Builder
+		p := &printCommand{text: "Dear " + payload + ",\n\nThanks.", width: 40}
+		p.SetStdout(&out)
+		if err := p.Run(); err != nil {
+			t.Fatal(err)
+		}
+		printed := strings.ReplaceAll(out.String(), "\r\n", "\n")
+		if bad := safetext.Unsafe(printed); bad != "" {
+			t.Errorf("printing %q: %s", payload, bad)
+		}
 	}
 }

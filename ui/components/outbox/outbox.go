@@ -16,6 +16,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"parley/ui/safetext"
 )
 
 // How a copy reaches the terminal. Bubble Tea v1 has no command for raw
@@ -220,7 +222,7 @@ func (p *printCommand) SetStderr(io.Writer)   {}
 func (p *printCommand) Run() error {
 	rule := strings.Repeat("-", min(40, max(p.width, 1)))
 	page := fmt.Sprintf("\n%s\n%s\n%s\nSelect and copy the message above, then press Enter to return to Parley.",
-		rule, strings.TrimRight(p.text, "\n"), rule)
+		rule, strings.TrimRight(safetext.Block(p.text), "\n"), rule)
 	if _, err := io.WriteString(p.out, strings.ReplaceAll(wrapForPrint(page, p.width), "\n", "\r\n")); err != nil {
 		return err
 	}

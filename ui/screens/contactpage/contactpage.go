@@ -22,6 +22,7 @@ type contactPageKeys struct {
 	Open     key.Binding
 	Edit     key.Binding
 	Delete   key.Binding
+	Forget   key.Binding
 	Schedule key.Binding
 	Log      key.Binding
 	Stage    key.Binding
@@ -44,6 +45,7 @@ func newContactPageKeys() contactPageKeys {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete (u undoes it until you leave)")),
+		Forget:   key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget: remove every trace of them")),
 		Schedule: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "schedule interview")),
 		Log:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log")),
 		Stage:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "set stage")),
@@ -92,6 +94,9 @@ type ContactPage struct {
 	deleting bool
 	// reading is the timeline entry open in full, or 0.
 	reading uint64
+	// forgetting is set from the user's yes to forgetting the contact
+	// until the page closes itself on the result.
+	forgetting bool
 }
 
 // readingEntry is the timeline entry open in full, if any.
@@ -183,6 +188,9 @@ func (p ContactPage) Watches() common.Watcher {
 func (p ContactPage) Changed(msg common.NotebookChangedMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case msg.Kind == common.ChangedContact && msg.ContactID == p.contact.ID && msg.Contact == nil:
+		if p.forgetting {
+			return p, nil // closeForgotten closes it
+		}
 		return p, common.Pop // deleted
 	case msg.Kind == common.ChangedInterview && msg.Autosave && msg.ContactID == p.contact.ID:
 		for i := range p.interviews {
@@ -214,10 +222,20 @@ func (p ContactPage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.Err == nil && msg.Interview.ContactID == p.contact.ID {
 			return p, common.OpenInterview(p.c.Store, p.contact, msg.Interview.ID)
 		}
+	case forgetPlannedMsg:
+		return p, p.confirmForget(msg)
+	case forgetChosenMsg:
+		p.forgetting = true
+		return p, forgetContact(p.c.Store, p.contact.ID, msg.keepNames, msg.prune, msg.copies, p.c.Now())
+	case contactForgottenMsg:
+		return p.closeForgotten(msg)
 	case pageDeleteMsg:
 		p.deleting = true
 		return p, common.Info("%s is deleted when you leave this page. Press u to undo.", p.contact.Name)
 	case tea.KeyMsg:
+		if p.forgetting {
+			return p, nil // it is going; nothing more to do on it
+		}
 		if p.deleting {
 			return p.handleDeletingKey(msg)
 		}
@@ -367,6 +385,8 @@ func (p ContactPage) HandleKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return p, common.Push(confirm.NewConfirm(p.c, fmt.Sprintf("Delete %s?", p.contact.Name),
 			"Their details, timeline and every interview with them, notes included. u undoes until you leave the page.",
 			func() tea.Msg { return pageDeleteMsg{} }))
+	case key.Matches(msg, p.keys.Forget):
+		return p, p.askForget()
 	case key.Matches(msg, p.keys.Schedule):
 		return p, common.Navigate(common.OpenScheduleMsg{Contact: p.contact, Interview: p.pendingInterview()})
 	case key.Matches(msg, p.keys.Log):
@@ -559,7 +579,7 @@ func (p ContactPage) Help() help.KeyMap {
 	return common.KeyMap{
 		Short: []key.Binding{k.Up, k.Open, k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Edit, k.Back},
 		Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Back}},
+			{k.Prepare, k.Start, k.Schedule, k.Write, k.Log, k.Stage}, {k.NotHeld, k.DeleteInterview, k.Edit, k.Delete, k.Forget, k.Back}},
 	}
 }
 

@@ -1,0 +1,64 @@
+package app
+
+import (
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"parley/ui/common"
+)
+
+// stub is a screen that only has a name.
+type stub struct {
+	common.NothingToSave
+	name string
+}
+
+func (s stub) Update(tea.Msg) (common.Screen, tea.Cmd) { return s, nil }
+func (s stub) View() string                            { return s.name }
+func (s stub) SetSize(int, int) common.Screen          { return s }
+func (s stub) Help() help.KeyMap                       { return help.KeyMap(nil) }
+func (s stub) Capturing() bool                         { return false }
+func (s stub) Load() tea.Cmd                           { return nil }
+func (s stub) Watches() common.Watcher                 { return nil }
+
+func names(a App) []string {
+	var out []string
+	for _, e := range a.Stack {
+		out = append(out, e.S.(stub).name)
+	}
+	return out
+}
+
+// A pop from a screen already closed closes the screen that opened it
+// only while that screen is on top (a dialog's "leave"); a screen opened
+// since is someone else's and stays.
+func TestPopFromAClosedScreen(t *testing.T) {
+	styles := common.NewStyles(true)
+	c := &common.Common{Styles: &styles, Now: time.Now, Getenv: func(string) string { return "" },
+		Hours: &common.Hours{}, After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}
+	first := func(*common.Common, tea.Msg) (common.Screen, bool) { return stub{name: "home"}, true }
+	a := NewApp(c, []common.Opener{first})
+	a, _ = a.push(a.Stack[0].id, stub{name: "page"})
+	page := a.Stack[1].id
+	a, _ = a.push(page, stub{name: "dialog"})
+	dialog := a.Stack[2].id
+	a, _ = a.pop(dialog)
+	a, _ = a.pop(dialog) // the dialog's answer: leave the page
+	if got := names(a); len(got) != 1 {
+		t.Fatalf("after the dialog's leave: %v, want only home", got)
+	}
+
+	a, _ = a.push(a.Stack[0].id, stub{name: "page"})
+	page = a.Stack[1].id
+	a, _ = a.push(page, stub{name: "form"})
+	form := a.Stack[2].id
+	a, _ = a.pop(form)
+	a, _ = a.push(page, stub{name: "other"})
+	a, _ = a.pop(form) // late: the form closed before its own pop came
+	if got := names(a); len(got) != 3 || got[2] != "other" {
+		t.Errorf("a late pop closed someone else's screen: %v", got)
+	}
+}
