@@ -160,7 +160,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 		echo "| $n | $(filter_stats "$WORK/list.txt" "ListFilter/contacts=$n/notes=yes/") | $(filter_stats "$WORK/list.txt" "^BenchmarkListFilter/contacts=$n/notes=no/") | $(filter_stats "$WORK/list.txt" "BubblesListFilter/contacts=$n/") |"
 	done
 	echo
-	echo "Idle CPU, real binary in tmux on $IDLE_N contacts, utime+stime from /proc over ${IDLE_SECONDS} s (goal ≤ 0.3% of a core):"
+	echo "Idle CPU, real binary in tmux on $IDLE_N contacts, scheduler run time (/proc/PID/task/*/schedstat) over ${IDLE_SECONDS} s (goal ≤ 0.3% of a core):"
 	echo "\"What's next\" $IDLE_HOME%, live interview with its clock running $IDLE_LIVE%."
 	echo
 	echo "How: the real binary's first screen is timed from launching it in a 120×40 tmux pane to the"
