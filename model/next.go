@@ -83,6 +83,12 @@ type Activity struct {
 	Suggested []Referral
 }
 
+// FactsRules numbers the rules SummarizeFacts follows (and those it calls,
+// such as which exchange is the later). The store keeps each contact's
+// facts as records change; bump this with any change to those rules, and
+// the store works every contact's facts out again on its next open.
+const FactsRules = 1
+
 // ActivityFacts is what a contact's interviews and timeline say whatever
 // the day: Activity before the pending interview is chosen, which depends
 // on today. The store keeps it per contact as records change, so the first

@@ -236,6 +236,10 @@ func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.refreshStaleSummaries(); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("work out the contacts' summaries again: %w", err)
+	}
 	if err := s.compactIfPending(); err != nil {
 		s.Close()
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -205,9 +206,38 @@ func putContact(tx *bolt.Tx, c model.Contact) error {
 	return refreshSummary(tx, c.ID)
 }
 
-// migrateToSummaries is schema 2 → 3: it summarises every contact.
+// keySummaryRules in meta is the model.FactsRules the summaries were
+// worked out with.
+var keySummaryRules = []byte("summary-rules")
+
+// summaryRules is model.FactsRules as stored.
+func summaryRules() []byte { return []byte(strconv.Itoa(model.FactsRules)) }
+
+// refreshStaleSummaries works every summary out again when this build's
+// rules for them differ from those they were made with: derived data must
+// not outlive the rules that derived it. One transaction; an up-to-date
+// notebook is only read.
+func (s *Store) refreshStaleSummaries() error {
+	var stale bool
+	err := guard(func() error {
+		return s.view(func(tx *bolt.Tx) error {
+			stale = !bytes.Equal(tx.Bucket(bucketMeta).Get(keySummaryRules), summaryRules())
+			return nil
+		})
+	})
+	if err != nil || !stale {
+		return err
+	}
+	return guard(func() error { return s.update(migrateToSummaries) })
+}
+
+// migrateToSummaries is schema 2 → 3: it summarises every contact, and
+// records the rules it followed.
 func migrateToSummaries(tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(bucketContactSummaries); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketMeta).Put(keySummaryRules, summaryRules()); err != nil {
 		return err
 	}
 	var ids []uint64

@@ -252,3 +252,35 @@ func TestSummaryKeepsEveryContactField(t *testing.T) {
 		t.Errorf("summary of\n%+v\nreads back as\n%+v (%v)", c, got, err)
 	}
 }
+
+// Summaries made under other rules are worked out again at the next open,
+// and an up-to-date notebook's open writes nothing for them.
+func TestOpenRefreshesSummariesMadeUnderOtherRules(t *testing.T) {
+	s, path := openTemp(t)
+	c, err := s.PutContact(model.Contact{Name: "Ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest,
+		At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}, true); err != nil {
+		t.Fatal(err)
+	}
+	// A summary as an older build could have left it, and its rules.
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := putRaw(tx, bucketContactSummaries, itob(c.ID), encodeSummary(nil, c, model.ActivityFacts{})); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySummaryRules, []byte("0"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	checkSummaries(t, s)
+}
