@@ -126,19 +126,26 @@ func TestSummariesFollowEveryWrite(t *testing.T) {
 	checkSummaries(t, s)
 }
 
+// askedFor adds a contact called name, with a request sent.
+func askedFor(t *testing.T, s *Store, name string) model.Contact {
+	t.Helper()
+	c, err := s.PutContact(model.Contact{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest,
+		At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}, true); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // A contact added without its summary (by a path that bypassed the
 // writers) is still on the first screen, summarised from its records.
 func TestContactWithoutSummaryIsSummarisedOnRead(t *testing.T) {
 	s, _ := openTemp(t)
 	for _, name := range []string{"Ana", "Ben", "Cy"} {
-		c, err := s.PutContact(model.Contact{Name: name})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest,
-			At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}, true); err != nil {
-			t.Fatal(err)
-		}
+		askedFor(t, s, name)
 	}
 	if err := s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketContactSummaries).Delete(itob(3))
@@ -253,18 +260,10 @@ func TestSummaryKeepsEveryContactField(t *testing.T) {
 	}
 }
 
-// Summaries made under other rules are worked out again at the next open,
-// and an up-to-date notebook's open writes nothing for them.
+// Summaries made under other rules are worked out again at the next open.
 func TestOpenRefreshesSummariesMadeUnderOtherRules(t *testing.T) {
 	s, path := openTemp(t)
-	c, err := s.PutContact(model.Contact{Name: "Ana"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest,
-		At: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC)}, true); err != nil {
-		t.Fatal(err)
-	}
+	c := askedFor(t, s, "Ana")
 	// A summary as an older build could have left it, and its rules.
 	if err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := putRaw(tx, bucketContactSummaries, itob(c.ID), encodeSummary(nil, c, model.ActivityFacts{})); err != nil {
@@ -277,7 +276,7 @@ func TestOpenRefreshesSummariesMadeUnderOtherRules(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,13 +43,15 @@ type Options struct {
 }
 
 // frameRate is how often Bubble Tea v1 may draw. Its renderer wakes at
-// this rate whether or not anything changed, which is most of what an
-// idle screen costs: measured on the real binary in tmux over 30 s (see
-// BENCHMARKS.md), 60 fps used 0.60% of a core on "What's next" and 0.70%
-// on a live interview with its clock running, 20 fps 0.30% and 0.40%,
-// 15 fps 0.23% and 0.27%. 15 is the highest rate within the 0.3% budget;
-// the price is that a key's echo waits for the next frame: 33 ms on
-// average, 67 ms at worst, under the ~100 ms at which typing feels late.
+// this rate whether or not anything changed. Measured on the real binary in
+// tmux at 10,000 contacts (scheduler run time, 20-60 s, BENCHMARKS.md):
+// 60 fps cost 0.8% of a core on "What's next" and 1.6% on a live
+// interview with its clock running, 15 fps 0.4-0.7% and 0.5-1.0%, 10 fps
+// 0.2% and 0.5% (runs on this shared machine vary that much). The rest of
+// the idle cost is not the frame clock: the spool check every second and
+// the live screen's View on every clock tick. 15 fps keeps a key's echo
+// within 67 ms (33 ms on average), under the ~100 ms at which typing
+// feels late; 10 fps would double that.
 const frameRate = 15
 
 // gcPercent is the garbage collector's target while the interface runs.
