@@ -93,10 +93,14 @@ type home struct {
 	// entry so the columns line up.
 	whens        []string
 	whenW, nameW int
-	loaded       bool
-	cursor       int
-	width        int
-	height       int
+	// drawn keeps each item's line once drawn, until the next read: the
+	// screen is drawn after every message (the spool check, every second,
+	// too), and styling a screenful of lines costs milliseconds.
+	drawn  *[]string
+	loaded bool
+	cursor int
+	width  int
+	height int
 }
 
 func newHome(c *common.Common) home { return home{c: c, keys: newHomeKeys()} }
@@ -130,6 +134,8 @@ func (h home) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (h *home) setNotebook(nb common.Notebook) {
 	h.nb, h.loaded = nb, true
 	h.items = h.buildItems()
+	drawn := make([]string, len(h.items))
+	h.drawn = &drawn
 	h.rows, h.lineOf = nil, make([]int, 0, len(h.items))
 	for i, it := range h.items {
 		if i == 0 || it.kind != h.items[i-1].kind {
@@ -311,6 +317,17 @@ func (h *home) buildItems() []homeItem {
 	return items
 }
 
+// drawnLine is item i's line, drawn once per read.
+func (h home) drawnLine(i int) string {
+	if h.drawn == nil || i >= len(*h.drawn) {
+		return h.line(h.items[i])
+	}
+	if (*h.drawn)[i] == "" {
+		(*h.drawn)[i] = h.line(h.items[i])
+	}
+	return (*h.drawn)[i]
+}
+
 // line draws one item.
 func (h home) line(it homeItem) string {
 	st := h.c.Styles
@@ -421,9 +438,9 @@ func (h home) View() string {
 		case r.item < 0:
 			body = append(body, "")
 		case r.item == h.cursor:
-			body = append(body, st.Selected.Render(common.TruncateCells("▸ "+h.line(h.items[r.item]), h.width)))
+			body = append(body, st.Selected.Render(common.TruncateCells("▸ "+h.drawnLine(r.item), h.width)))
 		default:
-			body = append(body, common.TruncateCells("  "+h.line(h.items[r.item]), h.width))
+			body = append(body, common.TruncateCells("  "+h.drawnLine(r.item), h.width))
 		}
 	}
 	return strings.Join(append(top, body...), "\n")
