@@ -87,7 +87,9 @@ func ParseWhen(s string, now time.Time) (When, error) {
 	if again.Sub(at) == probe.Sub(now) && DaysBetween(now, at, loc) != 0 {
 		return When{At: dayOf(at, loc), DateOnly: true}, nil
 	}
-	return When{At: at.In(loc)}, nil
+	// The reader keeps now's seconds: "tomorrow 3pm" is 15:00 sharp.
+	at = at.In(loc)
+	return When{At: time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), 0, 0, loc)}, nil
 }
 
 // readPhrase runs the natural-date reader over all of typed.
