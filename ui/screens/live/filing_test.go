@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"parley/model"
 	"parley/ui/uitest"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -71,5 +72,36 @@ func TestShortBudgetFilesUnderTheMustAskShown(t *testing.T) {
 	// The must-ask is asked: the top line is back to the first question.
 	if notes[1].QuestionID != first.ID || notes[1].At != 18*time.Second || !notes[1].Starred {
 		t.Errorf("second note = %+v, want starred under question %d at 00:18", notes[1], first.ID)
+	}
+}
+
+// The live b changes the scheduled length with the budget, as the prepare
+// screen does: they are one promise, and What's next shows the length.
+func TestLiveBudgetChangesTheScheduledLength(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	d := liveWith(t, c, s, 80, 24, ana(), func(iv *model.Interview) {
+		manyQuestions(iv)
+		iv.ApplySchedule(model.Schedule{At: uitest.TestStart.Add(time.Hour), Length: 20 * time.Minute})
+	})
+	d.Send(uitest.KeyType(tea.KeyEsc)) // to the questions
+	d.Send(uitest.KeyRunes("b"))
+	d.Send(uitest.KeyType(tea.KeyRight)) // 30 min
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	if iv := liveOf(d).Interview; iv.Budget != 30*time.Minute || iv.Scheduled.Length != 30*time.Minute {
+		t.Errorf("after choosing 30 min: budget %v, scheduled length %v", iv.Budget, iv.Scheduled.Length)
+	}
+	setBudgetOther(d, "2")
+	if iv := liveOf(d).Interview; iv.Budget != 2*time.Minute || iv.Scheduled.Length != 2*time.Minute {
+		t.Errorf("after typing 2 minutes: budget %v, scheduled length %v", iv.Budget, iv.Scheduled.Length)
+	}
+	if d.Fire(IsAutosave) == 0 {
+		t.Fatal("no save was scheduled")
+	}
+	stored, err := s.Interview(liveOf(d).Interview.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Budget != 2*time.Minute || stored.Scheduled == nil || stored.Scheduled.Length != 2*time.Minute {
+		t.Errorf("stored: budget %v, schedule %+v", stored.Budget, stored.Scheduled)
 	}
 }
