@@ -105,3 +105,18 @@ func TestLiveBudgetChangesTheScheduledLength(t *testing.T) {
 		t.Errorf("stored: budget %v, schedule %+v", stored.Budget, stored.Scheduled)
 	}
 }
+
+// Over time with every closing step ticked, the top line says only what
+// is left to do: end the interview.
+func TestOverTimeWithClosingDoneSaysHowToEnd(t *testing.T) {
+	d, _, clk := liveInterview(t, 80, 24)
+	d.Send(uitest.KeyType(tea.KeyCtrlT))
+	clk.Advance(20*time.Minute + 11*time.Second)
+	for range len(liveOf(d).Interview.Closing) {
+		d.Send(uitest.KeyType(tea.KeyCtrlD)) // over time, ctrl+d ticks the closing step shown
+	}
+	v := d.View()
+	if !strings.Contains(v, "Over time ▸ ctrl+e ends the interview") || strings.Contains(v, "thank them") {
+		t.Errorf("over time, closing done:\n%s", v)
+	}
+}
