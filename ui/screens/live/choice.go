@@ -109,7 +109,7 @@ func (s InterviewScreen) chosen(c choice) (common.Screen, tea.Cmd) {
 	switch c.purpose {
 	case choiceBudget:
 		if d := budgetChoices[c.at]; d > 0 {
-			s.Interview.Budget = d
+			s.Interview.SetBudget(d)
 			return s, s.Changed()
 		}
 		return s.openInput(inputBudget, fmt.Sprint(int(s.Interview.Budget/time.Minute)))
