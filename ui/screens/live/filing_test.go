@@ -25,9 +25,7 @@ func setBudgetOther(d *uitest.Driver, minutes string) {
 		d.Send(uitest.KeyType(tea.KeyRight)) // to "other"
 	}
 	d.Send(uitest.KeyType(tea.KeyEnter))
-	for range 4 {
-		d.Send(uitest.KeyType(tea.KeyBackspace))
-	}
+	// The field opens empty: what is typed is the whole number.
 	d.TypeText(minutes)
 	d.Send(uitest.KeyType(tea.KeyEnter))
 	d.Send(uitest.KeyType(tea.KeyTab)) // back to the notes
