@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -31,8 +32,19 @@ var exactLayouts = []struct {
 	{"2006-01-02t15:04", false},
 	{"2006-01-02 15:04:05", false},
 	{"2006-01-02t15:04:05", false},
+	{"2006-01-02 3pm", false},
+	{"2006-01-02 3:04pm", false},
+	{"2006-01-02 3 pm", false},
+	{"2006-01-02 3:04 pm", false},
 	{time.DateOnly, true},
 }
+
+// slashDate finds a date written with slashes between numbers ("1/12",
+// "12/1/2026"): day-first or month-first depends on
+// where the writer grew up, and the phrase reader guesses (it read "1/12"
+// as today), so such a date is refused with the forms that cannot be
+// misread.
+var slashDate = regexp.MustCompile(`\b\d{1,4}/\d{1,2}(/\d{0,4})?`)
 
 // dateExamples is what an error suggests typing.
 const dateExamples = "like tomorrow 3pm, fri 10:00, in 2 weeks or 2026-12-03 14:30"
@@ -47,6 +59,9 @@ func ParseWhen(s string, now time.Time) (When, error) {
 	typed := strings.Join(strings.Fields(strings.ToLower(s)), " ")
 	if typed == "" {
 		return When{}, fmt.Errorf("a date is empty; type one %s", dateExamples)
+	}
+	if m := slashDate.FindString(typed); m != "" {
+		return When{}, fmt.Errorf("%q could be read day first or month first; write the month as a word or the date in full, like 3 dec, dec 3 or 2026-12-03", m)
 	}
 	loc := now.Location()
 	for _, l := range exactLayouts {
@@ -72,7 +87,9 @@ func ParseWhen(s string, now time.Time) (When, error) {
 	if again.Sub(at) == probe.Sub(now) && DaysBetween(now, at, loc) != 0 {
 		return When{At: dayOf(at, loc), DateOnly: true}, nil
 	}
-	return When{At: at.In(loc)}, nil
+	// The reader keeps now's seconds: "tomorrow 3pm" is 15:00 sharp.
+	at = at.In(loc)
+	return When{At: time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), 0, 0, loc)}, nil
 }
 
 // readPhrase runs the natural-date reader over all of typed.

@@ -14,7 +14,7 @@ func TestParseWhen(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Monday 30 November 2026, 09:00 local.
-		now := time.Date(2026, 11, 30, 9, 0, 0, 0, loc)
+		now := time.Date(2026, 11, 30, 9, 0, 17, 787762408, loc) // seconds that must not leak
 		at := func(month time.Month, day, h, m int) time.Time { return time.Date(2026, month, day, h, m, 0, 0, loc) }
 		for _, tc := range []struct {
 			in       string
@@ -36,6 +36,8 @@ func TestParseWhen(t *testing.T) {
 			{"2026-12-03", at(12, 3, 0, 0), true, "Thu 3 Dec 2026 (in 3 days)"},
 			{"dec 3 2pm", at(12, 3, 14, 0), false, ""},
 			{"in 2 hours", at(11, 30, 11, 0), false, ""},
+			{"2026-12-01 3pm", at(12, 1, 15, 0), false, ""},
+			{"2026-12-01 3:30 pm", at(12, 1, 15, 30), false, ""},
 		} {
 			got, err := ParseWhen(tc.in, now)
 			if err != nil || !got.At.Equal(tc.want) || got.DateOnly != tc.dateOnly || got.At.Location() != loc {
@@ -54,6 +56,11 @@ func TestParseWhen(t *testing.T) {
 			"whenever":         `"whenever" is not a date`,
 			"next friday at 9": `only "next friday" of "next friday at 9"`,
 			"2026-13-45":       "",
+			// Day first or month first depends on the writer: refused.
+			"1/2":       "day first or month first",
+			"1/12 3pm":  "day first or month first",
+			"12/1/2026": "day first or month first",
+			"fri 15/12": "day first or month first",
 		} {
 			if _, err := ParseWhen(in, now); err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("%s: %q: %v, want an error with %q", zone, in, err, want)

@@ -51,7 +51,7 @@ var placeholderDefs = []placeholderDef{
 	{phMyName, "your name", "Your name, from your profile.",
 		func(v Values) string { return v.Profile.Name }},
 	{phMyIntro, "your introduction", "Your one-line introduction, from your profile.",
-		func(v Values) string { return v.Profile.Intro }},
+		func(v Values) string { return asSentence(v.Profile.Intro) }},
 	{phMyExploring, "fields you are exploring", "The fields you are exploring, from your profile.",
 		func(v Values) string { return v.Profile.Exploring }},
 	{phMyContact, "how to reach you", "How to reach you, from your profile.",
@@ -258,4 +258,16 @@ func position(s string, off int) (line, col int) {
 	line = 1 + strings.Count(s[:off], "\n")
 	start := strings.LastIndexByte(s[:off], '\n') + 1
 	return line, utf8.RuneCountInString(s[start:off]) + 1
+}
+
+// asSentence ends s with a full stop unless it already ends a sentence:
+// the introduction stands before the next sentence of a message ("I am a
+// planning student. I am exploring careers in…"), and people type it
+// with or without one.
+func asSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") || strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }

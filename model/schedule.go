@@ -120,7 +120,11 @@ func (iv *Interview) ApplySchedule(s Schedule) {
 func (iv *Interview) SetBudget(d time.Duration) {
 	iv.Budget = d
 	if iv.Scheduled != nil {
-		iv.Scheduled.Length = d
+		// A new schedule, not a change to the old one: a copy of the
+		// interview being saved elsewhere may share it.
+		s := *iv.Scheduled
+		s.Length = d
+		iv.Scheduled = &s
 	}
 }
 

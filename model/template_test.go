@@ -240,3 +240,20 @@ func TestTakeawayChoicesAndDay(t *testing.T) {
 		t.Errorf("day = %v", InterviewDay(iv))
 	}
 }
+
+// The introduction is followed by another sentence in the built-ins, so
+// one typed without a full stop gets one.
+func TestIntroEndsASentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"I am a planning student":  "I am a planning student.",
+		"I am a planning student.": "I am a planning student.",
+		"Am I changing careers?":   "Am I changing careers?",
+		"I study planning…":        "I study planning…",
+		"  I study planning  ":     "I study planning.",
+		"":                         "",
+	} {
+		if got := asSentence(in); got != want {
+			t.Errorf("asSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

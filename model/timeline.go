@@ -124,11 +124,27 @@ func LastExchange(its []Interaction, contactID uint64) (last Interaction, ok boo
 	return last, ok
 }
 
-// later reports whether a happened after b, by ID for equal times: the one
-// logged last wins a tie.
+// later reports whether a is the later exchange of the two: the one that
+// happened after, by ID for equal times (the one logged last wins a tie).
+// An answer logged after the request it answers is later whatever time it
+// was given: a reply logged in the same minute (its time cut to the
+// minute) or dated earlier in the day still means they answered.
 func later(a, b Interaction) bool {
+	switch {
+	case answers(a, b):
+		return true
+	case answers(b, a):
+		return false
+	}
 	if !a.At.Equal(b.At) {
 		return a.At.After(b.At)
 	}
 	return a.ID > b.ID
+}
+
+// answers reports whether a is an answer (a reply or a call) logged after
+// request b.
+func answers(a, b Interaction) bool {
+	return (a.Kind == KindReply || a.Kind == KindCall) && b.Kind == KindRequest &&
+		a.ID != 0 && b.ID != 0 && a.ID > b.ID
 }

@@ -134,7 +134,10 @@ func assertPresent(t *testing.T, path string, texts []string) {
 
 func openWith(t *testing.T, path, passphrase string) *store.Store {
 	t.Helper()
-	s, err := store.Open(path, store.WithPassphrase([]byte(passphrase)))
+	// One fixed clock: notebooks changed the same way at different
+	// moments compare equal.
+	fixed := func() time.Time { return time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC) }
+	s, err := store.Open(path, store.WithPassphrase([]byte(passphrase)), store.WithClock(fixed))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +265,7 @@ func TestEncryptUseDecryptExportsAsThePlainNotebook(t *testing.T) {
 		t.Fatal("still encrypted after Decrypt")
 	}
 	if got, want := exportOf(t, c), exportOf(t, p); got != want {
-		t.Errorf("the round trip changed the notebook:\n got %d bytes\nwant %d bytes", len(got), len(want))
+		t.Errorf("the round trip changed the notebook:\n got %d bytes\nwant %d bytes\n%s", len(got), len(want), firstDifference(got, want))
 	}
 	spool, _ := store.SpoolDir(crypt)
 	if _, err := os.Stat(filepath.Join(spool, "recipient")); !errors.Is(err, os.ErrNotExist) {
@@ -504,4 +507,16 @@ func TestImportIntoAnEncryptedNotebookIsSealed(t *testing.T) {
 	}
 	readEverything(t, c)
 	assertAbsent(t, crypt, markers)
+}
+
+// firstDifference shows where two exports part, a few lines either side.
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) && i < len(w); i++ {
+		if g[i] != w[i] {
+			lo := max(i-3, 0)
+			return fmt.Sprintf("line %d:\n got %q\nwant %q\n(after %q)", i+1, g[i], w[i], strings.Join(g[lo:i], " | "))
+		}
+	}
+	return "one is a prefix of the other"
 }

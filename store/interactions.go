@@ -36,7 +36,7 @@ func (s *Store) AddInteraction(it model.Interaction, advance bool) (model.Intera
 			return err
 		}
 		if advance && it.Apply(&c) {
-			c.Updated = it.At
+			s.touch(&c)
 			return putContact(tx, c)
 		}
 		return nil
@@ -164,6 +164,7 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 			return err
 		}
 		if c.Advance(model.Scheduled) {
+			s.touch(&c)
 			return putContact(tx, c)
 		}
 		return nil
@@ -173,4 +174,15 @@ func (s *Store) ScheduleInterview(iv model.Interview, sch model.Schedule) (model
 		return iv, fmt.Errorf("schedule interview: %w", err)
 	}
 	return iv, nil
+}
+
+// touch marks a contact changed now, as the store changes it on its own
+// (a stage moved by a logged entry or a schedule): the time is when the
+// record changed, not the date an entry was given, which may be in the
+// past, so that merging notebooks (newest change wins) sees the move. It
+// never goes back.
+func (s *Store) touch(c *model.Contact) {
+	if now := s.now().UTC(); now.After(c.Updated) {
+		c.Updated = now
+	}
 }

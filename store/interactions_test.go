@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -172,5 +173,36 @@ func TestExportHasTimeline(t *testing.T) {
 	nb, err := s.Snapshot()
 	if err != nil || len(nb.Interactions) != 1 || nb.Interactions[0].Text != "Thank you!" {
 		t.Errorf("snapshot interactions = %+v, %v", nb.Interactions, err)
+	}
+}
+
+// A stage the store moves on its own marks the contact changed at that
+// moment — not at the entry's date, which may be earlier — so a merge of
+// two notebooks (newest change wins) sees the move.
+func TestStoreMovesStampTheContactChanged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parley.db")
+	changed := time.Date(2026, 11, 29, 22, 0, 0, 0, time.UTC)
+	s, err := Open(path, WithClock(func() time.Time { return changed }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := sampleContact()
+	c.Updated = t0
+	c, _ = s.PutContact(c)
+	// A request dated the week before: the stage moves now.
+	if _, err := s.AddInteraction(model.Interaction{ContactID: c.ID, Kind: model.KindRequest, At: t0.AddDate(0, 0, -7), Text: "hi"}, true); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Contact(c.ID); !got.Updated.Equal(changed) || got.Stage != model.RequestSent {
+		t.Errorf("after a back-dated request: %s, updated %v; want request sent, %v", got.Stage, got.Updated, changed)
+	}
+	changed = changed.Add(time.Hour)
+	iv := model.NewInterview(c.ID, nil, t0)
+	if _, err := s.ScheduleInterview(iv, model.Schedule{At: t0.AddDate(0, 0, 3), Mode: model.ModeVideo}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Contact(c.ID); !got.Updated.Equal(changed) || got.Stage != model.Scheduled {
+		t.Errorf("after scheduling: %s, updated %v; want scheduled, %v", got.Stage, got.Updated, changed)
 	}
 }

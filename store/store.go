@@ -81,6 +81,8 @@ type Store struct {
 	// (see WriteRescue).
 	failedMu sync.Mutex
 	failed   []RescuedChange
+	// now stamps the changes the store makes on its own (see touch).
+	now func() time.Time
 }
 
 // Option changes how Open and OpenReadOnly open a notebook.
@@ -88,12 +90,27 @@ type Option func(*openOptions)
 
 type openOptions struct {
 	passphrase []byte
+	now        func() time.Time
+}
+
+// WithClock sets the clock the store stamps its own changes with (a stage
+// moved by a logged entry or a schedule); time.Now by default. Tests that
+// compare two notebooks changed at different moments fix it.
+func WithClock(now func() time.Time) Option {
+	return func(o *openOptions) { o.now = now }
 }
 
 // WithPassphrase gives the passphrase of an encrypted notebook. A plain
 // notebook ignores it. Without it, an encrypted notebook is ErrNeedsPassphrase.
 func WithPassphrase(p []byte) Option {
 	return func(o *openOptions) { o.passphrase = p }
+}
+
+func (o openOptions) clock() func() time.Time {
+	if o.now == nil {
+		return time.Now
+	}
+	return o.now
 }
 
 func collect(opts []Option) openOptions {
@@ -215,7 +232,7 @@ func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 	}
 	if readOnly {
 		register(ro, seal)
-		return &Store{db: ro, path: path, sealer: seal}, nil
+		return &Store{db: ro, path: path, sealer: seal, now: opts.clock()}, nil
 	}
 	if err := ro.Close(); err != nil {
 		return nil, err
@@ -224,7 +241,7 @@ func open(path string, readOnly bool, opts openOptions) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, sealer: seal}
+	s := &Store{db: db, path: path, sealer: seal, now: opts.clock()}
 	register(db, seal)
 	if !upToDate {
 		if err := guard(func() error { return db.Update(migrate) }); err != nil {

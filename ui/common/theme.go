@@ -112,9 +112,9 @@ func (s Styles) UrgencyText(u model.Urgency) string {
 	}
 	switch u {
 	case model.Warning:
-		return "5 min left"
+		return "under 5 min"
 	case model.Urgent:
-		return "2 min left"
+		return "under 2 min"
 	}
 	return ""
 }

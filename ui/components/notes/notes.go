@@ -38,12 +38,10 @@ type NotesPane struct {
 	wrapWidth int
 	curSpans  []span
 
-	// unstamped is set while the paragraph being edited was started with
-	// enter and has no text yet: it is stamped at its first keystroke,
-	// since after enter one listens, often for minutes, before writing.
-	unstamped bool
 	// keyAt and keyQuestion are the clock and question of the key being
-	// handled, for a paragraph it stamps.
+	// handled, for a paragraph it stamps. An empty paragraph is stamped at
+	// its first keystroke, not when it was made: after enter one listens,
+	// often for minutes, before writing.
 	keyAt       time.Duration
 	keyQuestion int
 	// long is set once a stamp reaches an hour: the stamp column widens.
@@ -225,8 +223,9 @@ func (n *NotesPane) textOf(p int) []rune {
 	return n.runes[p]
 }
 
-// begin starts the first paragraph if there is none, stamped at, linked to
-// question qid.
+// begin starts the first paragraph if there is none. Like any empty one it
+// is stamped again at its first keystroke: the key that made it may be a
+// stray one pressed before the clock started.
 func (n *NotesPane) begin(at time.Duration, qid int) {
 	if len(n.paras) == 0 {
 		n.paras = []model.Note{{At: at, QuestionID: qid}}
@@ -367,7 +366,9 @@ func (n *NotesPane) insert(rs []rune) {
 	if len(rs) == 0 {
 		return
 	}
-	if n.unstamped {
+	if len(n.buf) == 0 {
+		// An empty paragraph, new or emptied, begins with this keystroke:
+		// it takes this moment and the question on the top line now.
 		n.stamp(n.keyAt, n.keyQuestion)
 	}
 	at := n.pos
@@ -405,8 +406,7 @@ func (n *NotesPane) split(at time.Duration, qid int) {
 	n.cur, n.buf, n.pos = i, tail, 0
 	// An empty paragraph waits for its first keystroke to be stamped; one
 	// that carries text split off is stamped now.
-	n.unstamped = len(tail) == 0
-	if !n.unstamped {
+	if len(tail) > 0 {
 		n.stamp(at, qid)
 	}
 	n.edited()
@@ -414,7 +414,6 @@ func (n *NotesPane) split(at time.Duration, qid int) {
 
 // stamp dates the paragraph being edited and files it under question qid.
 func (n *NotesPane) stamp(at time.Duration, qid int) {
-	n.unstamped = false
 	n.paras[n.cur].At, n.paras[n.cur].QuestionID = at, qid
 	if at >= time.Hour && !n.long {
 		n.long = true
@@ -476,7 +475,7 @@ func (n *NotesPane) undoDeletion() {
 	n.paras = append(n.paras[:snap.at:snap.at], append(append([]model.Note(nil), snap.before...), n.paras[end:]...)...)
 	n.wrapped = append(n.wrapped[:snap.at:snap.at], append(make([][]span, len(snap.before)), n.wrapped[end:]...)...)
 	n.runes = append(n.runes[:snap.at:snap.at], append(make([][]rune, len(snap.before)), n.runes[end:]...)...)
-	n.cur, n.unstamped = snap.cur, false
+	n.cur = snap.cur
 	n.buf = []rune(n.paras[n.cur].Text)
 	n.pos = min(snap.pos, len(n.buf))
 	n.top = lineRef{min(n.top.p, len(n.paras)-1), 0}
@@ -504,7 +503,6 @@ func (n *NotesPane) moveTo(p, pos int) {
 		return
 	}
 	if p != n.cur {
-		n.unstamped = false
 		n.commitCurrent()
 		if len(n.buf) == 0 && len(n.paras) > 1 {
 			n.undo = nil // the paragraphs it names have moved
@@ -540,7 +538,6 @@ func (n *NotesPane) joinPrevious() {
 	prev := n.cur - 1
 	text := append(append([]rune(nil), n.textOf(prev)...), n.buf...)
 	caret := len(n.textOf(prev))
-	n.unstamped = false
 	n.removeParagraph(n.cur)
 	n.cur, n.buf, n.pos = prev, text, caret
 	n.edited()

@@ -303,6 +303,24 @@ func TestEmptyParagraphShowsNoStampUntilTyped(t *testing.T) {
 	}
 }
 
+// An empty paragraph is stamped at its first keystroke, whatever made it:
+// a stray key before the clock started, or text typed and taken back.
+func TestEmptyParagraphIsStampedAtItsFirstKeystroke(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(40, 10)
+	typeInto(&n, "b", 0, 1)
+	press(&n, tea.KeyBackspace, 0)
+	typeInto(&n, "answer", 5*time.Second, 2)
+	if got := n.Notes(); len(got) != 1 || got[0].At != 5*time.Second || got[0].QuestionID != 2 {
+		t.Errorf("after a stray key taken back: %+v, want one note at 00:05 under question 2", got)
+	}
+	press(&n, tea.KeyCtrlU, 9*time.Second)
+	typeInto(&n, "again", 9*time.Second, 3)
+	if got := n.Notes(); len(got) != 1 || got[0].At != 9*time.Second || got[0].QuestionID != 3 {
+		t.Errorf("after emptying the paragraph: %+v, want it at 00:09 under question 3", got)
+	}
+}
+
 // Typing after a deletion ends what ctrl+z can take back: undoing the
 // deletion then would put text back around what was typed since.
 func TestTypingEndsTheUndoHistory(t *testing.T) {

@@ -93,7 +93,7 @@ func (n *NotesPane) renderLine(b *strings.Builder, ref lineRef, s span, hasCaret
 			mark = st.Sym.Star
 		}
 		stamp := fmt.Sprintf("%*s", clock, model.FormatClock(n.paras[ref.p].At))
-		if ref.p == n.cur && n.unstamped {
+		if ref.p == n.cur && len(n.buf) == 0 {
 			stamp = strings.Repeat(" ", clock) // stamped at the first keystroke
 		}
 		b.WriteString(st.Muted.Render(stamp) + st.MustAsk.Render(mark) + " ")

@@ -147,7 +147,7 @@ func (s InterviewScreen) submitInput() (common.Screen, tea.Cmd) {
 			s.inputProblem = err.Error()
 			return s, nil
 		}
-		s.Interview.Budget = d
+		s.Interview.SetBudget(d)
 	}
 	s.inputFor = inputNone
 	s.input.Blur()

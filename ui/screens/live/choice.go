@@ -109,10 +109,15 @@ func (s InterviewScreen) chosen(c choice) (common.Screen, tea.Cmd) {
 	switch c.purpose {
 	case choiceBudget:
 		if d := budgetChoices[c.at]; d > 0 {
-			s.Interview.Budget = d
+			s.Interview.SetBudget(d)
 			return s, s.Changed()
 		}
-		return s.openInput(inputBudget, fmt.Sprint(int(s.Interview.Budget/time.Minute)))
+		// Empty, so typing "2" means 2 minutes, not 202; the placeholder
+		// says what it is now.
+		sc, cmd := s.openInput(inputBudget, "")
+		is := sc.(InterviewScreen)
+		is.input.Placeholder = fmt.Sprintf("minutes (now %d)", int(s.Interview.Budget/time.Minute))
+		return is, cmd
 	case choiceNotHeld:
 		return s.markNotHeld(model.NotHeldReasons[c.at])
 	case choiceStaleClock:

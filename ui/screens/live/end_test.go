@@ -355,12 +355,12 @@ func TestNoColorSaysHowLittleTimeIsLeft(t *testing.T) {
 	d.Send(uitest.KeyType(tea.KeyCtrlT))
 	clk.Advance(15*time.Minute + time.Second)
 	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if v := d.View(); !strings.Contains(v, "04:59 left [5 min left]") {
+	if v := d.View(); !strings.Contains(v, "04:59 left [under 5 min]") {
 		t.Errorf("amber without colour:\n%s", v)
 	}
 	clk.Advance(3 * time.Minute)
 	d.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	if v := d.View(); !strings.Contains(v, "01:59 left [2 min left]") {
+	if v := d.View(); !strings.Contains(v, "01:59 left [under 2 min]") {
 		t.Errorf("red without colour:\n%s", v)
 	}
 }

@@ -301,7 +301,7 @@ func (s InterviewScreen) nextLine() string {
 		return st.Muted.Render(fmt.Sprintf("Asked %d of %d questions. Tab moves through the wrap-up, the notes and the questions.",
 			iv.AskedCount(), len(iv.Questions)))
 	case p.Kind == model.PromptWrapUp && p.Index < 0:
-		return labelled(st.Error.Render("Over time "+st.Sym.Pointer), "wrap up: thank them, then ctrl+e ends", st.Title)
+		return labelled(st.Error.Render("Over time "+st.Sym.Pointer), "ctrl+e ends the interview", st.Title)
 	case p.Kind == model.PromptWrapUp:
 		return labelled(st.Error.Render("Over time, wrap up "+st.Sym.Pointer), iv.Closing[p.Index].Text, st.Title)
 	case p.Kind == model.PromptMustAsk:

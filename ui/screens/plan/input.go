@@ -156,7 +156,7 @@ func (p planScreen) submitInput() (common.Screen, tea.Cmd) {
 // to fit it.
 func (p *planScreen) setBudget(d time.Duration) {
 	p.budget = d
-	if !p.touched {
+	if !p.touched && !p.kept {
 		p.restart()
 	}
 }

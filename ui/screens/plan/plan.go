@@ -7,7 +7,6 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/confirm"
 	"parley/ui/components/questionrow"
-	"parley/ui/safetext"
 	"strings"
 	"time"
 
@@ -67,6 +66,12 @@ type planScreen struct {
 	// touched is set by the first edit: until then the plan is the
 	// starting plan, re-picked when the budget changes.
 	touched bool
+	// kept is set when the plan is the one the target interview already
+	// has: it is the user's, never re-picked.
+	kept bool
+	// scheduled is whether the target interview has a date, for the words
+	// of the leave confirmation.
+	scheduled bool
 
 	focus      planPane
 	cursor     int // plan row; len(plan.Items) is the Ready row
@@ -124,9 +129,6 @@ func newPlanScreenFor(c *common.Common, contact model.Contact, target model.Inte
 	return p
 }
 
-// Load reads the bank; the starting plan is made when it arrives.
-func (p planScreen) Load() tea.Cmd { return common.LoadBank(p.c.Store, false) }
-
 // createFromPlan saves the plan into the target interview, or into a new
 // one when target is 0, not yet started.
 func createFromPlan(s *store.Store, contactID, target uint64, plan questions.Plan, budget time.Duration, now time.Time) tea.Cmd {
@@ -177,8 +179,11 @@ func (p *planScreen) edited(plan questions.Plan) {
 // the interview it is for.
 func (p planScreen) leaveConfirm() common.Screen {
 	if p.target != 0 {
-		return confirm.NewConfirm(p.c, "Leave without saving this plan?",
-			"The interview stays scheduled with the questions it had. S saves this plan as a set.", common.Pop)
+		keeps := "The interview keeps the questions it had."
+		if p.scheduled {
+			keeps = "The interview stays scheduled with the questions it had."
+		}
+		return confirm.NewConfirm(p.c, "Leave without saving this plan?", keeps+" S saves this plan as a set.", common.Pop)
 	}
 	return confirm.NewConfirm(p.c, "Leave without creating the interview?",
 		"This plan is not kept. S saves it as a set to use again.", common.Pop)
@@ -219,12 +224,13 @@ func (p *planScreen) added(plan questions.Plan) {
 
 func (p planScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.BankLoadedMsg:
-		if msg.Err == nil && !p.loaded {
+	case planLoadedMsg:
+		if msg.err == nil && !p.loaded {
 			p.loaded = true
-			p.bank = common.BankCopy{State: msg.State}
-			p.restart()
+			p.bank = common.BankCopy{State: msg.bank}
+			p.start(msg.target)
 			p.refilter()
+			return p, p.unfinishedNote()
 		}
 	case common.BankSavedMsg:
 		return p, p.bank.Saved(msg)
@@ -424,7 +430,7 @@ func (p planScreen) Flush(s *store.Store) error {
 			p = sc.(planScreen)
 			if mode != planSetName {
 				plan := p.plan
-				plan.Name = fmt.Sprintf("Unfinished plan for %s (%d min)", safetext.Clean(p.contact.Name), int(p.budget/time.Minute))
+				plan.Name = fmt.Sprintf("%s%d min)", unfinishedSetPrefix(p.contact.Name), int(p.budget/time.Minute))
 				if st, err := p.bank.State.SaveSet(plan); err == nil {
 					p.bank.State, p.bank.Unsaved = st, true
 				}
@@ -474,6 +480,9 @@ func (p planScreen) Help() help.KeyMap {
 		b.SetEnabled(onItem)
 	}
 	k.ReadyRow.SetEnabled(p.focus == planPanePlan && !onItem)
+	if p.target != 0 {
+		k.Ready.SetHelp("ctrl+s", "ready: save plan")
+	}
 	k.Add.SetEnabled(p.focus == planPaneBank && len(p.bankRows) > 0)
 	k.Filter.SetEnabled(p.focus == planPaneBank)
 	return common.KeyMap{

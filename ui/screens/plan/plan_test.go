@@ -391,3 +391,111 @@ func TestPreparingAScheduledInterviewKeepsItsLengthInStepAndSaysItStaysScheduled
 		t.Errorf("budget %v, scheduled %+v", got.Budget, got.Scheduled)
 	}
 }
+
+// p on a person whose interview is prepared but not started opens that
+// interview's plan, one-off and all: a new user found the plan silently
+// replaced by the default set, and a second ctrl+s wrote it over theirs.
+func TestPrepareAgainEditsThePreparedPlan(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contact := contactWithPage(h, model.Contact{Name: "Lena Voss"})
+	h.Keys("p", "o", "type:ONEOFF-LENA tunnel boring?", "enter", "m", "ctrl+s", "esc", "esc")
+	if _, ok := h.Top().(contactpage.ContactPage); !ok {
+		t.Fatalf("after leaving the live screen: top is %T\n%s", h.Top(), h.App.View())
+	}
+	prepared := uitest.MustInterviews(t, h.C.Store)
+	if len(prepared) != 1 {
+		t.Fatalf("%d interviews after ready, want 1", len(prepared))
+	}
+	h.Keys("p")
+	p := planOnTop(t, h)
+	if got := p.plan.Questions(); !reflect.DeepEqual(got, prepared[0].Questions) {
+		t.Fatalf("p shows %v\nwant the prepared plan %v", p.plan.Texts(), questions.FromQuestions("", prepared[0].Questions).Texts())
+	}
+	if v := h.View(); !strings.Contains(v, "ONEOFF-LENA") {
+		t.Errorf("the one-off is not on screen:\n%s", v)
+	}
+	if v := h.App.View(); !strings.Contains(v, "ready: save plan") {
+		t.Errorf("the ready row speaks of creating an interview that exists:\n%s", v)
+	}
+	h.Keys("d", "esc")
+	if v := h.View(); !strings.Contains(v, "keeps the questions it had") || strings.Contains(v, "scheduled") {
+		t.Errorf("leave prompt for a prepared, unscheduled interview:\n%s", v)
+	}
+	// Unedited, esc leaves without asking; nothing was replaced.
+	h.Keys("y", "p", "esc")
+	if _, ok := h.Top().(contactpage.ContactPage); !ok {
+		t.Fatalf("esc on an unedited plan: top is %T", h.Top())
+	}
+	// An edit saved is what the interview then has, and only that.
+	h.Keys("p", "b", "right", "enter", "down", "d", "ctrl+s")
+	ivs := uitest.MustInterviews(t, h.C.Store)
+	if len(ivs) != 1 || ivs[0].ID != prepared[0].ID || ivs[0].ContactID != contact.ID {
+		t.Fatalf("interviews = %+v", ivs)
+	}
+	want := questions.FromQuestions("", prepared[0].Questions).Remove(1).Questions()
+	if !reflect.DeepEqual(ivs[0].Questions, want) || ivs[0].Budget != 30*time.Minute {
+		t.Errorf("saved %v (budget %v)\nwant %v (30m)", questions.FromQuestions("", ivs[0].Questions).Texts(),
+			ivs[0].Budget, questions.FromQuestions("", want).Texts())
+	}
+}
+
+// A scheduled interview gets its plan when it is scheduled; p shows that
+// plan, and after an edit is saved, p shows the edit.
+func TestPrepareAScheduledInterviewShowsThePlanItHas(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contact := contactWithPage(h, model.Contact{Name: "José Ortega"})
+	sch := model.Schedule{At: uitest.HarnessNow.Add(48 * time.Hour), Mode: model.ModeVideo, Length: 30 * time.Minute}
+	h.Send(common.ScheduleInterview(h.C.Store, model.NewInterview(contact.ID, nil, uitest.HarnessNow), sch)())
+	ivs := uitest.MustInterviews(t, h.C.Store)
+	if len(ivs) != 1 || len(ivs[0].Questions) == 0 || ivs[0].Scheduled == nil {
+		t.Fatalf("scheduling gave %+v", ivs)
+	}
+	scheduled := ivs[0]
+	h.Keys("p")
+	if p := planOnTop(t, h); !reflect.DeepEqual(p.plan.Questions(), scheduled.Questions) || p.budget != 30*time.Minute {
+		t.Fatalf("p shows %v (%v)\nwant the scheduled plan %v", p.plan.Texts(), p.budget,
+			questions.FromQuestions("", scheduled.Questions).Texts())
+	}
+	h.Keys("o", "type:Why tunnels?", "enter", "ctrl+s", "esc", "esc", "p")
+	p := planOnTop(t, h)
+	stored, err := h.C.Store.Interview(scheduled.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.index("Why tunnels?") < 0 || !reflect.DeepEqual(p.plan.Questions(), stored.Questions) || stored.Scheduled == nil {
+		t.Errorf("p shows %v\nstored %v (scheduled %v)", p.plan.Texts(), questions.FromQuestions("", stored.Questions).Texts(), stored.Scheduled)
+	}
+}
+
+// A plan left with ctrl+c is kept as a set; p for that person says where.
+func TestPrepareAgainSaysWhereTheUnfinishedPlanIs(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 22)
+	contactWithPage(h, model.Contact{Name: "José Ortega"})
+	h.Keys("p", "o", "type:How did the tunnel start?")
+	if err := planOnTop(t, h).Flush(h.C.Store); err != nil { // what ctrl+c does
+		t.Fatal(err)
+	}
+	h.Keys("esc", "esc")
+	if _, ok := h.Top().(contactpage.ContactPage); !ok {
+		t.Fatalf("top is %T, want the contact page", h.Top())
+	}
+	h.Keys("p")
+	if v := h.App.View(); !strings.Contains(v, "Your unfinished plan for José Ortega is in L") {
+		t.Errorf("no word of the unfinished plan:\n%s", v)
+	}
+	// Another José is not told of it.
+	other := uitest.NewHarness(t, 80, 22)
+	st, err := questions.UserState{}.SaveSet(questions.Plan{Name: "Unfinished plan for José Ortega (20 min)",
+		Items: []questions.Item{{Text: "How did the tunnel start?"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.C.Store.PutQuestionBank(st); err != nil {
+		t.Fatal(err)
+	}
+	contactWithPage(other, model.Contact{Name: "José"})
+	other.Keys("p")
+	if v := other.App.View(); strings.Contains(v, "unfinished plan") {
+		t.Errorf("José is told of José Ortega's plan:\n%s", v)
+	}
+}

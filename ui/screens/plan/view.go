@@ -111,6 +111,9 @@ func (p planScreen) planLines(width int) (lines []string, cursorLine int) {
 		lines = append(lines, st.Muted.Render("  Empty: tab to the bank and press enter on a question, or o to write one."))
 	}
 	ready := "Ready: create the interview (ctrl+s)"
+	if p.target != 0 {
+		ready = "Ready: save the plan in the interview (ctrl+s)"
+	}
 	if p.creating {
 		ready = "Creating the interview…"
 	}
