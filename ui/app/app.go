@@ -6,19 +6,17 @@ package app
 
 import (
 	"fmt"
-	"parley/ui/common"
-	"parley/ui/safetext"
 	"reflect"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/common"
 )
 
 // statusTTL is how long an informational status line stays.
@@ -368,202 +366,6 @@ func (a *App) tell(match func(common.Watcher) bool, msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, addressed(e.id, c))
 	}
 	return tea.Batch(cmds...)
-}
-
-// build makes the screen a navigation message names.
-func (a App) build(msg tea.Msg) (common.Screen, bool) {
-	for _, open := range a.openers {
-		if s, ok := open(a.c, msg); ok {
-			return s, true
-		}
-	}
-	return nil, false
-}
-
-// push opens s above the others; opener is the screen that asked.
-func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
-	a.lastID++
-	id := a.lastID
-	a.openedBy[id] = opener
-	a.Stack = append(a.Stack, entry{id: id, S: s})
-	a.leaveStatusBehind()
-	a.resize()
-	load := s.Load()
-	if s.Watches()[common.ShownSummary] && a.summaryLoaded {
-		// It shows the summary the root already holds; it gets a fresh
-		// one with the next change.
-		var c tea.Cmd
-		top := &a.Stack[len(a.Stack)-1].S
-		*top, c = (*top).Update(common.NotebookLoadedMsg{Notebook: a.summary})
-		load = tea.Batch(load, c)
-	}
-	return a, addressed(id, load)
-}
-
-// bringForward moves the screen at i to the top: a record has one live
-// screen, and opening it again shows that one.
-func (a App) bringForward(i int) App {
-	e := a.Stack[i]
-	a.Stack = append(append(a.Stack[:i:i], a.Stack[i+1:]...), e)
-	a.leaveStatusBehind()
-	a.resize()
-	return a
-}
-
-// pop closes screen id (the top one if the root asked). A screen closing
-// with changes not yet written writes them now: its autosave timer would
-// find it gone. The screens below hear of the write when it lands.
-func (a App) pop(id screenID) (App, tea.Cmd) {
-	// A pop from a screen that has closed already (a dialog whose answer
-	// is "leave") closes the screen that opened it, as any of its results
-	// would go there — and only while that screen is on top: a screen
-	// opened since belongs to someone else.
-	i := a.Find(id)
-	if i < 0 {
-		if i = a.Find(a.alive(id)); i != len(a.Stack)-1 {
-			return a, nil
-		}
-	}
-	if i <= 0 {
-		return a, nil
-	}
-	closed := a.Stack[i]
-	a.Stack = append(a.Stack[:i:i], a.Stack[i+1:]...)
-	if i == len(a.Stack) {
-		a.leaveStatusBehind()
-	}
-	a.resize()
-	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
-	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
-		// Back on a summary: the clock has moved on since it was read.
-		cmds = append(cmds, a.retimeSummary())
-	}
-	return a, tea.Batch(cmds...)
-}
-
-// Find is the stack index of screen id, or -1.
-func (a App) Find(id screenID) int {
-	for i, e := range a.Stack {
-		if e.id == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// alive follows openedBy from id to the nearest screen still open; rootID
-// when none is.
-func (a App) alive(id screenID) screenID {
-	for id != rootID && a.Find(id) < 0 {
-		id = a.openedBy[id]
-	}
-	return id
-}
-
-// quitWarning is what the first screen with something to say before
-// quitting says, or "".
-func (a App) quitWarning() string {
-	for i := len(a.Stack) - 1; i >= 0; i-- {
-		if w, ok := a.Stack[i].S.(common.QuitWarner); ok {
-			if text := w.QuitWarning(); text != "" {
-				return text
-			}
-		}
-	}
-	return ""
-}
-
-// ownerOf is the stack index of the live screen of interview id, or -1.
-func (a App) ownerOf(id uint64) int {
-	for i, e := range a.Stack {
-		if o, ok := e.S.(common.InterviewOwner); ok && o.OwnsInterview() == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	// Typed or pasted text reaches a field without what can never be
-	// meant in it (escape sequences, bidi controls, hidden characters):
-	// bubbles' fields drop control characters but keep the rest, and the
-	// notes pane keeps everything. Once here covers every field.
-	if msg.Type == tea.KeyRunes {
-		if clean := safetext.Strip(string(msg.Runes)); clean != string(msg.Runes) {
-			if clean == "" {
-				return a, nil
-			}
-			msg.Runes = []rune(clean)
-		}
-	}
-	// Keys typed quickly (or sent by a script) can arrive as one message
-	// of several runes. Text fields take them whole; anywhere else each is
-	// a shortcut of its own, and one may open a field for the rest.
-	if msg.Type == tea.KeyRunes && !msg.Paste && len(msg.Runes) > 1 && !a.Top().Capturing() {
-		var cmds []tea.Cmd
-		for i, r := range msg.Runes {
-			if a.Top().Capturing() {
-				rest := msg
-				rest.Runes = msg.Runes[i:]
-				m, cmd := a.HandleKey(rest)
-				return m, tea.Batch(append(cmds, cmd)...)
-			}
-			one := msg
-			one.Runes = []rune{r}
-			m, cmd := a.HandleKey(one)
-			a = m.(App)
-			cmds = append(cmds, cmd)
-		}
-		return a, tea.Batch(cmds...)
-	}
-	if key.Matches(msg, a.keys.Quit) {
-		if w := a.quitWarning(); w != "" && !a.quitWarned {
-			a.quitWarned = true
-			return a, common.Info("%s ctrl+c again quits.", w)
-		}
-		return a, tea.Quit
-	}
-	a.quitWarned = false
-	if a.fullHelp && (msg.Type == tea.KeyEsc || key.Matches(msg, a.keys.Help)) {
-		a.fullHelp = false
-		a.resize()
-		return a, nil
-	}
-	if key.Matches(msg, a.keys.Help) && (!a.Top().Capturing() || msg.Type == tea.KeyF1) {
-		a.fullHelp = !a.fullHelp
-		a.resize()
-		return a, nil
-	}
-	i := len(a.Stack) - 1
-	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
-		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
-	}
-	var cmd tea.Cmd
-	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
-	return a, addressed(a.Stack[i].id, cmd)
-}
-
-// handleWheel scrolls the top screen by the mouse wheel: a screen that
-// scrolls itself gets the lines; a list or pane not taking text gets one
-// ↑ or ↓ per notch, as a terminal's own wheel-to-arrows mode would send.
-// Clicks are ignored.
-func (a App) handleWheel(lines int) (tea.Model, tea.Cmd) {
-	if lines == 0 || a.fullHelp {
-		return a, nil
-	}
-	i := len(a.Stack) - 1
-	if s, ok := a.Stack[i].S.(common.WheelScroller); ok {
-		a.Stack[i].S = s.WheelScroll(lines)
-		return a, nil
-	}
-	if a.Top().Capturing() {
-		return a, nil
-	}
-	arrow := tea.KeyMsg{Type: tea.KeyDown}
-	if lines < 0 {
-		arrow.Type = tea.KeyUp
-	}
-	return a.HandleKey(arrow)
 }
 
 // leaveStatusBehind clears a passing message a screen gave once another
