@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"parley/ui/app"
 	"parley/ui/common"
 	"parley/ui/components/editor"
 	"parley/ui/components/outbox"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"parley/model"
 	"parley/store"
@@ -324,84 +322,6 @@ func TestEditorFailureKeepsText(t *testing.T) {
 	}
 }
 
-// Any size down to 1x1, and resizing fast, never panics or overflows.
-func TestAnySizeNeverPanics(t *testing.T) {
-	d, _, clk := liveInterview(t, 80, 24)
-	d.Send(uitest.KeyType(tea.KeyCtrlT))
-	d.TypeText("some notes that will need wrapping at narrow widths")
-	clk.Advance(19 * time.Minute)
-	for range 2 { // notes focused, then the questions
-		if err := sweepSizes(d); err != nil {
-			t.Fatal(err)
-		}
-		d.Send(uitest.KeyType(tea.KeyTab))
-	}
-}
-
-// sweepSizes draws the app at every size from 1x1 to 130x45 and reports
-// the first that crashed (a panic the app caught in Update or View counts)
-// or drew outside the window.
-func sweepSizes(d *uitest.Driver) error {
-	for w := 1; w <= 130; w += 3 {
-		for h := 1; h <= 45; h += 2 {
-			d.Send(tea.WindowSizeMsg{Width: w, Height: h})
-			v := d.View()
-			if err := d.App.Crashed(); err != nil || d.Quit {
-				return fmt.Errorf("%dx%d: the app stopped: %v", w, h, err)
-			}
-			if strings.Contains(v, app.ViewPanicText) {
-				return fmt.Errorf("%dx%d: View panicked: %s", w, h, v)
-			}
-			lines := strings.Split(v, "\n")
-			if len(lines) > h {
-				return fmt.Errorf("%dx%d: %d lines", w, h, len(lines))
-			}
-			for _, l := range lines {
-				if ansi.StringWidth(l) > w {
-					return fmt.Errorf("%dx%d: line %q is %d wide", w, h, l, ansi.StringWidth(l))
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// sizePanicky is a screen with a bug at small sizes, in Update (SetSize)
-// or in View.
-type sizePanicky struct {
-	uitest.Panicky
-	inView bool
-	width  int
-}
-
-func (p sizePanicky) SetSize(w, _ int) common.Screen {
-	if w < 20 && !p.inView {
-		panic("too narrow")
-	}
-	p.width = w
-	return p
-}
-
-func (p sizePanicky) View() string {
-	if p.width < 20 && p.inView {
-		panic("too narrow to draw")
-	}
-	return ""
-}
-
-// The sweep catches a panic, whether Update or View recovered it: the app
-// recovering must not hide a bug from the tests.
-func TestSweepSizesCatchesAPanic(t *testing.T) {
-	for _, inView := range []bool{false, true} {
-		c, _, _ := uitest.NewTestCommon(t)
-		d := uitest.NewDriver(t, c, 80, 24)
-		d.Send(common.PushMsg{S: sizePanicky{inView: inView}})
-		if err := sweepSizes(d); err == nil {
-			t.Errorf("panic in view %v: the sweep saw nothing", inView)
-		}
-	}
-}
-
 func TestCompactLayoutKeepsTimeAndNotes(t *testing.T) {
 	d, _, clk := liveInterview(t, 50, 12)
 	d.Send(uitest.KeyType(tea.KeyCtrlT))
@@ -490,102 +410,6 @@ func TestSixtyBySixteenIsNotCompact(t *testing.T) {
 	d, _, _ := liveInterview(t, 60, 16)
 	if v := d.View(); !strings.Contains(v, "Questions") || !strings.Contains(v, "Notes") {
 		t.Errorf("60x16:\n%s", v)
-	}
-}
-
-// atThankYouDue holds a ten-minute interview, ends it, and puts the
-// cursor in the wrap-up's thank-you date.
-func atThankYouDue(t *testing.T) (*uitest.Driver, *store.Store) {
-	t.Helper()
-	d, s, clk := liveInterview(t, 80, 24)
-	d.Send(uitest.KeyType(tea.KeyCtrlT))
-	clk.Advance(10 * time.Minute)
-	d.Send(uitest.KeyType(tea.KeyCtrlE))
-	d.Send(uitest.KeyRunes("y"))
-	d.Send(uitest.KeyType(tea.KeyTab)) // referrals
-	d.Send(uitest.KeyType(tea.KeyTab)) // thank-you due
-	return d, s
-}
-
-// A thank-you date that cannot be read never replaces the last good one,
-// and leaving the field says which date stands.
-func TestWrongThankYouDateKeepsTheLastGoodOne(t *testing.T) {
-	d, s := atThankYouDue(t)
-	d.Send(uitest.KeyType(tea.KeyCtrlU))
-	d.TypeText("2026-11-25")
-	d.Send(uitest.KeyType(tea.KeyCtrlU))
-	d.TypeText("2026-13-45")
-	if v := d.View(); !strings.Contains(v, "it stays Wed 25 Nov 2026 until a date is read") {
-		t.Errorf("no warning for a wrong date:\n%s", v)
-	}
-	d.Send(uitest.KeyType(tea.KeyTab)) // leave the field
-	d.Fire(IsAutosave)
-	iv, _ := s.Interview(liveOf(d).Interview.ID)
-	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got != "2026-11-25" {
-		t.Errorf("thank-you due = %s, want the last good date", got)
-	}
-	if v := d.View(); strings.Contains(v, "2026-13-45") {
-		t.Errorf("the wrong date is still shown:\n%s", v)
-	}
-}
-
-// A thank-you cannot fall due before the interview it thanks for.
-func TestThankYouDateBeforeTheInterviewIsRefused(t *testing.T) {
-	d, s := atThankYouDue(t)
-	before := uitest.TestStart.AddDate(0, 0, -1).Format(time.DateOnly)
-	d.Send(uitest.KeyType(tea.KeyCtrlU))
-	d.TypeText(before)
-	if v := d.View(); !strings.Contains(v, "cannot be due before the interview") {
-		t.Errorf("a date before the interview was not refused:\n%s", v)
-	}
-	d.Send(uitest.KeyType(tea.KeyTab))
-	d.Fire(IsAutosave)
-	iv, _ := s.Interview(liveOf(d).Interview.ID)
-	if got := iv.WrapUp.ThankYouDue.Format(time.DateOnly); got == before {
-		t.Errorf("thank-you due = %s, before the interview", got)
-	}
-}
-
-func TestShiftTabGoesBackThroughTheWrapUp(t *testing.T) {
-	d, _, _ := liveInterview(t, 80, 24)
-	d.Send(uitest.KeyType(tea.KeyCtrlT))
-	d.Send(uitest.KeyType(tea.KeyCtrlE))
-	d.Send(uitest.KeyRunes("y"))
-	if iv := liveOf(d); iv.focus != paneWrapUp || iv.wrap.part != partTakeaways {
-		t.Fatalf("after the end: focus %v part %v", iv.focus, iv.wrap.part)
-	}
-	d.Send(uitest.KeyType(tea.KeyShiftTab)) // back round to the questions
-	if iv := liveOf(d); iv.focus != paneChecklist {
-		t.Errorf("shift+tab from the takeaways: focus %v", iv.focus)
-	}
-	d.Send(uitest.KeyType(tea.KeyShiftTab))
-	if iv := liveOf(d); iv.focus != paneNotes {
-		t.Errorf("shift+tab from the questions: focus %v", iv.focus)
-	}
-	// The clock is done: ctrl+e does not offer to end it again.
-	d.Send(uitest.KeyType(tea.KeyCtrlE))
-	if v := d.View(); strings.Contains(v, "End the interview?") {
-		t.Errorf("offered to end an ended interview:\n%s", v)
-	}
-}
-
-// Once a thank-you is on the timeline, the wrap-up says it was sent instead
-// of showing a due date.
-func TestWrapUpShowsThankYouSent(t *testing.T) {
-	d, s, clk := liveInterview(t, 80, 24)
-	d.Send(uitest.KeyType(tea.KeyCtrlT))
-	clk.Advance(20 * time.Minute)
-	d.Send(uitest.KeyType(tea.KeyCtrlE))
-	d.Send(uitest.KeyRunes("y"))
-	iv := liveOf(d).Interview
-	clk.Advance(24 * time.Hour)
-	if _, err := s.AddInteraction(model.Interaction{ContactID: iv.ContactID, Kind: model.KindThankYou, At: clk.Now()}, true); err != nil {
-		t.Fatal(err)
-	}
-	d.Send(uitest.KeyType(tea.KeyEsc)) // leave, and come back to it
-	d.Send(uitest.KeyType(tea.KeyEnter))
-	if v := d.View(); !strings.Contains(v, "Thank-you sent Mon 23 Nov 2026") || strings.Contains(v, "Thank-you due") {
-		t.Errorf("wrap-up after the thank-you:\n%s", v)
 	}
 }
 
