@@ -2,8 +2,6 @@ package live
 
 import (
 	"fmt"
-	"parley/ui/common"
-	"parley/ui/uitest"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +13,8 @@ import (
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/common"
+	"parley/ui/uitest"
 )
 
 // liveWith opens the live screen, inside a full app, on an interview

@@ -5,10 +5,10 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"parley/model"
 	"parley/ui/uitest"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // setBudgetOther sets the budget the way a new user did on the live

@@ -4,10 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"parley/ui/common"
-	"parley/ui/components/editor"
-	"parley/ui/components/outbox"
-	"parley/ui/uitest"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +12,10 @@ import (
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/common"
+	"parley/ui/components/editor"
+	"parley/ui/components/outbox"
+	"parley/ui/uitest"
 )
 
 // liveInterview opens the live screen on a contact with four questions,

@@ -1,17 +1,17 @@
 package live
 
 import (
-	"parley/ui/app"
-	"parley/ui/common"
-	"parley/ui/screens/contactpage"
-	"parley/ui/screens/contacts"
-	"parley/ui/uitest"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"parley/model"
+	"parley/ui/app"
+	"parley/ui/common"
+	"parley/ui/screens/contactpage"
+	"parley/ui/screens/contacts"
+	"parley/ui/uitest"
 )
 
 // liveScreens counts the interview screens on the stack.

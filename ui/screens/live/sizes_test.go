@@ -2,15 +2,16 @@ package live
 
 import (
 	"fmt"
-	"parley/ui/app"
-	"parley/ui/common"
-	"parley/ui/uitest"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"parley/ui/app"
+	"parley/ui/common"
+	"parley/ui/uitest"
 )
 
 // Any size down to 1x1, and resizing fast, never panics or overflows.

@@ -1,7 +1,6 @@
 package live
 
 import (
-	"parley/ui/uitest"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 
 	"parley/model"
 	"parley/store"
+	"parley/ui/uitest"
 )
 
 // atThankYouDue holds a ten-minute interview, ends it, and puts the
