@@ -251,7 +251,7 @@ func (r dueReport) text(width int) string {
 		iv := r.Interviews[i]
 		var how []string
 		if iv.Missed {
-			how = append(how, "not held")
+			how = append(how, "not recorded")
 		}
 		if iv.Mode != "" {
 			how = append(how, iv.Mode)

@@ -347,6 +347,12 @@ func (a *App) announce(changes []common.NotebookChangedMsg) tea.Cmd {
 		// wrap-up's referrals, its thank-you date.
 		a.staleUpTo = a.summaryGen
 	}
+	if !summary && len(changes) > 0 && a.Top().Watches()[common.ShownSummary] {
+		// It landed while the summary is on screen: a screen's last save as
+		// it closed (an interview marked not held, say). Re-timing the
+		// summary held would show what that save changed as it was.
+		summary = true
+	}
 	if summary {
 		a.summaryGen++
 		cmds = append(cmds, a.reloadSummary(a.summaryGen))

@@ -354,7 +354,7 @@ func (h home) line(it homeItem) string {
 			// Held but not ended in Parley, rescheduled, or missed: either
 			// way it needs the user. The mark goes first, where it is seen.
 			when = st.Overdue.Render(when)
-			rest = name + st.Muted.Render(" · not held"+common.SubtitleSuffix(c)+how)
+			rest = name + st.Muted.Render(" · not recorded"+common.SubtitleSuffix(c)+how)
 		}
 		return when + rest
 	case itemThankYou:

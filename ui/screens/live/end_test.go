@@ -440,3 +440,31 @@ func TestGoldenLastFiveMinutes(t *testing.T) {
 		}
 	}
 }
+
+// Marking a missed interview not held from What's next takes it off What's
+// next at once: the save lands after the screen has closed, while the
+// summary is on screen, and must not leave the summary stale.
+func TestNotHeldFromWhatsNextLeavesIt(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	contact, err := s.PutContact(model.Contact{Name: "Yusuf Sharma", Stage: model.Scheduled})
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := model.NewInterview(contact.ID, []string{"What does a week look like?"}, uitest.TestStart.AddDate(0, 0, -3))
+	if _, err := s.ScheduleInterview(iv, model.Schedule{At: uitest.TestStart.AddDate(0, 0, -2), Mode: model.ModeVideo}); err != nil {
+		t.Fatal(err)
+	}
+	d := uitest.NewDriver(t, c, 80, 24)
+	if v := d.View(); !strings.Contains(v, "Yusuf Sharma") {
+		t.Fatalf("the missed interview is not on What's next:\n%s", v)
+	}
+	d.Send(uitest.KeyRunes("t"))
+	if _, ok := d.App.Top().(InterviewScreen); !ok {
+		t.Fatalf("t did not open the interview:\n%s", d.View())
+	}
+	d.Send(uitest.KeyType(tea.KeyCtrlE))
+	d.Send(uitest.KeyType(tea.KeyEnter)) // cancelled
+	if v := d.View(); strings.Contains(v, "Yusuf Sharma") {
+		t.Errorf("What's next still lists the interview marked not held:\n%s", v)
+	}
+}
