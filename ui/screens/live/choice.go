@@ -162,12 +162,14 @@ func (s InterviewScreen) choiceView(width int) string {
 		choiceStaleClock: fmt.Sprintf("The clock ran %s. ", model.FormatClock(s.Interview.Elapsed(s.now))),
 	}[s.choosing.purpose]
 	opts := s.choiceOptions()
+	chosen := opts[s.choosing.at]
 	for i, o := range opts {
 		if i == s.choosing.at {
 			opts[i] = st.Sym.Pointer[:len(st.Sym.Pointer)-1] + "[" + o + "]"
 		}
 	}
 	line := st.Accent.Render(label) + strings.Join(opts, "  ")
+	optionsFit := common.CellWidth(line) <= width
 	switch s.choosing.purpose {
 	case choiceBudget:
 		fits := "type the minutes"
@@ -178,5 +180,13 @@ func (s InterviewScreen) choiceView(width int) string {
 	case choiceNotHeld:
 		line += st.Muted.Render("  → no thank-you falls due; esc: back")
 	}
-	return common.TruncateCells(line, width)
+	if optionsFit {
+		return common.TruncateCells(line, width) // the hint may be cut
+	}
+	// Too narrow for every option: the one chosen, and which of how many,
+	// so the choice is never made blind.
+	short := map[choicePurpose]string{choiceBudget: "Budget ", choiceNotHeld: "Not held: ", choiceStaleClock: label}[s.choosing.purpose]
+	compact := st.Accent.Render(short) + "< [" + chosen + "] >" +
+		st.Muted.Render(fmt.Sprintf(" %d/%d ←/→", s.choosing.at+1, len(opts)))
+	return common.TruncateCells(compact, width)
 }

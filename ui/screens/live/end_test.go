@@ -254,7 +254,9 @@ func TestClockLeftRunningIsAskedAbout(t *testing.T) {
 		iv.Clock = iv.Clock.Start(start)
 		iv.Notes = []model.Note{{At: 21*time.Minute + 30*time.Second, Text: "last words"}}
 	})
-	if v := d.View(); !strings.Contains(v, "The clock ran 14:00:00. ▸[ended at 21:30 (last note or tick)]") {
+	// The three answers do not fit 80 columns together: the one chosen
+	// shows whole, with which of how many it is.
+	if v := d.View(); !strings.Contains(v, "The clock ran 14:00:00. < [ended at 21:30 (last note or tick)] > 1/3") {
 		t.Fatalf("not asked:\n%s", v)
 	}
 	d.Send(uitest.KeyType(tea.KeyEnter))
@@ -466,5 +468,17 @@ func TestNotHeldFromWhatsNextLeavesIt(t *testing.T) {
 	d.Send(uitest.KeyType(tea.KeyEnter)) // cancelled
 	if v := d.View(); strings.Contains(v, "Yusuf Sharma") {
 		t.Errorf("What's next still lists the interview marked not held:\n%s", v)
+	}
+}
+
+// At 50 columns the not-held choice does not fit on its line: the option
+// chosen is still shown whole, with which of how many it is.
+func TestNotHeldChoiceFitsANarrowScreen(t *testing.T) {
+	d, _, _ := liveInterview(t, 50, 12)
+	d.Send(uitest.KeyType(tea.KeyCtrlE))
+	d.Send(uitest.KeyType(tea.KeyRight))
+	d.Send(uitest.KeyType(tea.KeyRight))
+	if v := d.View(); !strings.Contains(v, "[rescheduled]") || !strings.Contains(v, "3/3") {
+		t.Errorf("the chosen option is not on screen:\n%s", v)
 	}
 }
