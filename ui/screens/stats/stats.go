@@ -156,9 +156,15 @@ func (s Screen) summary() []string {
 	lines := chart.ProgressLines(p, w, g)
 	lines = append(lines, "", st.Focused.Render(fmt.Sprintf("Conversations each week (goal %d)", p.Goal)))
 	barWidth := min(max(w-26, 4), 24)
+	// Bars share one scale, the goal or the busiest week if that held more,
+	// so a week far past the goal does not look like one just at it.
+	scale := p.Goal
+	for _, wk := range p.Weeks {
+		scale = max(scale, wk.Held)
+	}
 	for _, wk := range p.Weeks {
 		label := wk.Start.Format("Mon 2 Jan")
-		lines = append(lines, common.TruncateCells(fmt.Sprintf("  %-10s %s %d", label, chart.Bar(wk.Held, p.Goal, barWidth, g), wk.Held), w))
+		lines = append(lines, common.TruncateCells(fmt.Sprintf("  %-10s %s %d", label, chart.Bar(wk.Held, scale, barWidth, g), wk.Held), w))
 	}
 	f := p.Funnel
 	lines = append(lines, "", st.Focused.Render("From asking to thanking"))

@@ -95,3 +95,30 @@ func TestGoldenStats(t *testing.T) {
 		uitest.Golden(t, "stats_ascii_80x24", d.View())
 	})
 }
+
+// Weekly bars share one scale: a week far past the goal is drawn longer
+// than one just at it.
+func TestWeeklyBarsShareOneScale(t *testing.T) {
+	h := uitest.NewHarness(t, 80, 40)
+	uitest.InsightNotebook(t, h.C.Store)
+	h.Keys("s")
+	s := statsOnTop(t, h)
+	s.progress.Goal = 1
+	s.progress.Weeks[0].Held, s.progress.Weeks[1].Held = 1, 8
+	lines := s.summary()
+	var at, past string
+	for _, l := range lines {
+		if strings.HasSuffix(l, " 1") && at == "" && strings.Contains(l, s.progress.Weeks[0].Start.Format("2 Jan")) {
+			at = l
+		}
+		if strings.HasSuffix(l, " 8") && strings.Contains(l, s.progress.Weeks[1].Start.Format("2 Jan")) {
+			past = l
+		}
+	}
+	if at == "" || past == "" {
+		t.Fatalf("weeks not found in:\n%s", strings.Join(lines, "\n"))
+	}
+	if strings.Count(at, "█") >= strings.Count(past, "█") {
+		t.Errorf("a week at the goal is drawn as long as one eight times past it:\n%s\n%s", at, past)
+	}
+}
