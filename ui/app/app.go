@@ -79,6 +79,10 @@ type App struct {
 	// quits, saves what it can and reports it.
 	crashed   *Crash
 	viewCrash *crashBox
+	// frame is the screen as last drawn, kept while only messages that
+	// change nothing on it arrive (see quiet): the spool check runs every
+	// second, and redrawing for it would be most of an idle screen's cost.
+	frame *lastFrame
 	// stopping is set by a signal that came while an editor's text was
 	// still on its way back: the app quits once it has arrived.
 	stopping bool
@@ -110,7 +114,7 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
-		openedBy: map[screenID]screenID{}, viewCrash: &crashBox{}}
+		openedBy: map[screenID]screenID{}, viewCrash: &crashBox{}, frame: &lastFrame{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {
 		panic("ui: no opener builds the first screen")
@@ -180,6 +184,9 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 			m, cmd = a, tea.Quit
 		}
 	}()
+	if !quiet(msg) {
+		a.frame.valid = false
+	}
 	if a.crashed == nil {
 		if c := a.viewCrash.get(); c != nil {
 			a.crashed = c
@@ -421,12 +428,19 @@ func (a App) View() (out string) {
 	if a.width < 1 || a.height < 1 {
 		return ""
 	}
+	if a.frame.valid {
+		return a.frame.out
+	}
 	footer := a.footer()
 	fh := lipgloss.Height(footer)
 	if fh >= a.height {
-		return common.Fit(footer, a.width, a.height)
+		out = common.Fit(footer, a.width, a.height)
+	} else {
+		out = common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
 	}
-	return common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+	// Kept only once drawn whole: a View that panicked never gets here.
+	a.frame.out, a.frame.valid = out, true
+	return out
 }
 
 // topView is the top screen, or an overlay drawn over the screen below it.

@@ -19,7 +19,7 @@ type stub struct {
 func (s stub) Update(tea.Msg) (common.Screen, tea.Cmd) { return s, nil }
 func (s stub) View() string                            { return s.name }
 func (s stub) SetSize(int, int) common.Screen          { return s }
-func (s stub) Help() help.KeyMap                       { return help.KeyMap(nil) }
+func (s stub) Help() help.KeyMap                       { return common.KeyMap{} }
 func (s stub) Capturing() bool                         { return false }
 func (s stub) Load() tea.Cmd                           { return nil }
 func (s stub) Watches() common.Watcher                 { return nil }
@@ -60,5 +60,41 @@ func TestPopFromAClosedScreen(t *testing.T) {
 	a, _ = a.pop(form) // late: the form closed before its own pop came
 	if got := names(a); len(got) != 3 || got[2] != "other" {
 		t.Errorf("a late pop closed someone else's screen: %v", got)
+	}
+}
+
+// counting is a stub that counts how often it is drawn.
+type counting struct {
+	stub
+	views *int
+}
+
+func (s counting) View() string                   { *s.views++; return s.name }
+func (s counting) SetSize(int, int) common.Screen { return s }
+
+// The spool check that finds nothing costs no redraw; anything else does.
+func TestQuietSpoolChecksDrawNothing(t *testing.T) {
+	styles := common.NewStyles(true)
+	c := &common.Common{Styles: &styles, Now: time.Now, Getenv: func(string) string { return "" },
+		Hours: &common.Hours{}, After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}
+	views := 0
+	first := func(*common.Common, tea.Msg) (common.Screen, bool) { return counting{stub{name: "home"}, &views}, true }
+	var m tea.Model = NewApp(c, []common.Opener{first})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	before := m.View()
+	for range 3 {
+		m, _ = m.Update(RoutedMsg{To: rootID, Msg: spoolTickMsg{}})
+		m, _ = m.Update(RoutedMsg{To: rootID, Msg: spoolDrainedMsg{}})
+		if got := m.View(); got != before {
+			t.Fatalf("a quiet check changed the screen:\n%s", got)
+		}
+	}
+	if views != 1 {
+		t.Errorf("the screen was drawn %d times for quiet checks, want once", views)
+	}
+	m, _ = m.Update(statusExpiredMsg{})
+	m.View()
+	if views != 2 {
+		t.Errorf("another message did not redraw (%d draws)", views)
 	}
 }

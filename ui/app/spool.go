@@ -110,3 +110,24 @@ func IsSpoolTick(msg tea.Msg) bool {
 	_, ok := msg.(spoolTickMsg)
 	return ok
 }
+
+// lastFrame is what View drew last, and whether it still stands.
+type lastFrame struct {
+	out   string
+	valid bool
+}
+
+// quiet reports whether msg changes nothing on screen: a spool check that
+// found nothing to take in and nothing to say. Every other message may.
+func quiet(msg tea.Msg) bool {
+	if r, ok := msg.(RoutedMsg); ok && r.To == rootID {
+		msg = r.Msg
+	}
+	switch m := msg.(type) {
+	case spoolTickMsg:
+		return true
+	case spoolDrainedMsg:
+		return m.err == nil && len(m.report.Added) == 0 && len(m.report.Rejected) == 0
+	}
+	return false
+}
