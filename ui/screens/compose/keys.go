@@ -207,7 +207,7 @@ func (s composeScreen) confirmNoReply() tea.Cmd {
 	}
 	c := s.data.Contact
 	return common.Push(confirm.NewConfirm(s.c, fmt.Sprintf("Move %s to \"no reply\"?", c.Name),
-		fmt.Sprintf("Your request of %s has had no answer for %d days.", w.RequestAt.Local().Format("Mon 2 Jan"), w.Days),
+		fmt.Sprintf("Your request of %s has had no answer for %d days.", w.RequestAt.In(s.c.Now().Location()).Format("Mon 2 Jan"), w.Days),
 		common.WithInfo(common.SetContactStage(s.c.Store, c, model.NoReply, s.c.Now()), "%s moved to \"no reply\".", c.Name)))
 }
 
@@ -225,13 +225,13 @@ func (s composeScreen) logged(m common.MessageLoggedMsg) tea.Cmd {
 	if m.Interaction.Kind == model.KindThankYou {
 		due := m.Interaction.At.AddDate(0, 0, s.data.Settings.Normalized().KeepInTouchDays)
 		if c.MayContactAgain {
-			cmds[1] = common.Info("%s Update due around %s.", text, due.Local().Format("2 Jan 2006"))
+			cmds[1] = common.Info("%s Update due around %s.", text, due.In(s.c.Now().Location()).Format("2 Jan 2006"))
 		} else {
 			// Only their permission makes a later update welcome, so the
 			// question is theirs, and the answer is recorded on their page.
 			cmds = append(cmds, common.Push(confirm.NewConfirm(s.c, fmt.Sprintf("Did %s say you may contact them again?", c.Name),
-				fmt.Sprintf("Yes records it on their page (\"may contact again\") and reminds you to tell them what came of their advice around %s. (S changes how long.)", due.Local().Format("Mon 2 Jan 2006")),
-				common.WithInfo(common.AllowKeepInTouch(s.c.Store, c, s.c.Now()), "An update to %s will be due around %s.", c.Name, due.Local().Format("2 Jan 2006")))))
+				fmt.Sprintf("Yes records it on their page (\"may contact again\") and reminds you to tell them what came of their advice around %s. (S changes how long.)", due.In(s.c.Now().Location()).Format("Mon 2 Jan 2006")),
+				common.WithInfo(common.AllowKeepInTouch(s.c.Store, c, s.c.Now()), "An update to %s will be due around %s.", c.Name, due.In(s.c.Now().Location()).Format("2 Jan 2006")))))
 		}
 	}
 	return tea.Sequence(cmds...)

@@ -92,7 +92,7 @@ func (s composeScreen) dueLine() string {
 	}
 	if w, ok := s.noReply(); ok {
 		return st.MustAsk.Render(fmt.Sprintf("No reply to your request of %s (%d days). Send a reminder, or x: mark no reply.",
-			w.RequestAt.Local().Format("2 Jan"), w.Days))
+			w.RequestAt.In(s.c.Now().Location()).Format("2 Jan"), w.Days))
 	}
 	return ""
 }

@@ -355,7 +355,7 @@ func (p wrapUpPane) View(now time.Time) string {
 		b.WriteString("  + " + common.InputView(st, p.refInput, p.width-4) + "\n")
 	}
 	if !p.thanked.IsZero() {
-		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.Local().Format("Mon 2 Jan 2006")))
+		b.WriteString(heading(partThankYou, "Thank-you sent ") + st.Info.Render(p.thanked.In(now.Location()).Format("Mon 2 Jan 2006")))
 	} else {
 		due := heading(partThankYou, "Thank-you due ") + p.due.View(dueInputW)
 		switch {
