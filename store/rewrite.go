@@ -94,12 +94,10 @@ func (s *Store) rewriteLocked(to *sealer) error {
 		return err
 	}
 	renamed = true
-	if err := syncDir(dir); err != nil {
-		// The rename happened; only its durability is in doubt.
-		unregister(dst)
-		dst.Close()
-		return err
-	}
+	// The rename happened: from here the new file is the notebook, so the
+	// store moves to it whatever else fails; writing on into the old,
+	// unlinked file would lose every later change.
+	syncErr := syncDir(dir)
 	unregister(s.db)
 	s.db.Close()
 	s.db = dst
@@ -107,6 +105,9 @@ func (s *Store) rewriteLocked(to *sealer) error {
 		// Compaction keeps the sealer: not writing it lets the reads of
 		// s.sealer outside transactions (spool, Encrypted) go unlocked.
 		s.sealer = to
+	}
+	if syncErr != nil {
+		return fmt.Errorf("the notebook was rewritten, but its folder could not be synced to disk: %w", syncErr)
 	}
 	return nil
 }
