@@ -163,7 +163,11 @@ func writeAtomically(name string, data []byte) error {
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	// The change is in place; a folder that cannot be synced (some network
+	// and FUSE mounts) must not make the caller report a failure and try
+	// again, which would queue the change twice.
+	syncDir(dir)
+	return nil
 }
 
 func syncDir(dir string) error {
@@ -260,13 +264,17 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 	if err != nil {
 		return DrainReport{Rejected: report.Rejected}, fmt.Errorf("take in the changes waiting in %s: %w", dir, err)
 	}
+	// The changes are in the notebook now. A file that cannot be removed
+	// is skipped by the next drain (its change is recorded) and tried
+	// again, so it is said, not treated as a failure: failing here would
+	// refuse to open a notebook that is fine.
 	for _, p := range changes {
 		if err := os.Remove(p.file); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			// Taken in and recorded: the next drain skips it and tries again.
-			return report, fmt.Errorf("remove %s, which is saved: %w", p.file, err)
+			report.Rejected = append(report.Rejected, fmt.Sprintf("%s: taken in, but it could not be removed: %v", filepath.Base(p.file), err))
 		}
 	}
-	return report, syncDir(dir)
+	syncDir(dir) // best effort: a file that reappears after a crash is skipped as repeated
+	return report, nil
 }
 
 // DrainedAtOpen is what Open took in from the spool before it returned,
