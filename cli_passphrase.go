@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 // maxPassphraseFile bounds what --passphrase-file reads: a passphrase is a
@@ -78,7 +79,7 @@ func (app *cli) currentPassphrase(path string) ([]byte, error) {
 	if app.passphraseFile != "" {
 		return readPassphraseFile(app.passphraseFile)
 	}
-	p, err := app.ask("Passphrase for " + path + ": ")
+	p, err := app.ask("Passphrase for " + safetext.Line(path) + ": ")
 	if err != nil {
 		return nil, fmt.Errorf("the notebook %s is encrypted, and %w", path, err)
 	}

@@ -107,7 +107,7 @@ func (o *addOptions) contact(names []string) (model.Contact, error) {
 	c := model.Contact{
 		Name:         safetext.Clean(names[0]),
 		Organisation: safetext.Clean(o.org),
-		Role:         strings.TrimSpace(o.role),
+		Role:         safetext.Clean(o.role),
 		Email:        safetext.Clean(o.email),
 		Phone:        safetext.Clean(o.phone),
 		Field:        safetext.Clean(o.field),

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 func newBackupCmd(app *cli) *cobra.Command {
@@ -35,7 +36,7 @@ the last 7.`,
 			if err := s.Backup(args[0]); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(app.stdout, "Backed up %s to %s.\n", path, args[0])
+			_, err = fmt.Fprintf(app.stdout, "Backed up %s to %s.\n", safetext.Line(path), safetext.Line(args[0]))
 			return err
 		},
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 func newCheckCmd(app *cli) *cobra.Command {
@@ -33,7 +34,7 @@ the backups folder beside it.`,
 			if err := s.Check(); err != nil {
 				return fmt.Errorf("check %s: %w", path, err)
 			}
-			_, err = fmt.Fprintf(app.stdout, "%s is sound: its file is whole and every record reads.\n", path)
+			_, err = fmt.Fprintf(app.stdout, "%s is sound: its file is whole and every record reads.\n", safetext.Line(path))
 			return err
 		},
 	}

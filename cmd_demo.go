@@ -10,6 +10,7 @@ import (
 
 	"parley/demo"
 	"parley/store"
+	"parley/ui/safetext"
 )
 
 func newDemoCmd(app *cli) *cobra.Command {
@@ -68,6 +69,6 @@ func runDemo(app *cli, path string, n int, seed uint64) error {
 		size = info.Size()
 	}
 	fmt.Fprintf(app.stdout, "Made a demo notebook at %s: %d contacts, %d interviews, %d timeline entries (%.1f MB, %.2f s).\nOpen it with: parley --db %s\n",
-		path, counts.Contacts, counts.Interviews, counts.Interactions, float64(size)/1e6, time.Since(start).Seconds(), path)
+		safetext.Line(path), counts.Contacts, counts.Interviews, counts.Interactions, float64(size)/1e6, time.Since(start).Seconds(), safetext.Line(path))
 	return nil
 }

@@ -71,7 +71,7 @@ func (b bankScreen) footer() string {
 		meta = append(meta, "yours")
 	}
 	if len(q.Tags) > 0 {
-		meta = append(meta, "#"+strings.Join(q.Tags, " #"))
+		meta = append(meta, safetext.Line("#"+strings.Join(q.Tags, " #")))
 	}
 	s := questions.StatFor(b.stats, q)
 	meta = append(meta, fmt.Sprintf("planned %d, asked %d, starred %d", s.Planned, s.Asked, s.Starred))

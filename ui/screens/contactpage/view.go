@@ -206,7 +206,7 @@ func (p ContactPage) readerLines(it model.Interaction) []string {
 	w := max(p.width, 20)
 	head := it.At.In(p.c.Now().Location()).Format("Monday 2 January 2006") + ", " + p.c.TimeOfDay(it.At) + " · " + string(it.Kind)
 	if it.Channel != "" {
-		head += " · " + it.Channel
+		head += " · " + safetext.Line(it.Channel)
 	}
 	lines := []string{st.Focused.Render(common.TruncateCells(head, w)), ""}
 	if strings.TrimSpace(it.Text) == "" {

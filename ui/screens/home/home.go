@@ -343,7 +343,7 @@ func (h home) line(it homeItem) string {
 		name := safetext.Line(c.Name)
 		how := ""
 		if !u.Schedule.At.IsZero() {
-			how = fmt.Sprintf(" · %s, %d min", u.Schedule.Mode, int(u.Schedule.Budget().Minutes()))
+			how = fmt.Sprintf(" · %s, %d min", safetext.Line(string(u.Schedule.Mode)), int(u.Schedule.Budget().Minutes()))
 		}
 		when := common.PadRight(h.whens[it.at], h.whenW)
 		rest := name + st.Muted.Render(common.SubtitleSuffix(c)+how)

@@ -107,7 +107,7 @@ func (s templatesScreen) View() string {
 		case !t.BuiltIn:
 			kind = "yours"
 		}
-		line := fmt.Sprintf("%s · %s · %s · %s", safetext.Line(t.Name), t.Purpose, t.Channel, kind)
+		line := fmt.Sprintf("%s · %s · %s · %s", safetext.Line(t.Name), safetext.Line(string(t.Purpose)), safetext.Line(string(t.Channel)), kind)
 		if i == s.cursor {
 			b.WriteString(st.Selected.Render(common.TruncateCells("▸ "+line, s.width)) + "\n")
 		} else {
