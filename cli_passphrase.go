@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/charmbracelet/x/term"
@@ -139,10 +140,33 @@ func (app *cli) openNotebook() (*store.Store, error) {
 	return app.openWith(path, store.Open)
 }
 
+// openExisting is openNotebook for commands that change a notebook that
+// must already be there (compact, decrypt, passphrase, forget, encrypt):
+// a mistyped path is an error, never a new, empty notebook.
+func (app *cli) openExisting() (*store.Store, error) {
+	path, err := app.existingPath()
+	if err != nil {
+		return nil, err
+	}
+	return app.openWith(path, store.Open)
+}
+
+// existingPath is the notebook's path, or an error if nothing is there.
+func (app *cli) existingPath() (string, error) {
+	path, err := app.notebookPath()
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("no notebook at %s", path)
+	}
+	return path, nil
+}
+
 // onNotebook opens the notebook for writing (asking for its passphrase if
-// it is encrypted), runs f on it and closes it.
+// it is encrypted), runs f on it and closes it. It must already exist.
 func (app *cli) onNotebook(f func(*store.Store) error) error {
-	s, err := app.openNotebook()
+	s, err := app.openExisting()
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ opening). Copies made before (backups, the copy kept before an upgrade) stay
 as they were: encrypt lists them.`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			path, err := app.notebookPath()
+			path, err := app.existingPath()
 			if err != nil {
 				return err
 			}

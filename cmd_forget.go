@@ -56,7 +56,7 @@ names those contacts and leaves your words as they are.`,
 }
 
 func (app *cli) forget(query string, opts forgetOptions) error {
-	s, err := app.openNotebook()
+	s, err := app.openExisting()
 	if err != nil {
 		return err
 	}

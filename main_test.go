@@ -53,3 +53,20 @@ func TestAddRefusesAndWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Commands that change a notebook never make one where a path was
+// mistyped: they say there is none, and create nothing.
+func TestChangingCommandsRefuseAMissingNotebook(t *testing.T) {
+	for _, args := range [][]string{{"compact"}, {"decrypt"}, {"passphrase"}, {"encrypt"}, {"forget", "Ana", "--yes"}} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, "typo", "parley.db")
+		var out, errOut bytes.Buffer
+		err := run(append(args, "--db", db), &out, &errOut)
+		if err == nil || !strings.Contains(err.Error(), "no notebook at") {
+			t.Errorf("%v: %v, want no notebook at …", args, err)
+		}
+		if _, statErr := os.Stat(filepath.Dir(db)); !os.IsNotExist(statErr) {
+			t.Errorf("%v created %s", args, filepath.Dir(db))
+		}
+	}
+}
