@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/charmbracelet/x/term"
 
@@ -29,9 +31,34 @@ func askOnTerminal(prompt string) ([]byte, error) {
 	if !term.IsTerminal(fd) {
 		return nil, errNoTerminal
 	}
+	// Echo is off while the passphrase is typed. A signal then (ctrl+c, a
+	// closed terminal) would end the program before echo came back and
+	// leave the shell typing blind, so it is caught here: echo is put
+	// back, then the program ends as the signal meant.
+	if state, err := term.GetState(fd); err == nil {
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+		done := make(chan struct{})
+		defer func() {
+			signal.Stop(sigs)
+			close(done)
+		}()
+		go func() {
+			select {
+			case <-sigs:
+				term.Restore(fd, state)
+				fmt.Fprintln(os.Stderr)
+				os.Exit(130)
+			case <-done:
+			}
+		}()
+	}
 	fmt.Fprint(os.Stderr, prompt)
 	p, err := term.ReadPassword(fd)
 	fmt.Fprintln(os.Stderr)
+	if errors.Is(err, io.EOF) {
+		return nil, errors.New("no passphrase was typed")
+	}
 	return p, err
 }
 
