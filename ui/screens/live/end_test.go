@@ -482,3 +482,33 @@ func TestNotHeldChoiceFitsANarrowScreen(t *testing.T) {
 		t.Errorf("the chosen option is not on screen:\n%s", v)
 	}
 }
+
+// "cd" typed fast on the referrals arrives as one message: the referral is
+// deleted before the contact is made. Nothing crashes, no contact is made
+// for the person removed, and the other referral is left alone.
+func TestMakeThenDeleteAReferralQuickly(t *testing.T) {
+	c, s, _ := uitest.NewTestCommon(t)
+	d := liveWith(t, c, s, 80, 24, ana(), manyQuestions)
+	d.FailOnError = true
+	d.Send(uitest.KeyType(tea.KeyCtrlT))
+	d.Send(uitest.KeyType(tea.KeyCtrlE))
+	d.Send(uitest.KeyRunes("y"))
+	d.Send(uitest.KeyType(tea.KeyTab))
+	for _, who := range []string{"Rita Gomez", "Sam Lee"} {
+		d.Send(uitest.KeyRunes("a"))
+		d.TypeText(who)
+		d.Send(uitest.KeyType(tea.KeyEnter))
+	}
+	d.Send(uitest.KeyType(tea.KeyUp))
+	d.Send(uitest.KeyRunes("cd"))
+	if err := d.App.Crashed(); err != nil {
+		t.Fatalf("crashed: %v", err)
+	}
+	refs := liveOf(d).wrap.referrals
+	if len(refs) != 1 || refs[0].Name != "Sam Lee" || refs[0].ContactID != 0 {
+		t.Errorf("referrals = %+v, want Sam Lee alone, not a contact", refs)
+	}
+	if cs, _ := s.Contacts(); len(cs) != 1 {
+		t.Errorf("%d contacts, want only the interviewee", len(cs))
+	}
+}

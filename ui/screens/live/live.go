@@ -225,11 +225,17 @@ func (s InterviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		s.notes.Changed = false
 		return s, tea.Batch(s.Changed(), common.Info("Notes updated from the editor."))
 	case makeContactMsg:
-		r := s.wrap.referrals[msg.index]
-		return s, makeReferralContact(s.c.Store, s.Interview.ID, msg.index, r, s.contact, s.now)
+		if s.wrap.indexOf(msg.ref) < 0 {
+			delete(s.wrap.making, refKey(msg.ref))
+			return s, nil // removed meanwhile
+		}
+		return s, makeReferralContact(s.c.Store, s.Interview.ID, msg.ref, s.contact, s.now)
 	case referralContactMsg:
+		if msg.interviewID == s.Interview.ID && msg.err != nil {
+			delete(s.wrap.making, refKey(msg.ref))
+		}
 		if msg.interviewID == s.Interview.ID && msg.err == nil {
-			s.wrap.linked(msg.index, msg.contact.ID)
+			s.wrap.linked(msg.ref, msg.contact.ID)
 			return s, tea.Batch(s.Changed(), common.Info("%s added to your contacts, referred by %s.", msg.contact.Name, s.contact.Name))
 		}
 	case tea.KeyMsg:

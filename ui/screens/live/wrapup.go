@@ -44,6 +44,8 @@ type wrapUpKeys struct {
 // people they suggested talking to next, and when the thank-you is due. The
 // interview screen owns it and saves its content with the interview.
 type wrapUpPane struct {
+	// making are the referrals (by refKey) whose contact is being saved.
+	making map[string]bool
 	styles    *common.Styles
 	keys      wrapUpKeys
 	part      wrapUpPart
@@ -201,7 +203,7 @@ func (p wrapUpPane) Capturing() bool {
 }
 
 // makeContactMsg asks the interview screen to turn referral i into a contact.
-type makeContactMsg struct{ index int }
+type makeContactMsg struct{ ref model.Referral }
 
 // Update handles a key and reports whether the wrap-up changed.
 func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
@@ -248,9 +250,13 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 		p.cursor = max(min(p.cursor, len(p.referrals)-1), 0)
 		return true, nil
 	case key.Matches(msg, p.keys.MakeContact):
-		if p.referrals[p.cursor].ContactID == 0 {
-			i := p.cursor
-			return false, func() tea.Msg { return makeContactMsg{i} }
+		if r := p.referrals[p.cursor]; r.ContactID == 0 && !p.making[refKey(r)] {
+			if p.making == nil {
+				p.making = map[string]bool{}
+			}
+			// A second c before the first is saved makes no second contact.
+			p.making[refKey(r)] = true
+			return false, func() tea.Msg { return makeContactMsg{r} }
 		}
 	}
 	return false, nil
@@ -311,11 +317,26 @@ func (p *wrapUpPane) checkDue() bool {
 }
 
 // linked records that referral i became contact id.
-func (p *wrapUpPane) linked(i int, id uint64) {
-	if i >= 0 && i < len(p.referrals) {
+// The referrals can change (d, a) while a contact is being made from one,
+// so it is found again by who it is, never by where it stood.
+func (p *wrapUpPane) linked(r model.Referral, id uint64) {
+	delete(p.making, refKey(r))
+	if i := p.indexOf(r); i >= 0 {
 		p.referrals[i].ContactID = id
 	}
 }
+
+// indexOf is where referral r stands now, or -1 if it was removed.
+func (p wrapUpPane) indexOf(r model.Referral) int {
+	for i, have := range p.referrals {
+		if refKey(have) == refKey(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func refKey(r model.Referral) string { return r.Name + "\x00" + r.Note }
 
 func (p wrapUpPane) View(now time.Time) string {
 	st := p.styles
@@ -410,7 +431,7 @@ func (p wrapUpPane) Bindings() []key.Binding {
 // referralContactMsg reports the contact made from a referral.
 type referralContactMsg struct {
 	interviewID uint64
-	index       int
+	ref         model.Referral
 	contact     model.Contact
 	err         error
 }
@@ -427,7 +448,7 @@ func (m referralContactMsg) Changes() []common.NotebookChangedMsg {
 
 // makeReferralContact saves a referral as a new contact, linked as referred
 // by the person interviewed.
-func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
+func makeReferralContact(s *store.Store, ivID uint64, r model.Referral, referrer model.Contact, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		role, org := r.RoleAndOrganisation()
 		c := model.Contact{
@@ -444,7 +465,7 @@ func makeReferralContact(s *store.Store, ivID uint64, index int, r model.Referra
 				_, err = s.PutContact(ref)
 			}
 		}
-		return referralContactMsg{ivID, index, saved, err}
+		return referralContactMsg{ivID, r, saved, err}
 	}
 }
 
