@@ -45,7 +45,7 @@ type wrapUpKeys struct {
 // interview screen owns it and saves its content with the interview.
 type wrapUpPane struct {
 	// making are the referrals (by refKey) whose contact is being saved.
-	making map[string]bool
+	making    map[string]bool
 	styles    *common.Styles
 	keys      wrapUpKeys
 	part      wrapUpPart
