@@ -89,7 +89,7 @@ func (f LogForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			note = " " + f.contact.Name + " is now at " + string(to) + "."
 		}
 	}
-	return f, tea.Sequence(common.Pop, common.LogInteraction(f.c.Store, it), common.Info("Logged the %s.%s", it.Kind, note))
+	return f, tea.Sequence(common.Pop, common.WithInfo(common.LogInteraction(f.c.Store, it), "Logged the %s.%s", it.Kind, note))
 }
 
 func (f LogForm) View() string {

@@ -106,8 +106,8 @@ func (f scheduleForm) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if iv.ID == 0 {
 		iv = model.NewInterview(f.contact.ID, nil, f.c.Now()) // questions come in the command
 	}
-	return f, tea.Sequence(common.Pop, common.ScheduleInterview(f.c.Store, iv, sch),
-		common.Info("Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan")+" "+f.c.TimeOfDay(sch.At)))
+	return f, tea.Sequence(common.Pop, common.WithInfo(common.ScheduleInterview(f.c.Store, iv, sch),
+		"Interview with %s on %s.", f.contact.Name, sch.At.Format("Mon 2 Jan")+" "+f.c.TimeOfDay(sch.At)))
 }
 
 func (f scheduleForm) View() string {

@@ -58,7 +58,7 @@ func (p stagePicker) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if to == c.CurrentStage() || !c.SetStage(to) {
 			return p, common.Pop
 		}
-		return p, tea.Sequence(common.Pop, common.SaveContact(p.c.Store, c, p.c.Now()), common.Info("%s is now at %s.", c.Name, to))
+		return p, tea.Sequence(common.Pop, common.WithInfo(common.SaveContact(p.c.Store, c, p.c.Now()), "%s is now at %s.", c.Name, to))
 	}
 	return p, nil
 }
