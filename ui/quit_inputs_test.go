@@ -44,6 +44,9 @@ func TestPlanInputsAreKeptOnCtrlC(t *testing.T) {
 			"Unfinished plan for Ana Ruiz (20 min)"},
 		{"set name", []string{"S", "type:Policy people"},
 			func(p questions.Plan) bool { return len(p.Items) > 0 }, "Policy people"},
+		{"an edited plan, nothing being typed", []string{"o", "type:Who decides the budget?", "enter"},
+			func(p questions.Plan) bool { return hasItem(p, "Who decides the budget?") },
+			"Unfinished plan for Ana Ruiz (20 min)"},
 		{"budget", []string{"b", "right", "right", "right", "enter", "backspace", "backspace", "type:25"},
 			func(p questions.Plan) bool { return len(p.Items) > 0 }, "Unfinished plan for Ana Ruiz (25 min)"},
 	}

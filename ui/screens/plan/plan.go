@@ -425,16 +425,20 @@ func (p planScreen) Capturing() bool {
 // since a plan reaches the notebook only as an interview, which the user
 // has not asked for yet.
 func (p planScreen) Flush(s *store.Store) error {
+	named, typed := false, false
 	if mode := p.mode; p.typing() {
 		if sc, _ := p.submitInput(); sc.(planScreen).mode == planBrowse {
 			p = sc.(planScreen)
-			if mode != planSetName {
-				plan := p.plan
-				plan.Name = fmt.Sprintf("%s%d min)", unfinishedSetPrefix(p.contact.Name), int(p.budget/time.Minute))
-				if st, err := p.bank.State.SaveSet(plan); err == nil {
-					p.bank.State, p.bank.Unsaved = st, true
-				}
-			}
+			named, typed = mode == planSetName, mode != planSetName
+		}
+	}
+	// An edited plan not yet made an interview (ctrl+c, a closed terminal)
+	// is kept as a set, one-offs and all, rather than lost.
+	if (p.touched || typed) && !named {
+		plan := p.plan
+		plan.Name = fmt.Sprintf("%s%d min)", unfinishedSetPrefix(p.contact.Name), int(p.budget/time.Minute))
+		if st, err := p.bank.State.SaveSet(plan); err == nil {
+			p.bank.State, p.bank.Unsaved = st, true
 		}
 	}
 	return p.bank.Flush(p.c, s)
@@ -453,8 +457,8 @@ func (p planScreen) typing() bool {
 func (p planScreen) Watches() common.Watcher { return common.Watching(common.ChangedContact) }
 
 // Unsaved: a change to the bank (a set saved or deleted) not yet on disk,
-// or text being typed.
-func (p planScreen) Unsaved() bool { return p.bank.Unsaved || p.typing() }
+// text being typed, or an edited plan not yet made an interview.
+func (p planScreen) Unsaved() bool { return p.bank.Unsaved || p.typing() || p.touched }
 
 // SaveNow is nil: bank changes are written as they are made; the plan
 // itself becomes an interview only when the user says so.
