@@ -27,6 +27,9 @@ func NewArea(st *Styles, placeholder string) textarea.Model {
 	ta.ShowLineNumbers = false
 	ta.Prompt = ""
 	ta.CharLimit = 0
+	// bubbles caps a text area at 99 lines and then ignores enter, which
+	// would run a new takeaway or research line into the one before.
+	ta.MaxHeight = 0
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.Placeholder = placeholder
 	if st.NoColor && placeholder != "" {

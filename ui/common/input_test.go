@@ -23,3 +23,14 @@ func TestTextCursorColumnCountsFromTheLogicalLine(t *testing.T) {
 		t.Errorf("column %d on an unwrapped line, want 3", got)
 	}
 }
+
+// A text area takes a hundredth line: enter is never silently ignored.
+func TestAreaHasNoLineCap(t *testing.T) {
+	st := NewStyles(true)
+	ta := NewArea(&st, "")
+	ta.Focus()
+	ta.SetValue(strings.Repeat("line\n", 120) + "last")
+	if got := ta.LineCount(); got != 121 {
+		t.Errorf("%d lines kept, want 121", got)
+	}
+}
