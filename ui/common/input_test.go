@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // The editor's "column" must count from the start of the line the user
@@ -29,7 +30,10 @@ func TestAreaHasNoLineCap(t *testing.T) {
 	st := NewStyles(true)
 	ta := NewArea(&st, "")
 	ta.Focus()
-	ta.SetValue(strings.Repeat("line\n", 120) + "last")
+	for range 120 {
+		ta.InsertString("line")
+		ta, _ = ta.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	}
 	if got := ta.LineCount(); got != 121 {
 		t.Errorf("%d lines kept, want 121", got)
 	}
