@@ -87,7 +87,7 @@ type Activity struct {
 // such as which exchange is the later). The store keeps each contact's
 // facts as records change; bump this with any change to those rules, and
 // the store works every contact's facts out again on its next open.
-const FactsRules = 1
+const FactsRules = 2
 
 // ActivityFacts is what a contact's interviews and timeline say whatever
 // the day: Activity before the pending interview is chosen, which depends

@@ -195,6 +195,8 @@ func TestNoReply(t *testing.T) {
 			logged(1, 1, KindRequest, at(1, 21, 56)), logged(2, 1, KindReply, at(1, 9, 0))}, nil, 7, 0},
 		{"a call logged in the request's minute", RequestSent, []Interaction{
 			logged(1, 1, KindRequest, at(1, 21, 56).Add(30*time.Second)), logged(2, 1, KindCall, at(1, 21, 56))}, nil, 7, 0},
+		{"an old reply logged after a new request", RequestSent, []Interaction{
+			logged(1, 1, KindRequest, at(1, 8, 0)), logged(2, 1, KindReply, time.Date(2026, 9, 3, 8, 0, 0, 0, zone))}, nil, 7, 10},
 		{"closed as no reply", NoReply, []Interaction{logged(1, 1, KindRequest, at(1, 8, 0))}, nil, 7, 0},
 		{"declined", Declined, []Interaction{logged(1, 1, KindRequest, at(1, 8, 0))}, nil, 7, 0},
 		{"already scheduled", Scheduled, []Interaction{logged(1, 1, KindRequest, at(1, 8, 0))},

@@ -143,8 +143,9 @@ func later(a, b Interaction) bool {
 }
 
 // answers reports whether a is an answer (a reply or a call) logged after
-// request b.
+// request b and dated at most a day before it: an old reply logged late
+// answers nothing sent since.
 func answers(a, b Interaction) bool {
 	return (a.Kind == KindReply || a.Kind == KindCall) && b.Kind == KindRequest &&
-		a.ID != 0 && b.ID != 0 && a.ID > b.ID
+		a.ID != 0 && b.ID != 0 && a.ID > b.ID && !a.At.Before(b.At.Add(-24*time.Hour))
 }
