@@ -90,6 +90,9 @@ type App struct {
 	// Kept are saves of interviews whose screen closed before the save
 	// went through (see keepFailedSave).
 	Kept map[uint64]common.InterviewSave
+	// retrying is set while a retry of the kept saves is waiting: one
+	// timer for all of them, or each failure would add another.
+	retrying bool
 }
 
 // SummaryLoadedMsg is the root's own read of the notebook summary, or
@@ -280,6 +283,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 		return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] },
 			common.NotebookLoadedMsg{Notebook: a.summary})
 	case orphanRetryMsg:
+		a.retrying = false
 		return a, addressed(rootID, a.retryKept())
 	case spoolTickMsg:
 		return a, a.drainSpool()

@@ -31,9 +31,10 @@ func (a *App) keepFailedSave(msg common.InterviewSavedMsg) tea.Cmd {
 		a.Kept = map[uint64]common.InterviewSave{}
 	}
 	a.Kept[iv.ID] = msg.Save
-	if errors.Is(msg.Err, store.ErrConflict) {
-		return nil // trying again cannot help; it is written at exit
+	if errors.Is(msg.Err, store.ErrConflict) || a.retrying {
+		return nil // trying again cannot help (written at exit), or a retry is set
 	}
+	a.retrying = true
 	return addressed(rootID, a.c.After(common.SaveRetryDelay, func(time.Time) tea.Msg { return orphanRetryMsg{} }))
 }
 

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"parley/model"
 	"parley/ui/common"
 )
 
@@ -96,5 +98,35 @@ func TestQuietSpoolChecksDrawNothing(t *testing.T) {
 	m.View()
 	if views != 2 {
 		t.Errorf("another message did not redraw (%d draws)", views)
+	}
+}
+
+// Saves kept after their screens closed are retried on one timer: failing
+// again does not add a timer per save, which would double the retries each
+// round while the disk stays full.
+func TestKeptSavesShareOneRetry(t *testing.T) {
+	styles := common.NewStyles(true)
+	timers := 0
+	c := &common.Common{Styles: &styles, Now: time.Now, Getenv: func(string) string { return "" },
+		Hours: &common.Hours{}, Interviews: &common.InterviewWriter{}, After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+			timers++
+			return func() tea.Msg { return nil }
+		}}
+	first := func(*common.Common, tea.Msg) (common.Screen, bool) { return stub{name: "home"}, true }
+	a := NewApp(c, []common.Opener{first})
+	full := errors.New("no space left on device")
+	for round := range 3 {
+		for id := uint64(1); id <= 2; id++ {
+			save := common.InterviewSave{Interview: model.Interview{ID: id, ContactID: 1}, Seq: uint64(round)}
+			a.keepFailedSave(common.InterviewSavedMsg{Save: save, Err: full})
+		}
+		if timers != round+1 {
+			t.Fatalf("round %d: %d retry timers set, want %d", round, timers, round+1)
+		}
+		m, _ := a.Update(RoutedMsg{To: rootID, Msg: orphanRetryMsg{}})
+		a = m.(App)
+		if a.Crashed() != nil {
+			t.Fatalf("crashed: %v", a.Crashed())
+		}
 	}
 }
