@@ -92,6 +92,9 @@ func flagError(cmd *cobra.Command, err error) error {
 	}
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
 		value, name, why := m[1], m[2], m[3]
+		if strings.Contains(why, "ParseBool") {
+			return usageErrorf(cmd, "%s takes true or false, not %s", name, value)
+		}
 		if strings.Contains(why, "strconv.") {
 			return usageErrorf(cmd, "%s wants a number, not %s", name, value)
 		}

@@ -200,7 +200,7 @@ func DayLabel(t, now time.Time) string {
 	case -1:
 		return "yesterday"
 	}
-	if t.Year() != now.Year() {
+	if t.In(now.Location()).Year() != now.Year() {
 		return t.In(now.Location()).Format("2 Jan 2006")
 	}
 	return t.In(now.Location()).Format("Mon 2 Jan")
