@@ -39,6 +39,7 @@ func Payloads() []string {
 // colour off, since styles are escape sequences of our own.
 func Unsafe(s string) string {
 	var prev rune
+	tags := 0 // tag characters just kept, in a row
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError && !isReplacementAt(s, i):
@@ -46,10 +47,11 @@ func Unsafe(s string) string {
 		case r == '\n':
 		case isControl(r):
 			return fmt.Sprintf("control U+%04X at byte %d", r, i)
-		case !keepInvisible(r, prev):
+		case !keepInvisible(r, prev, tags):
 			return fmt.Sprintf("hidden or bidi U+%04X at byte %d", r, i)
 		}
 		prev = r
+		tags = tagRun(r, tags)
 	}
 	return ""
 }

@@ -51,6 +51,7 @@ func Clean(s string) string {
 	b.Grow(len(s))
 	space := false
 	var prev rune
+	tags := 0 // tag characters just kept, in a row
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -63,7 +64,7 @@ func Clean(s string) string {
 				space, prev = true, ' '
 			}
 			continue
-		case isControl(r) || !keepInvisible(r, prev):
+		case isControl(r) || !keepInvisible(r, prev, tags):
 			continue
 		}
 		if space {
@@ -72,6 +73,7 @@ func Clean(s string) string {
 		}
 		b.WriteRune(r)
 		prev = r
+		tags = tagRun(r, tags)
 	}
 	return b.String()
 }
@@ -97,6 +99,7 @@ func render(s string, multiline bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	var prev rune
+	tags := 0 // tag characters just kept, in a row
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -127,12 +130,13 @@ func render(s string, multiline bool) string {
 			b.WriteRune('␡')
 		case r >= 0x80 && r <= 0x9f:
 			b.WriteRune(utf8.RuneError)
-		case !keepInvisible(r, prev):
+		case !keepInvisible(r, prev, tags):
 			continue
 		default:
 			b.WriteRune(r)
 		}
 		prev = r
+		tags = tagRun(r, tags)
 	}
 	return b.String()
 }
@@ -146,7 +150,7 @@ func isControl(r rune) bool {
 // bidi controls and invisible characters that serve only to hide or
 // reorder text, and for variation selectors and tag characters that do not
 // follow what they modify.
-func keepInvisible(r, prev rune) bool {
+func keepInvisible(r, prev rune, tags int) bool {
 	switch {
 	case r == 0x061c, r == 0x200e, r == 0x200f, // ALM, LRM, RLM
 		r >= 0x202a && r <= 0x202e, // embeddings and overrides
@@ -166,7 +170,9 @@ func keepInvisible(r, prev rune) bool {
 	case isTag(r):
 		// Tag characters are only ever meant inside a subdivision flag
 		// (🏴 followed by tags); anywhere else they are invisible text.
-		return prev == 0x1f3f4 || isTag(prev)
+		// A flag's tags are a region code and an end (🏴 g b e n g ␡):
+		// a longer run is text hidden behind a flag.
+		return (prev == 0x1f3f4 || isTag(prev)) && tags < maxFlagTags
 	}
 	return true
 }
@@ -189,6 +195,7 @@ func Strip(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune
+	tags := 0 // tag characters just kept, in a row
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -196,11 +203,24 @@ func Strip(s string) string {
 		case r == utf8.RuneError && n == 1:
 			continue
 		case r == '\n' || r == '\r' || r == '\t':
-		case isControl(r) || !keepInvisible(r, prev):
+		case isControl(r) || !keepInvisible(r, prev, tags):
 			continue
 		}
 		b.WriteRune(r)
 		prev = r
+		tags = tagRun(r, tags)
 	}
 	return b.String()
+}
+
+// maxFlagTags is the longest tag run a subdivision flag has: up to six
+// letters and digits, then the cancel tag.
+const maxFlagTags = 7
+
+// tagRun counts tag characters kept in a row, r the one just kept.
+func tagRun(r rune, tags int) int {
+	if isTag(r) {
+		return tags + 1
+	}
+	return 0
 }

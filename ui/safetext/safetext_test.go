@@ -155,3 +155,24 @@ func TestStripKeepsTextAndBreaksDropsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// A flag's tags are short; a long run after 🏴 is hidden text, cut to what
+// a flag can hold.
+func TestTextHiddenBehindAFlag(t *testing.T) {
+	hidden := "🏴" + strings.Repeat("\U000E0041", 40) + "x"
+	for name, out := range map[string]string{"Line": Line(hidden), "Clean": Clean(hidden), "Block": Block(hidden)} {
+		if n := utf8.RuneCountInString(out); n != 1+maxFlagTags+1 {
+			t.Errorf("%s kept %d runes of a flag with 40 tags: %q", name, n, out)
+		}
+		if bad := Unsafe(out); bad != "" {
+			t.Errorf("%s: %s", name, bad)
+		}
+	}
+	if Unsafe(hidden) == "" {
+		t.Error("Unsafe does not see 40 tags behind a flag")
+	}
+	england := "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+	if Line(england) != england {
+		t.Error("a real subdivision flag was cut")
+	}
+}
