@@ -239,6 +239,11 @@ func (s InterviewScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return s, tea.Batch(s.Changed(), common.Info("%s added to your contacts, referred by %s.", msg.contact.Name, s.contact.Name))
 		}
 	case tea.KeyMsg:
+		if s.editing {
+			// The notes are in $EDITOR (or on their way there or back):
+			// what is typed here now would be overwritten by what returns.
+			return s, nil
+		}
 		return s.HandleKey(msg)
 	}
 	return s, nil
