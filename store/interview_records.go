@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 
@@ -73,11 +74,11 @@ func putInterviewParts(tx *bolt.Tx, iv model.Interview) (movedFrom uint64, err e
 	h := headerOf(iv)
 	var before interviewHeader
 	if err := get(tx.Bucket(bucketInterviews), iv.ID, &before); err != nil && err != ErrNotFound {
-		return 0, fmt.Errorf("%w: interview %d: %v", ErrDamaged, iv.ID, err)
+		return 0, damagedAt(fmt.Sprintf("interview %d", iv.ID), err)
 	}
 	var oldList checklist
 	if err := get(tx.Bucket(bucketChecklists), iv.ID, &oldList); err != nil && err != ErrNotFound {
-		return 0, fmt.Errorf("%w: checklist of interview %d: %v", ErrDamaged, iv.ID, err)
+		return 0, damagedAt(fmt.Sprintf("checklist of interview %d", iv.ID), err)
 	}
 	newList := checklist{Questions: iv.Questions, Closing: iv.Closing}
 	if iv.Questions == nil && iv.Closing == nil {
@@ -116,11 +117,11 @@ func putInterviewParts(tx *bolt.Tx, iv model.Interview) (movedFrom uint64, err e
 func deleteInterview(tx *bolt.Tx, contactID, id uint64) error {
 	var h interviewHeader
 	if err := get(tx.Bucket(bucketInterviews), id, &h); err != nil && err != ErrNotFound {
-		return fmt.Errorf("%w: interview %d: %v", ErrDamaged, id, err)
+		return damagedAt(fmt.Sprintf("interview %d", id), err)
 	}
 	var list checklist
 	if err := get(tx.Bucket(bucketChecklists), id, &list); err != nil && err != ErrNotFound {
-		return fmt.Errorf("%w: checklist of interview %d: %v", ErrDamaged, id, err)
+		return damagedAt(fmt.Sprintf("checklist of interview %d", id), err)
 	}
 	if err := adjustStats(tx, statsOf(list, h.StarredUnder), nil); err != nil {
 		return err
@@ -163,7 +164,7 @@ func adjustStats(tx *bolt.Tx, before, after map[string]questions.Stat) error {
 		}
 		if data != nil {
 			if err := json.Unmarshal(data, &cur); err != nil {
-				return fmt.Errorf("%w: statistics of %q: %v", ErrDamaged, k, err)
+				return damagedAt(fmt.Sprintf("statistics of %q", k), err)
 			}
 		}
 		was, is := before[k], after[k]
@@ -209,14 +210,14 @@ func whole(tx *bolt.Tx, h interviewHeader, withNotes bool) (model.Interview, err
 	iv := h.Interview
 	var list checklist
 	if err := get(tx.Bucket(bucketChecklists), iv.ID, &list); err != nil && err != ErrNotFound {
-		return iv, fmt.Errorf("%w: checklist of interview %d: %v", ErrDamaged, iv.ID, err)
+		return iv, damagedAt(fmt.Sprintf("checklist of interview %d", iv.ID), err)
 	}
 	iv.Questions, iv.Closing = list.Questions, list.Closing
 	if !withNotes {
 		return iv, nil
 	}
 	if err := get(tx.Bucket(bucketInterviewNotes), iv.ID, &iv.Notes); err != nil && err != ErrNotFound {
-		return iv, fmt.Errorf("%w: notes of interview %d: %v", ErrDamaged, iv.ID, err)
+		return iv, damagedAt(fmt.Sprintf("notes of interview %d", iv.ID), err)
 	}
 	return iv, nil
 }
@@ -232,7 +233,7 @@ func readStats(tx *bolt.Tx) (map[string]questions.Stat, error) {
 		}
 		var st questions.Stat
 		if err := json.Unmarshal(data, &st); err != nil {
-			return fmt.Errorf("%w: statistics of %q: %v", ErrDamaged, k, err)
+			return damagedAt(fmt.Sprintf("statistics of %q", k), err)
 		}
 		out[string(k)] = st
 		return nil
@@ -251,4 +252,13 @@ func verifyInterviewParts(tx *bolt.Tx) error {
 	}
 	_, err := readStats(tx)
 	return err
+}
+
+// damagedAt names where a damaged record was found, saying "damaged" once
+// even when err already does.
+func damagedAt(what string, err error) error {
+	if errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return fmt.Errorf("%w: %s: %v", ErrDamaged, what, err)
 }

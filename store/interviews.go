@@ -90,7 +90,7 @@ func (s *Store) PutInterview(iv model.Interview) (model.Interview, error) {
 				Rev uint64 `json:"rev"`
 			}
 			if err := get(b, iv.ID, &stored); err != nil {
-				return err
+				return fmt.Errorf("interview %d: %w", iv.ID, err) // deleted elsewhere, say
 			}
 			if stored.Rev != iv.Rev {
 				return fmt.Errorf("interview %d: %w", iv.ID, ErrConflict)
