@@ -1,6 +1,7 @@
 package common
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -36,5 +37,13 @@ func TestAreaHasNoLineCap(t *testing.T) {
 	}
 	if got := ta.LineCount(); got != 121 {
 		t.Errorf("%d lines kept, want 121", got)
+	}
+}
+
+// An error from outside the notebook (a draft's file) is said as it is.
+func TestOutsideNotebookErrorsAreNotNotebookErrors(t *testing.T) {
+	err := OutsideNotebook{Err: errors.New("could not save the draft: permission denied")}
+	if got := PlainError(err); got != "Could not save the draft: permission denied." {
+		t.Errorf("PlainError = %q", got)
 	}
 }

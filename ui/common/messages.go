@@ -235,7 +235,11 @@ func loadInterviews(s *store.Store, contactID uint64) tea.Cmd {
 
 // PlainError words an error for the status line.
 func PlainError(err error) string {
+	var outside OutsideNotebook
 	switch {
+	case errors.As(err, &outside):
+		s := outside.Error()
+		return strings.ToUpper(s[:1]) + s[1:] + "."
 	case errors.Is(err, store.ErrConflict):
 		return "This interview was changed elsewhere. Your text is kept here: press ctrl+s to save your version over it."
 	case errors.Is(err, store.ErrNotFound):
@@ -244,6 +248,14 @@ func PlainError(err error) string {
 		return "Could not save or read the notebook: " + err.Error()
 	}
 }
+
+// OutsideNotebook marks an error that is not the notebook's (a draft's
+// file, the editor): the status line says it as it is, not as a failed
+// read or save of the notebook.
+type OutsideNotebook struct{ Err error }
+
+func (e OutsideNotebook) Error() string { return e.Err.Error() }
+func (e OutsideNotebook) Unwrap() error { return e.Err }
 
 // Sentence words an error from the questions package, which starts lower
 // case, as a sentence for the status line.

@@ -17,6 +17,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"parley/ui/common"
 	"parley/ui/safetext"
 )
 
@@ -75,18 +76,18 @@ type (
 	}
 )
 
-// A copy that fails is not a notebook error: the screen offers print and
-// save instead, so these do not go through the root's error line.
+// A draft's file and the editor are not the notebook: their errors are
+// said as they are.
 func (m DraftSavedMsg) Failed() error {
 	if m.Err != nil {
-		return fmt.Errorf("save the draft: %w", m.Err)
+		return common.OutsideNotebook{Err: fmt.Errorf("could not save the draft: %w", m.Err)}
 	}
 	return nil
 }
 
 func (m DraftEditedMsg) Failed() error {
 	if m.Err != nil {
-		return fmt.Errorf("edit the draft: %w", m.Err)
+		return common.OutsideNotebook{Err: fmt.Errorf("could not edit the draft: %w", m.Err)}
 	}
 	return nil
 }
