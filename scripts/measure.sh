@@ -63,9 +63,32 @@ stop_parley() {
 	return 0
 }
 
-# rss_mb prints the program's resident memory in MB.
+# rss_mb prints the program's resident memory in MB: all of it, then the
+# anonymous part (heap, stacks) alone. The rest is the notebook's pages,
+# which bbolt maps from the file: the kernel's page cache, counted in RSS
+# while mapped and given back under memory pressure.
 rss_mb() {
-	awk '/^VmRSS/ {printf "%.0f\n", $2 / 1024}' "/proc/$(pane_pid)/status"
+	awk '/^VmRSS/ {t = $2} /^RssAnon/ {a = $2} END {printf "%.0f/%.0f\n", t / 1024, a / 1024}' "/proc/$(pane_pid)/status"
+}
+
+# peak_mb COMMAND...: runs COMMAND (output to /dev/null) and prints its
+# peak resident memory in MB, all of it (from GNU time) and the anonymous
+# part (sampled every 10 ms from /proc, so a lower bound).
+peak_mb() {
+	local out pid anon=0 a
+	out=$(mktemp)
+	/usr/bin/time -f "%M" -o "$out" "$@" >/dev/null &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		for c in $(pgrep -P "$pid"); do
+			a=$(awk '/^RssAnon/ {print $2}' "/proc/$c/status" 2>/dev/null || true)
+			[ -n "$a" ] && [ "$a" -gt "$anon" ] && anon=$a
+		done
+		sleep 0.01
+	done
+	wait "$pid"
+	awk -v t="$(cat "$out")" -v a="$anon" 'BEGIN {printf "%.0f/%.0f\n", t / 1024, a / 1024}'
+	rm -f "$out"
 }
 
 # cpu_ns prints the nanoseconds the program's threads have run, from the

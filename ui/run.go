@@ -13,6 +13,7 @@ import (
 	"parley/ui/common"
 	"parley/ui/components/outbox"
 	"parley/ui/safetext"
+	"parley/ui/terminal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -42,18 +43,6 @@ type Options struct {
 	Width, Height int
 }
 
-// frameRate is how often Bubble Tea v1 may draw. Its renderer wakes at
-// this rate whether or not anything changed. Measured on the real binary in
-// tmux at 10,000 contacts (scheduler run time, 20-60 s, BENCHMARKS.md):
-// 60 fps cost 0.8% of a core on "What's next" and 1.6% on a live
-// interview with its clock running, 15 fps 0.4-0.7% and 0.5-1.0%, 10 fps
-// 0.2% and 0.5% (runs on this shared machine vary that much). The rest of
-// the idle cost is not the frame clock: the spool check every second and
-// the live screen's View on every clock tick. 15 fps keeps a key's echo
-// within 67 ms (33 ms on average), under the ~100 ms at which typing
-// feels late; 10 fps would double that.
-const frameRate = 15
-
 // gcPercent is the garbage collector's target while the interface runs.
 const gcPercent = 50
 
@@ -79,30 +68,35 @@ func Run(s *store.Store, opts Options) error {
 	if opts.Output != nil {
 		out = opts.Output
 	}
+	in, closeIn, err := terminalInput(opts.Input)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
 	// The program and the copy command share one locked writer, so an
 	// OSC 52 sequence never lands inside a frame (see terminalOutput).
-	term := outbox.NewTerminalOutput(out)
-	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: term, Getenv: os.Getenv,
+	termOut := outbox.NewTerminalOutput(out)
+	// Frames are drawn by ui/terminal, not by Bubble Tea's renderer (see
+	// there why); Bubble Tea still reads the keys.
+	screen, err := terminal.Open(terminal.Options{Input: in, Output: termOut, OutputFd: out.Fd(), Mouse: !opts.NoMouse})
+	if err != nil {
+		return fmt.Errorf("could not take the terminal: %w", err)
+	}
+	defer screen.Close()
+	c := &common.Common{Styles: &styles, Store: s, Now: time.Now, Term: termOut, Getenv: os.Getenv,
 		After: tea.Tick, Bank: &common.Writer{}, Interviews: &common.InterviewWriter{},
 		Hours:   &common.Hours{Locale: model.HoursOfLocale(os.Getenv)},
-		Editors: &common.Editors{}, Rescues: store.FindRescues(s.Path())}
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithOutput(term),
-		tea.WithFPS(frameRate)}
-	if !opts.NoMouse {
-		// Cell motion reports the wheel; Parley uses nothing else of the
-		// mouse, and the terminal's shift+drag still selects text.
-		progOpts = append(progOpts, tea.WithMouseCellMotion())
-	}
-	if opts.Input != nil {
-		progOpts = append(progOpts, tea.WithInput(opts.Input))
-	}
+		Editors: &common.Editors{}, Rescues: store.FindRescues(s.Path()), HandOver: screen.HandOver}
+	progOpts := []tea.ProgramOption{tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithOutput(termOut),
+		tea.WithInput(in)}
 	openers := screenOpeners
 	if injectPanic != "" {
 		openers = append([]common.Opener{openPanicking}, openers...)
 	}
 	root := app.NewApp(c, openers)
-	p := tea.NewProgram(root, progOpts...)
+	p := tea.NewProgram(drawnModel{inner: root, screen: screen}, progOpts...)
 	root.OnViewCrash(func() { p.Send(app.ViewCrashedMsg{}) })
+	screen.WatchSize(func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	if opts.Width > 0 && opts.Height > 0 {
 		// Before anything a test types: queued ahead of the input reader,
 		// which starts inside Run.
@@ -140,6 +134,9 @@ func Run(s *store.Store, opts Options) error {
 	}()
 
 	final, runErr := p.Run()
+	if d, ok := final.(drawnModel); ok {
+		final = d.inner
+	}
 	leftovers := c.Editors.RemoveLeftovers()
 	if errors.Is(runErr, tea.ErrProgramKilled) && killed.Load() {
 		runErr = nil // we killed it after a signal; the flush below is what matters

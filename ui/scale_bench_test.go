@@ -44,7 +44,7 @@ func scaleSizes(b *testing.B) []int {
 // and run of the benchmark binary.
 var demoNotebooks = map[int]string{}
 
-func demoNotebook(b *testing.B, n int) string {
+func demoNotebook(b testing.TB, n int) string {
 	b.Helper()
 	if p, ok := demoNotebooks[n]; ok {
 		return p

@@ -44,6 +44,19 @@ type Common struct {
 	// Rescues are the rescue files found at start-up: changes a notebook
 	// could not take when Parley last stopped (see store.WriteRescue).
 	Rescues []string
+	// HandOver wraps a program run in the terminal so the terminal is
+	// given back to the user's state while it runs (ui/terminal); nil
+	// leaves it to Bubble Tea. Use Exec rather than tea.Exec.
+	HandOver func(tea.ExecCommand) tea.ExecCommand
+}
+
+// Exec runs cmd in the terminal (tea.Exec) and makes fn's message of how
+// it ended.
+func (c *Common) Exec(cmd tea.ExecCommand, fn tea.ExecCallback) tea.Cmd {
+	if c.HandOver != nil {
+		cmd = c.HandOver(cmd)
+	}
+	return tea.Exec(cmd, fn)
 }
 
 // Screen is one page of the interface. The root sends it key presses only

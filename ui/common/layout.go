@@ -40,7 +40,16 @@ func Fit(block string, w, h int) string {
 }
 
 // CellWidth is the display width of s, styling excluded.
-func CellWidth(s string) int { return ansi.StringWidth(s) }
+func CellWidth(s string) int {
+	// Printable ASCII, most names and labels, is a column a byte; the
+	// escape-aware count is for everything else.
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // SubtitleSuffix is " · role, organisation", or nothing when neither is
 // known, safe to draw.

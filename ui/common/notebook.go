@@ -69,13 +69,32 @@ func sortedByID(contacts []model.Contact, facts []model.ActivityFacts) ([]model.
 
 // Contact is the contact with the given ID, if the notebook has it.
 func (nb Notebook) Contact(id uint64) (model.Contact, bool) {
-	// By index: a comparison taking a Contact would copy one per step.
-	cs := nb.Contacts
-	i := sort.Search(len(cs), func(i int) bool { return cs[i].ID >= id })
-	if i == len(cs) || cs[i].ID != id {
-		return model.Contact{}, false
+	if i, ok := nb.index(id); ok {
+		return nb.Contacts[i], true
 	}
-	return cs[i], true
+	return model.Contact{}, false
+}
+
+// Name is the name of the contact with the given ID, without copying the
+// contact (What's next asks for thousands).
+func (nb Notebook) Name(id uint64) (string, bool) {
+	if i, ok := nb.index(id); ok {
+		return nb.Contacts[i].Name, true
+	}
+	return "", false
+}
+
+// index is where the contact with the given ID is in Contacts.
+func (nb Notebook) index(id uint64) (int, bool) {
+	cs := nb.Contacts
+	// IDs are given from 1 up and rarely deleted, so the contact is
+	// usually at ID-1; else a binary search, by index: a comparison
+	// taking a Contact would copy one per step.
+	if id >= 1 && id <= uint64(len(cs)) && cs[id-1].ID == id {
+		return int(id - 1), true
+	}
+	i := sort.Search(len(cs), func(i int) bool { return cs[i].ID >= id })
+	return i, i < len(cs) && cs[i].ID == id
 }
 
 // NotebookLoadedMsg carries a fresh read of the notebook.

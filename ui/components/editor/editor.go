@@ -79,7 +79,7 @@ func EditText[T any](text, name, what string, c *common.Common,
 		session := c.Editors.Begin(f.Dir)
 		argv := editorArgv(c.Env(), f.Path)
 		cmd := trackedCommand{Cmd: exec.Command(argv[0], argv[1:]...), editors: c.Editors, session: session}
-		run := tea.Exec(cmd, func(exitErr error) tea.Msg {
+		run := c.Exec(cmd, func(exitErr error) tea.Msg {
 			// This callback runs on the event loop: reading and parsing
 			// wait for a command of their own.
 			stopped := c.Editors.Stopping()

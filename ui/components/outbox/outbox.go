@@ -239,8 +239,8 @@ func (p *printCommand) Run() error {
 
 // PrintDraftCmd prints text wrapped to width columns (the terminal's), so
 // the terminal does not break its paragraphs mid-word.
-func PrintDraftCmd(text string, width int) tea.Cmd {
-	return tea.Exec(&printCommand{text: text, width: width}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
+func PrintDraftCmd(c *common.Common, text string, width int) tea.Cmd {
+	return c.Exec(&printCommand{text: text, width: width}, func(err error) tea.Msg { return DraftPrintedMsg{err} })
 }
 
 // wrapForPrint wraps each line of text at word boundaries to width columns

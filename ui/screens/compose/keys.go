@@ -154,7 +154,7 @@ func (s composeScreen) draftKey(k tea.KeyMsg) (common.Screen, tea.Cmd) {
 		name := model.DraftFileName(s.data.Contact.Name, s.tmpl.ID, s.c.Now())
 		return s, outbox.SaveDraftCmd(outbox.DraftsDir(s.c.Store.Path()), name, d.LogText())
 	case key.Matches(k, s.keys.Print):
-		return s, outbox.PrintDraftCmd(d.LogText(), s.width)
+		return s, outbox.PrintDraftCmd(s.c, d.LogText(), s.width)
 	case key.Matches(k, s.keys.Sent):
 		s.phase = composeChannel
 		s.cursor = max(common.IndexOf(model.Channels(), s.tmpl.Channel), 0)

@@ -253,8 +253,8 @@ func (h home) act(it homeItem) tea.Cmd {
 
 // Name is the contact's name, safe to draw.
 func (h home) Name(id uint64) string {
-	if c, ok := h.nb.Contact(id); ok {
-		return safetext.Line(c.Name)
+	if name, ok := h.nb.Name(id); ok {
+		return safetext.Line(name)
 	}
 	return "(deleted)"
 }
