@@ -15,6 +15,9 @@ import (
 type drawnModel struct {
 	inner  tea.Model
 	screen *terminal.Terminal
+	// started is called once the first screen shows the notebook (or
+	// could not read it), then set to nil.
+	started *func()
 }
 
 func (d drawnModel) Init() tea.Cmd { return d.inner.Init() }
@@ -25,6 +28,12 @@ func (d drawnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	d.inner, cmd = d.inner.Update(msg)
+	if d.started != nil && *d.started != nil {
+		if r, ok := d.inner.(interface{ Started() bool }); ok && r.Started() {
+			(*d.started)()
+			*d.started = nil
+		}
+	}
 	return d, cmd
 }
 

@@ -57,6 +57,9 @@ type App struct {
 	summary       common.Notebook
 	summaryGen    int
 	summaryLoaded bool
+	// summaryAnswered: the first read of the summary has answered, with
+	// the notebook or an error (see Started).
+	summaryAnswered bool
 	// summaryRead is the gen of the read the summary held comes from;
 	// reads up to staleUpTo began before a change (an autosave included)
 	// was written, so the summary they give must be read again before it
@@ -324,6 +327,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 // setSummary keeps a read of the summary and hands it to the screens
 // showing it.
 func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
+	a.summaryAnswered = true
 	if msg.Err != nil {
 		return a.setStatus(common.StatusMsg{Text: common.PlainError(msg.Err), Err: true})
 	}
@@ -331,6 +335,10 @@ func (a App) setSummary(msg common.NotebookLoadedMsg) (App, tea.Cmd) {
 	a.c.Hours.Choose(msg.Notebook.Settings.Hours)
 	return a, a.tell(func(w common.Watcher) bool { return w[common.ShownSummary] }, msg)
 }
+
+// Started reports whether the first screen has what it shows: the first
+// read of the summary has answered, with the notebook or an error.
+func (a App) Started() bool { return a.summaryAnswered }
 
 // prepareList builds the contact list from the summary of read gen, in a
 // command started once that summary is on screen, so the list opens
