@@ -141,8 +141,14 @@ func (s *Store) RollingBackup(now time.Time) (string, error) {
 		err := guard(func() error {
 			return s.view(func(tx *bolt.Tx) error { return writeCopy(tx, name, stop) })
 		})
-		if errors.Is(err, bolt.ErrDatabaseNotOpen) {
-			err = ErrBackupStopped // closed before the copy began
+		if err != nil {
+			select {
+			case <-stop:
+				// bbolt words the writer's error in its own (%s, not %w),
+				// and one closed before the copy began is ErrDatabaseNotOpen.
+				err = ErrBackupStopped
+			default:
+			}
 		}
 		if err != nil {
 			return "", fmt.Errorf("daily backup: %w", err)
