@@ -83,8 +83,10 @@ func writeCopy(tx *bolt.Tx, dst string, stop <-chan struct{}) error {
 		return err
 	}
 	_, err = tx.WriteTo(stoppable{f, stop})
-	if serr := f.Sync(); err == nil {
-		err = serr
+	if err == nil {
+		// Not after a failure: a part copy is removed, and syncing it
+		// first would make a quit wait for it.
+		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
