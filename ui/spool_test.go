@@ -29,6 +29,24 @@ func spoolChecksSet(d *uitest.Driver) map[time.Duration]int {
 	return n
 }
 
+// wantSpoolCheck fails the test unless the app waits for the watch (or,
+// unwatched, does not) and has set exactly one spool check, of the kind
+// that goes with that.
+func wantSpoolCheck(t *testing.T, d *uitest.Driver, watched bool) {
+	t.Helper()
+	waits := 0
+	if watched {
+		waits = 1
+	}
+	if len(d.Waiting) != waits {
+		t.Errorf("%d waits for the watch, want %d", len(d.Waiting), waits)
+	}
+	every := app.SpoolCheckEvery(watched)
+	if got := spoolChecksSet(d); got[every] != 1 || len(got) != 1 {
+		t.Errorf("spool checks set: %v; want one every %v", got, every)
+	}
+}
+
 func spoolAna(t *testing.T, s *store.Store, clk *uitest.FakeClock) {
 	t.Helper()
 	if _, err := store.SpoolContact(s.Path(), model.Contact{Name: "Ana Ruiz", Organisation: "City Council",
@@ -48,9 +66,7 @@ func TestSpooledContactAppearsInTheRunningList(t *testing.T) {
 	if strings.Contains(d.View(), "Ana Ruiz") {
 		t.Fatal("listed before it was added")
 	}
-	if got := spoolChecksSet(d); got[app.SpoolCheckEvery(false)] != 0 || got[app.SpoolCheckEvery(true)] != 1 {
-		t.Fatalf("spool checks set: %v; want one safety check and no every-second one", got)
-	}
+	wantSpoolCheck(t, d, true)
 	spoolAna(t, s, clk)
 	if n := d.Receive(signalLimit); n != 1 {
 		t.Fatalf("%d waits for the watch, want 1", n)
@@ -62,12 +78,7 @@ func TestSpooledContactAppearsInTheRunningList(t *testing.T) {
 	if cs, _ := s.Contacts(); len(cs) != 1 {
 		t.Fatalf("%d contacts in the notebook, want 1", len(cs))
 	}
-	if len(d.Waiting) != 1 {
-		t.Errorf("%d waits for the next arrival, want 1", len(d.Waiting))
-	}
-	if got := spoolChecksSet(d); got[app.SpoolCheckEvery(true)] != 1 || len(got) != 1 {
-		t.Errorf("spool checks set after the arrival: %v; want the one safety check", got)
-	}
+	wantSpoolCheck(t, d, true)
 }
 
 // The safety check takes in what the watch did not signal, and sets the
@@ -90,9 +101,7 @@ func TestSpoolSafetyCheckTakesInWhatTheWatchMissed(t *testing.T) {
 	if cs, _ := s.Contacts(); len(cs) != 1 {
 		t.Errorf("%d contacts after a second check, want 1", len(cs))
 	}
-	if got := spoolChecksSet(d); got[app.SpoolCheckEvery(true)] != 1 || len(got) != 1 {
-		t.Errorf("spool checks set: %v; want one safety check", got)
-	}
+	wantSpoolCheck(t, d, true)
 }
 
 // Where the spool folder cannot be watched (here a file is in its way),
@@ -107,12 +116,7 @@ func TestSpoolCheckedEverySecondWithoutAWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := uitest.NewDriver(t, c, 80, 24)
-	if len(d.Waiting) != 0 {
-		t.Errorf("%d waits for a watch that could not be set", len(d.Waiting))
-	}
-	if got := spoolChecksSet(d); got[app.SpoolCheckEvery(false)] != 1 || len(got) != 1 {
-		t.Errorf("spool checks set: %v; want one every second", got)
-	}
+	wantSpoolCheck(t, d, false)
 }
 
 // A watch that ends (the folder was removed) leaves the every-second
@@ -143,9 +147,7 @@ func TestSpoolWatchEndedFallsBackToEverySecond(t *testing.T) {
 	if v := d.View(); !strings.Contains(v, "Ana Ruiz") {
 		t.Fatalf("not taken in after the watch ended:\n%s", v)
 	}
-	if got := spoolChecksSet(d); got[app.SpoolCheckEvery(false)] != 1 || len(got) != 1 {
-		t.Errorf("spool checks set: %v; want exactly one every second", got)
-	}
+	wantSpoolCheck(t, d, false)
 }
 
 // A file in the spool that is not a change Parley wrote is set aside and
