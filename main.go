@@ -12,7 +12,6 @@ import (
 
 	"parley/store"
 	"parley/ui"
-	"parley/ui/safetext"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -148,10 +147,9 @@ func runNotebook(app *cli) error {
 	if err != nil {
 		return err
 	}
+	// Close stops the day's backup if it is still running (the interface
+	// makes it once the first screen is up); it is made at the next open.
 	defer s.Close()
-	if _, err := s.RollingBackup(app.now()); err != nil {
-		fmt.Fprintln(app.stderr, "parley: warning:", safetext.Line(err.Error()))
-	}
 	// Ask the terminal for its background before the program owns it;
 	// asking later can hang (lipgloss#73).
 	lipgloss.HasDarkBackground()

@@ -66,7 +66,7 @@ func keepCopyBeforeUpgrade(db *bolt.DB, path string) error {
 		if err != nil || v == 0 || v >= SchemaVersion() {
 			return nil
 		}
-		if err := writeCopy(tx, BackupPath(path, v)); err != nil {
+		if err := writeCopy(tx, BackupPath(path, v), nil); err != nil {
 			return fmt.Errorf("keep a copy before upgrading it: %w", err)
 		}
 		return nil
@@ -74,16 +74,19 @@ func keepCopyBeforeUpgrade(db *bolt.DB, path string) error {
 }
 
 // writeCopy writes tx's view of the database to dst, 0600, synced to disk
-// before it takes its name, so a copy that exists is a whole one.
-func writeCopy(tx *bolt.Tx, dst string) error {
+// before it takes its name, so a copy that exists is a whole one. Closing
+// stop (nil never closes) abandons the copy and removes what was written.
+func writeCopy(tx *bolt.Tx, dst string, stop <-chan struct{}) error {
 	tmp := dst + ".new"
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = tx.WriteTo(f)
-	if serr := f.Sync(); err == nil {
-		err = serr
+	_, err = tx.WriteTo(stoppable{f, stop})
+	if err == nil {
+		// Not after a failure: a part copy is removed, and syncing it
+		// first would make a quit wait for it.
+		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

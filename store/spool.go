@@ -12,8 +12,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	bolt "go.etcd.io/bbolt"
 
 	"parley/model"
@@ -210,7 +212,7 @@ func (s *Store) DrainSpool() (DrainReport, error) {
 			removeIfStale(file)
 			continue
 		}
-		if !strings.HasSuffix(name, spoolSuffix) && !strings.HasSuffix(name, sealedSuffix) {
+		if !isChangeFile(name) {
 			continue
 		}
 		ch, err := readSpooled(file, s.sealer)
@@ -333,5 +335,111 @@ func readSpooled(file string, seal *sealer) (spooledChange, error) {
 func removeIfStale(file string) {
 	if info, err := os.Lstat(file); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTemp {
 		os.Remove(file)
+	}
+}
+
+// spoolSettle is how long a watch lets a burst of arrivals settle before
+// it says so: `parley add` run in a loop is then taken in by a few drains,
+// not one per contact, still well inside the two seconds in which an added
+// contact shows.
+const spoolSettle = 100 * time.Millisecond
+
+// spoolWatch is the Store's one watch of its spool folder (see WatchSpool).
+type spoolWatch struct {
+	mu      sync.Mutex
+	fs      *fsnotify.Watcher
+	arrived chan struct{}
+	closed  bool
+}
+
+// WatchSpool makes the spool folder (0700) if it is missing and watches
+// it, so a Parley holding the notebook learns of a change `parley add`
+// leaves there without checking on a timer. The channel receives when
+// something may have arrived (bursts are coalesced: one receive may stand
+// for many files, and a receive may find nothing new); the caller then
+// calls DrainSpool. The channel is closed when the watch ends: at Close,
+// or when the folder itself is removed or moved. Events can be missed
+// (the kernel's queue overflows, a file system that does not report
+// them), so a caller still checks now and then. A second call returns the
+// same channel.
+func (s *Store) WatchSpool() (<-chan struct{}, error) {
+	w := &s.spoolWatch
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil, errors.New("the notebook is closed")
+	}
+	if w.arrived != nil {
+		return w.arrived, nil
+	}
+	dir, err := SpoolDir(s.path)
+	if err != nil {
+		return nil, err
+	}
+	if err := makeSpoolDir(dir); err != nil {
+		return nil, fmt.Errorf("make the spool folder %s: %w", dir, err)
+	}
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch the spool folder %s: %w", dir, err)
+	}
+	if err := watcher.Add(dir); err != nil {
+		watcher.Close()
+		return nil, fmt.Errorf("watch the spool folder %s: %w", dir, err)
+	}
+	w.fs, w.arrived = watcher, make(chan struct{}, 1)
+	go relayArrivals(watcher, filepath.Clean(dir), w.arrived)
+	return w.arrived, nil
+}
+
+// relayArrivals turns the folder's events into receives on arrived until
+// the watcher is closed or the folder goes. Only a change file's arrival
+// counts: the temporary file SpoolContact writes first, and the removals
+// DrainSpool itself makes, wake no one.
+func relayArrivals(watcher *fsnotify.Watcher, dir string, arrived chan<- struct{}) {
+	defer close(arrived)
+	var settle <-chan time.Time
+	for {
+		select {
+		case ev, ok := <-watcher.Events:
+			if !ok {
+				return
+			}
+			if filepath.Clean(ev.Name) == dir && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+				return
+			}
+			if settle == nil && ev.Has(fsnotify.Create|fsnotify.Write) && isChangeFile(filepath.Base(ev.Name)) {
+				settle = time.After(spoolSettle)
+			}
+		case _, ok := <-watcher.Errors:
+			if !ok {
+				return
+			}
+			// The kernel dropped events (its queue overflowed): look.
+			if settle == nil {
+				settle = time.After(spoolSettle)
+			}
+		case <-settle:
+			settle = nil
+			select {
+			case arrived <- struct{}{}:
+			default: // one is already waiting to be taken
+			}
+		}
+	}
+}
+
+// isChangeFile tells a finished change file by its name.
+func isChangeFile(name string) bool {
+	return !strings.HasPrefix(name, ".tmp-") && (strings.HasSuffix(name, spoolSuffix) || strings.HasSuffix(name, sealedSuffix))
+}
+
+func (w *spoolWatch) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.closed = true
+	if w.fs != nil {
+		w.fs.Close() // its Events close, and relayArrivals closes arrived
+		w.fs = nil
 	}
 }

@@ -150,3 +150,95 @@ func TestDrainSetsAsideWhatItCannotRead(t *testing.T) {
 		t.Errorf("set-aside files read again: %+v, %v", rep, err)
 	}
 }
+
+// waitFor fails the test if ch has not received (or closed) within a bound
+// that only a broken watch reaches; it is no stand-in for a sleep.
+func waitFor(t *testing.T, ch <-chan struct{}) (open bool) {
+	t.Helper()
+	select {
+	case _, open = <-ch:
+		return open
+	case <-time.After(10 * time.Second):
+		t.Fatal("the watch gave no signal")
+		return false
+	}
+}
+
+// A change `parley add` leaves while the notebook is held is signalled by
+// the watch, which made the folder private first; the signal leads to it.
+func TestWatchSpoolSignalsAnArrival(t *testing.T) {
+	s, path := openTemp(t)
+	arrived, err := s.WatchSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := SpoolDir(path)
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o700 {
+		t.Fatalf("spool folder: %v, %v; want a folder 0700", info, err)
+	}
+	if again, err := s.WatchSpool(); err != nil || again != arrived {
+		t.Errorf("a second call: %v, %v; want the same watch", again, err)
+	}
+	for _, name := range []string{"Bo Chen", "Cy Diaz"} { // a burst: one signal or two
+		c := sampleContact()
+		c.Name = name
+		if _, err := SpoolContact(path, c, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !waitFor(t, arrived) {
+		t.Fatal("the watch ended instead of signalling")
+	}
+	report, err := s.DrainSpool()
+	if err != nil || len(report.Added) != 2 {
+		t.Fatalf("drain after the signal: %+v, %v", report, err)
+	}
+}
+
+// The watch ends, closing its channel, when the folder goes (its caller
+// then checks on a timer) and when the notebook closes.
+func TestWatchSpoolEnds(t *testing.T) {
+	s, path := openTemp(t)
+	arrived, err := s.WatchSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := SpoolDir(path)
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	for waitFor(t, arrived) {
+		// a signal before the end is allowed; the end must come
+	}
+
+	s2, _ := openTemp(t)
+	arrived2, err := s2.WatchSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if waitFor(t, arrived2) {
+		t.Error("a signal after Close, want the channel closed")
+	}
+	if _, err := s2.WatchSpool(); err == nil {
+		t.Error("a watch was set on a closed notebook")
+	}
+}
+
+// Something not a folder where the spool goes: no watch, and it is left
+// as it was.
+func TestWatchSpoolRefusesAFileInTheWay(t *testing.T) {
+	s, path := openTemp(t)
+	dir, _ := SpoolDir(path)
+	if err := os.WriteFile(dir, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WatchSpool(); err == nil || !strings.Contains(err.Error(), "not a folder") {
+		t.Fatalf("err = %v, want 'not a folder'", err)
+	}
+	if data, err := os.ReadFile(dir); err != nil || string(data) != "mine" {
+		t.Errorf("the file in the way was changed: %q, %v", data, err)
+	}
+}

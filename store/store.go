@@ -83,6 +83,10 @@ type Store struct {
 	failed   []RescuedChange
 	// now stamps the changes the store makes on its own (see touch).
 	now func() time.Time
+	// spoolWatch and backups run beside the UI's transactions; Close
+	// stops both (see WatchSpool and RollingBackup).
+	spoolWatch spoolWatch
+	backups    backupRuns
 }
 
 // Option changes how Open and OpenReadOnly open a notebook.
@@ -443,6 +447,8 @@ func migrate(tx *bolt.Tx) error {
 
 // Close closes the notebook.
 func (s *Store) Close() error {
+	s.spoolWatch.stop()
+	s.backups.stop()
 	s.swap.Lock()
 	defer s.swap.Unlock()
 	unregister(s.db)

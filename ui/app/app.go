@@ -83,9 +83,11 @@ type App struct {
 	crashed   *Crash
 	viewCrash *crashBox
 	// frame is the screen as last drawn, kept while only messages that
-	// change nothing on it arrive (see quiet): the spool check runs every
-	// second, and redrawing for it would be most of an idle screen's cost.
+	// change nothing on it arrive (see quiet): redrawing for a spool check
+	// would be most of an idle screen's cost.
 	frame *lastFrame
+	// spool is how the root takes in what `parley add` leaves (spool.go).
+	spool spoolState
 	// stopping is set by a signal that came while an editor's text was
 	// still on its way back: the app quits once it has arrived.
 	stopping bool
@@ -129,11 +131,11 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	return a
 }
 
-// Init reads the notebook summary the first screen shows, starts taking
-// in what `parley add` leaves while the interface runs, and offers back any
-// rescue file left by the last run.
+// Init reads the notebook summary the first screen shows, then makes the
+// day's backup; starts taking in what `parley add` leaves while the
+// interface runs, and offers back any rescue file left by the last run.
 func (a App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.reloadSummary(a.summaryGen), a.watchSpool()}
+	cmds := []tea.Cmd{tea.Sequence(a.reloadSummary(a.summaryGen), a.dailyBackup()), a.watchSpool()}
 	for _, path := range a.c.Rescues {
 		cmds = append(cmds, addressed(rootID, common.Navigate(common.OpenRescueMsg{Path: path})))
 	}
@@ -288,10 +290,8 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case orphanRetryMsg:
 		a.retrying = false
 		return a, addressed(rootID, a.retryKept())
-	case spoolTickMsg:
-		return a, a.drainSpool()
-	case spoolDrainedMsg:
-		return a.spoolDrained(msg)
+	case backgroundMsg:
+		return a.onBackground(msg)
 	}
 	if s, ok := a.build(msg); ok {
 		return a.push(to, s)

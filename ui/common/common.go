@@ -27,6 +27,11 @@ type Common struct {
 	Now func() time.Time
 	// After is tea.Tick; tests replace it to fire timers by hand.
 	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// Await waits for a signal from outside the program (the spool watch)
+	// and gives fn's message: open is false once ch is closed. Nil waits
+	// in the command's goroutine, as Bubble Tea runs it; tests hold the
+	// wait and deliver it by hand, as they do timers.
+	Await func(ch <-chan struct{}, fn func(open bool) tea.Msg) tea.Cmd
 	// Bank orders the writes of the question bank (see writer).
 	Bank *Writer
 	// Interviews is the one writer of interviews (see InterviewWriter).

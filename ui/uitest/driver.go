@@ -106,9 +106,20 @@ func NewTestCommonAt(t testing.TB, start time.Time) (*common.Common, *store.Stor
 	after := func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return TimerMsg{d, fn(clk.t.Add(d))} }
 	}
-	c := &common.Common{Styles: &styles, Store: s, Now: clk.Now, After: after, Bank: &common.Writer{},
+	await := func(ch <-chan struct{}, fn func(bool) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return AwaitMsg{ch, fn} }
+	}
+	c := &common.Common{Styles: &styles, Store: s, Now: clk.Now, After: after, Await: await, Bank: &common.Writer{},
 		Interviews: &common.InterviewWriter{}, Getenv: func(string) string { return "" }, Hours: &common.Hours{}}
 	return c, s, clk
+}
+
+// AwaitMsg is what a wait for an outside signal returns in tests: instead
+// of blocking the driver, it waits in Driver.Waiting until the test calls
+// Receive.
+type AwaitMsg struct {
+	ch <-chan struct{}
+	fn func(open bool) tea.Msg
 }
 
 func KeyRunes(s string) tea.KeyMsg     { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
@@ -151,6 +162,8 @@ type Driver struct {
 	T       *testing.T
 	App     app.App
 	Pending []TimerMsg
+	// Waiting are the commands waiting for an outside signal (Receive).
+	Waiting []AwaitMsg
 	Quit    bool
 	// FailOnError fails the test on any error a command reports.
 	FailOnError bool
@@ -184,8 +197,11 @@ func (d *Driver) do(cmd tea.Cmd) {
 		// A timer a screen set comes back addressed to it: it waits in
 		// pending with its address.
 		if r, ok := msg.(app.RoutedMsg); ok {
-			if tm, ok := r.Msg.(TimerMsg); ok {
-				msg = TimerMsg{tm.D, app.RoutedMsg{To: r.To, Msg: tm.msg}}
+			switch m := r.Msg.(type) {
+			case TimerMsg:
+				msg = TimerMsg{m.D, app.RoutedMsg{To: r.To, Msg: m.msg}}
+			case AwaitMsg:
+				msg = AwaitMsg{m.ch, func(open bool) tea.Msg { return app.RoutedMsg{To: r.To, Msg: m.fn(open)} }}
 			}
 		}
 		if d.only != nil && !d.only(msg) {
@@ -194,6 +210,8 @@ func (d *Driver) do(cmd tea.Cmd) {
 		switch m := msg.(type) {
 		case TimerMsg:
 			d.Pending = append(d.Pending, m)
+		case AwaitMsg:
+			d.Waiting = append(d.Waiting, m)
 		case tea.QuitMsg:
 			d.Quit = true
 		default:
@@ -223,6 +241,24 @@ func (d *Driver) Fire(match func(tea.Msg) bool) int {
 		}
 	}
 	return n
+}
+
+// Receive does for the waiting commands what Bubble Tea would: it waits
+// for each one's signal and sends its message. It fails the test if a
+// signal has not come within limit, the bound of a wait that should end.
+func (d *Driver) Receive(limit time.Duration) int {
+	d.T.Helper()
+	waiting := d.Waiting
+	d.Waiting = nil
+	for _, w := range waiting {
+		select {
+		case _, open := <-w.ch:
+			d.Send(w.fn(open))
+		case <-time.After(limit):
+			d.T.Fatalf("no signal came within %v", limit)
+		}
+	}
+	return len(waiting)
 }
 
 func (d *Driver) View() string { return d.App.View() }
