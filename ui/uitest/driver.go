@@ -185,7 +185,7 @@ func (d *Driver) do(cmd tea.Cmd) {
 		// pending with its address.
 		if r, ok := msg.(app.RoutedMsg); ok {
 			if tm, ok := r.Msg.(TimerMsg); ok {
-				msg = TimerMsg{tm.D, app.RoutedMsg{To: r.To, Msg: tm.msg}}
+				msg = TimerMsg{tm.D, r.Readdressed(tm.msg)}
 			}
 		}
 		if d.only != nil && !d.only(msg) {
