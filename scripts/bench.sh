@@ -41,7 +41,7 @@ for _ in $(seq 1 "$RUNS"); do
 done
 BASELINE=$(median "${times[@]}")
 
-declare -A FIRST FIRST_WORST RSS RSS_MOVED EXPORT_S EXPORT_MB FILE_MB
+declare -A FIRST FIRST_WORST RSS RSS_MOVED RSS_MOVED20 EXPORT_S EXPORT_MB FILE_MB
 for n in $SIZES; do
 	db=$WORK/n$n.db
 	say "$n contacts: making the demo notebook"
@@ -53,20 +53,25 @@ for n in $SIZES; do
 	times=()
 	for _ in $(seq 1 "$RUNS"); do
 		times+=("$(start_parley "$BIN" "$db")")
-		RSS[$n]=$(rss_mb)
 		stop_parley
 	done
 	FIRST[$n]=$(median "${times[@]}")
 	FIRST_WORST[$n]=$(printf '%s\n' "${times[@]}" | sort -n | tail -1)
-	# Moving between screens: list, a contact, back, back, five times.
+	# RSS once the contact list, built in a command after the first frame,
+	# is ready (at the first frame it is not: 39-44 MB at 10k against 50-52
+	# a second later); then after moving between screens: list, a contact,
+	# back, back, 5 and 20 times (a plateau, not growth: issue 11).
 	start_parley "$BIN" "$db" >/dev/null
-	for _ in 1 2 3 4 5; do
+	sleep 2
+	RSS[$n]=$(rss_mb)
+	for round in $(seq 1 20); do
 		keys c
 		keys Enter
 		keys Escape
 		keys Escape
+		[ "$round" -ne 5 ] || RSS_MOVED[$n]=$(rss_mb)
 	done
-	RSS_MOVED[$n]=$(rss_mb)
+	RSS_MOVED20[$n]=$(rss_mb)
 	stop_parley
 	say "$n contacts: export"
 	t0=$(date +%s%N)
@@ -139,8 +144,9 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 		$(for n in $SIZES; do echo "$(ms "$(metric "$WORK/ui.txt" "FirstScreen/contacts=$n-" ns/op)" 1)/$(metric "$WORK/ui.txt" "FirstScreen/contacts=$n-" worst-ms)"; done)
 	row "contact list ready after start, in-process (ms)" "" \
 		$(for n in $SIZES; do metric "$WORK/ui.txt" "FirstScreen/contacts=$n-" list-ready-ms; done)
-	row "RSS after first screen, all / anonymous (MB)" "≤ 60 at 10k" $(for n in $SIZES; do echo "${RSS[$n]}"; done)
+	row "RSS after first screen, contact list built, all / anonymous (MB)" "≤ 60 at 10k" $(for n in $SIZES; do echo "${RSS[$n]}"; done)
 	row "RSS after 5 × list → contact → back → back, all / anonymous (MB)" "not growing" $(for n in $SIZES; do echo "${RSS_MOVED[$n]}"; done)
+	row "RSS after 20 × list → contact → back → back, all / anonymous (MB)" "not growing" $(for n in $SIZES; do echo "${RSS_MOVED20[$n]}"; done)
 	for s in list contact bank prepare back-home; do
 		row "open $s, mean / worst (ms)" "≤ 20 at 10k" \
 			$(for n in $SIZES; do echo "$(ms "$(metric "$WORK/ui.txt" "Screens/contacts=$n/open=$s-" ns/op)" 2)/$(metric "$WORK/ui.txt" "Screens/contacts=$n/open=$s-" worst-ms)"; done)
@@ -170,7 +176,9 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "launching in tmux (the baseline row). The in-process figure (ui BenchmarkFirstScreen) is"
 	echo "store open + summary read + agenda + first View. RSS \"all\" counts the notebook's pages"
 	echo "that bbolt maps from the file (page cache, given back under memory pressure); \"anonymous\""
-	echo "is the program's own memory (heap, stacks): that is the part that must stay flat."
+	echo "is the program's own memory (heap, stacks): that is the part that must stay flat. The heap"
+	echo "may reach 1.5 × what is live before it is collected (GOGC 50, ui/run.go), so moving between"
+	echo "screens levels off; what stays live is flat (ui TestMovingBetweenScreensKeepsMemoryFlat)."
 	echo
 	echo "## Raw Go benchmark output"
 	echo

@@ -31,7 +31,12 @@ type statusExpiredMsg struct{ gen int }
 type entry struct {
 	id screenID
 	S  common.Screen
+	// openers are the screens that opened it (see address).
+	openers []screenID
 }
+
+// address is where results of the screen's commands go.
+func (e entry) address() address { return address{to: e.id, openers: e.openers} }
 
 // App is the root model.
 type App struct {
@@ -48,9 +53,6 @@ type App struct {
 	openers []common.Opener
 	// lastID is the id given to the newest screen.
 	lastID screenID
-	// openedBy maps every screen ever pushed to the screen that opened
-	// it, so a result for a closed screen reaches the one that asked.
-	openedBy map[screenID]screenID
 
 	// summary is the shared read of the notebook; summaryGen tags the
 	// latest read asked for, so an older read landing late is dropped.
@@ -122,7 +124,7 @@ func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
-		openedBy: map[screenID]screenID{}, viewCrash: &crashBox{}, frame: &lastFrame{}}
+		viewCrash: &crashBox{}, frame: &lastFrame{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {
 		panic("ui: no opener builds the first screen")
@@ -234,7 +236,7 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		}
 		return a, cmd
 	case RoutedMsg:
-		return a.deliver(msg.To, msg.Msg)
+		return a.deliver(address{to: msg.To, openers: msg.openers}, msg.Msg)
 	}
 	// Not addressed: a signal, or Bubble Tea handing back what a program
 	// run in the terminal ($EDITOR) returned. The screen that ran it is
@@ -242,15 +244,15 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	// interview goes to that interview's owner wherever it is.
 	if m, ok := msg.(common.InterviewOwnerMsg); ok {
 		if i := a.ownerOf(m.ForInterview()); i >= 0 {
-			return a.deliver(a.Stack[i].id, msg)
+			return a.deliver(a.Stack[i].address(), msg)
 		}
 	}
-	return a.deliver(a.Stack[len(a.Stack)-1].id, msg)
+	return a.deliver(a.Stack[len(a.Stack)-1].address(), msg)
 }
 
 // deliver handles msg for screen to: navigation and the status line here,
 // the rest for that screen alone (or, if it closed, its opener).
-func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
+func (a App) deliver(to address, msg tea.Msg) (App, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.PushMsg:
 		return a.push(to, msg.S)
@@ -261,7 +263,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	case common.PopMsg:
 		return a.pop(to)
 	case common.StatusMsg:
-		a.statusBy = to
+		a.statusBy = to.to
 		return a.setStatus(msg)
 	case statusExpiredMsg:
 		if msg.gen == a.statusGen && !a.status.Err {
@@ -319,7 +321,7 @@ func (a App) deliver(to screenID, msg tea.Msg) (App, tea.Cmd) {
 	if i := a.Find(a.alive(to)); i >= 0 {
 		var c tea.Cmd
 		a.Stack[i].S, c = a.Stack[i].S.Update(msg)
-		cmds = append(cmds, addressed(a.Stack[i].id, c))
+		cmds = append(cmds, addressedTo(a.Stack[i].address(), c))
 	}
 	return a, tea.Batch(cmds...)
 }
@@ -388,7 +390,7 @@ func (a *App) tell(match func(common.Watcher) bool, msg tea.Msg) tea.Cmd {
 		}
 		var c tea.Cmd
 		a.Stack[i].S, c = e.S.Update(msg)
-		cmds = append(cmds, addressed(e.id, c))
+		cmds = append(cmds, addressedTo(e.address(), c))
 	}
 	return tea.Batch(cmds...)
 }

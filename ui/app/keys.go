@@ -66,11 +66,11 @@ func (a App) HandleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	i := len(a.Stack) - 1
 	if _, open := a.Top().(common.SearchScreen); key.Matches(msg, a.keys.Search) && !open {
-		return a.deliver(a.Stack[i].id, common.OpenSearchMsg{})
+		return a.deliver(a.Stack[i].address(), common.OpenSearchMsg{})
 	}
 	var cmd tea.Cmd
 	a.Stack[i].S, cmd = a.Stack[i].S.Update(msg)
-	return a, addressed(a.Stack[i].id, cmd)
+	return a, addressedTo(a.Stack[i].address(), cmd)
 }
 
 // handleWheel scrolls the top screen by the mouse wheel: a screen that

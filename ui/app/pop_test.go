@@ -43,20 +43,20 @@ func TestPopFromAClosedScreen(t *testing.T) {
 		Hours: &common.Hours{}, After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}
 	first := func(*common.Common, tea.Msg) (common.Screen, bool) { return stub{name: "home"}, true }
 	a := NewApp(c, []common.Opener{first})
-	a, _ = a.push(a.Stack[0].id, stub{name: "page"})
-	page := a.Stack[1].id
+	a, _ = a.push(a.Stack[0].address(), stub{name: "page"})
+	page := a.Stack[1].address()
 	a, _ = a.push(page, stub{name: "dialog"})
-	dialog := a.Stack[2].id
+	dialog := a.Stack[2].address()
 	a, _ = a.pop(dialog)
 	a, _ = a.pop(dialog) // the dialog's answer: leave the page
 	if got := names(a); len(got) != 1 {
 		t.Fatalf("after the dialog's leave: %v, want only home", got)
 	}
 
-	a, _ = a.push(a.Stack[0].id, stub{name: "page"})
-	page = a.Stack[1].id
+	a, _ = a.push(a.Stack[0].address(), stub{name: "page"})
+	page = a.Stack[1].address()
 	a, _ = a.push(page, stub{name: "form"})
-	form := a.Stack[2].id
+	form := a.Stack[2].address()
 	a, _ = a.pop(form)
 	a, _ = a.push(page, stub{name: "other"})
 	a, _ = a.pop(form) // late: the form closed before its own pop came

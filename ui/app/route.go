@@ -21,10 +21,29 @@ type screenID int
 // rootID addresses the root itself: results of its own commands.
 const rootID screenID = 0
 
+// address is where a result goes: the screen whose command made it and,
+// for when that one has closed, the screens that opened it, nearest first,
+// as far as they were open when it was pushed. A screen's address is fixed
+// when it is pushed and travels with its results, so the root keeps no
+// record of closed screens: ids are never reused and a closed screen never
+// reopens, so the first of them still open is the one that asked.
+type address struct {
+	to      screenID
+	openers []screenID
+}
+
 // RoutedMsg is a command's result addressed to the screen that issued it.
 type RoutedMsg struct {
 	To  screenID
 	Msg tea.Msg
+	// openers are To's, for when it has closed (see address).
+	openers []screenID
+}
+
+// Readdressed is msg sent to the same screen as r.
+func (r RoutedMsg) Readdressed(msg tea.Msg) RoutedMsg {
+	r.Msg = msg
+	return r
 }
 
 var (
@@ -32,12 +51,18 @@ var (
 	teaPkgPath = reflect.TypeOf(tea.QuitMsg{}).PkgPath()
 )
 
-// addressed wraps cmd so that what it returns is delivered to screen to,
-// and a panic in it becomes a crash report. Batches and sequences are
-// followed so each of their commands is wrapped too; Bubble Tea's own
-// messages (quit, exec, window title) pass through untouched, since the
-// runtime must see them.
+// addressed wraps a command of the root's own (to is rootID), which no
+// screen opened; see addressedTo.
 func addressed(to screenID, cmd tea.Cmd) tea.Cmd {
+	return addressedTo(address{to: to}, cmd)
+}
+
+// addressedTo wraps cmd so that what it returns is delivered to to, and a
+// panic in it becomes a crash report. Batches and sequences are followed
+// so each of their commands is wrapped too; Bubble Tea's own messages
+// (quit, exec, window title) pass through untouched, since the runtime
+// must see them.
+func addressedTo(to address, cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
 	}
@@ -59,7 +84,7 @@ func addressed(to screenID, cmd tea.Cmd) tea.Cmd {
 		case tea.BatchMsg:
 			out := make(tea.BatchMsg, len(m))
 			for i, c := range m {
-				out[i] = addressed(to, c)
+				out[i] = addressedTo(to, c)
 			}
 			return out
 		}
@@ -70,13 +95,13 @@ func addressed(to screenID, cmd tea.Cmd) tea.Cmd {
 			out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
 			for i := range v.Len() {
 				c, _ := v.Index(i).Interface().(tea.Cmd)
-				out.Index(i).Set(reflect.ValueOf(addressed(to, c)))
+				out.Index(i).Set(reflect.ValueOf(addressedTo(to, c)))
 			}
 			return out.Interface()
 		}
 		if v.Type().PkgPath() == teaPkgPath {
 			return msg
 		}
-		return RoutedMsg{To: to, Msg: msg}
+		return RoutedMsg{To: to.to, Msg: msg, openers: to.openers}
 	}
 }

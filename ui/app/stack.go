@@ -20,11 +20,10 @@ func (a App) build(msg tea.Msg) (common.Screen, bool) {
 }
 
 // push opens s above the others; opener is the screen that asked.
-func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
+func (a App) push(opener address, s common.Screen) (App, tea.Cmd) {
 	a.lastID++
 	id := a.lastID
-	a.openedBy[id] = opener
-	a.Stack = append(a.Stack, entry{id: id, S: s})
+	a.Stack = append(a.Stack, entry{id: id, S: s, openers: a.stillOpen(opener)})
 	a.leaveStatusBehind()
 	a.resize()
 	load := s.Load()
@@ -36,7 +35,7 @@ func (a App) push(opener screenID, s common.Screen) (App, tea.Cmd) {
 		*top, c = (*top).Update(common.NotebookLoadedMsg{Notebook: a.summary})
 		load = tea.Batch(load, c)
 	}
-	return a, addressed(id, load)
+	return a, addressedTo(a.Stack[len(a.Stack)-1].address(), load)
 }
 
 // bringForward moves the screen at i to the top: a record has one live
@@ -49,15 +48,15 @@ func (a App) bringForward(i int) App {
 	return a
 }
 
-// pop closes screen id (the top one if the root asked). A screen closing
+// pop closes the screen at id (the top one if the root asked). A screen closing
 // with changes not yet written writes them now: its autosave timer would
 // find it gone. The screens below hear of the write when it lands.
-func (a App) pop(id screenID) (App, tea.Cmd) {
+func (a App) pop(id address) (App, tea.Cmd) {
 	// A pop from a screen that has closed already (a dialog whose answer
 	// is "leave") closes the screen that opened it, as any of its results
 	// would go there — and only while that screen is on top: a screen
 	// opened since belongs to someone else.
-	i := a.Find(id)
+	i := a.Find(id.to)
 	if i < 0 {
 		if i = a.Find(a.alive(id)); i != len(a.Stack)-1 {
 			return a, nil
@@ -72,7 +71,7 @@ func (a App) pop(id screenID) (App, tea.Cmd) {
 		a.leaveStatusBehind()
 	}
 	a.resize()
-	cmds := []tea.Cmd{addressed(closed.id, closed.S.SaveNow())}
+	cmds := []tea.Cmd{addressedTo(closed.address(), closed.S.SaveNow())}
 	if i == len(a.Stack) && a.Top().Watches()[common.ShownSummary] {
 		// Back on a summary: the clock has moved on since it was read.
 		cmds = append(cmds, a.retimeSummary())
@@ -90,13 +89,32 @@ func (a App) Find(id screenID) int {
 	return -1
 }
 
-// alive follows openedBy from id to the nearest screen still open; rootID
-// when none is.
-func (a App) alive(id screenID) screenID {
-	for id != rootID && a.Find(id) < 0 {
-		id = a.openedBy[id]
+// alive is the screen of to still open, itself or the nearest of its
+// openers; rootID when none is.
+func (a App) alive(to address) screenID {
+	if to.to == rootID || a.Find(to.to) >= 0 {
+		return to.to
 	}
-	return id
+	for _, id := range to.openers {
+		if a.Find(id) >= 0 {
+			return id
+		}
+	}
+	return rootID
+}
+
+// stillOpen is the openers of a screen that opener opens: opener and its
+// own openers, nearest first, without those closed already, since a
+// closed screen never opens again. So the list is never longer than the
+// stack, however many screens have come and gone.
+func (a App) stillOpen(opener address) []screenID {
+	var out []screenID
+	for _, id := range append([]screenID{opener.to}, opener.openers...) {
+		if id != rootID && a.Find(id) >= 0 {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // quitWarning is what the first screen with something to say before

@@ -199,9 +199,9 @@ func (d *Driver) do(cmd tea.Cmd) {
 		if r, ok := msg.(app.RoutedMsg); ok {
 			switch m := r.Msg.(type) {
 			case TimerMsg:
-				msg = TimerMsg{m.D, app.RoutedMsg{To: r.To, Msg: m.msg}}
+				msg = TimerMsg{m.D, r.Readdressed(m.msg)}
 			case AwaitMsg:
-				msg = AwaitMsg{m.ch, func(open bool) tea.Msg { return app.RoutedMsg{To: r.To, Msg: m.fn(open)} }}
+				msg = AwaitMsg{m.ch, func(open bool) tea.Msg { return r.Readdressed(m.fn(open)) }}
 			}
 		}
 		if d.only != nil && !d.only(msg) {
