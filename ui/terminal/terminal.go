@@ -28,9 +28,10 @@ import (
 	"github.com/charmbracelet/x/term"
 )
 
-// minFrame is the least time between two frames: typing faster than 60
-// keys a second draws every few keys, never falls behind.
-const minFrame = time.Second / 60
+// minFrame is the least time between two frames: a burst of messages
+// (command results arriving together) draws its last frame, not each one.
+// Keys come further apart than this even when typed fast.
+const minFrame = time.Second / 120
 
 // Options say where to draw and what to ask of the terminal.
 type Options struct {
@@ -109,7 +110,10 @@ func (t *Terminal) WatchSize(fn func(width, height int)) {
 }
 
 // Draw makes view the frame on screen. It is called from View, on the event
-// loop, so it only hands the frame to the drawing goroutine.
+// loop: a frame is written there and then when the last one is older than
+// minFrame and none is being written (a handoff to the drawing goroutine
+// waits for a processor, which a busy program may not have for
+// milliseconds); else the drawing goroutine writes it when its time comes.
 func (t *Terminal) Draw(view string) {
 	t.mu.Lock()
 	if view == t.frame {
@@ -118,6 +122,16 @@ func (t *Terminal) Draw(view string) {
 	}
 	t.frame, t.drawn = view, false
 	t.mu.Unlock()
+	if t.writing.TryLock() {
+		due := time.Since(t.lastWrite) >= minFrame
+		if due {
+			t.flushLocked()
+		}
+		t.writing.Unlock()
+		if due {
+			return
+		}
+	}
 	select {
 	case t.wake <- struct{}{}:
 	default: // a wake is already waiting; it will draw the newest frame
@@ -166,6 +180,11 @@ func (t *Terminal) drawLoop() {
 func (t *Terminal) flush() {
 	t.writing.Lock()
 	defer t.writing.Unlock()
+	t.flushLocked()
+}
+
+// flushLocked is flush with t.writing held.
+func (t *Terminal) flushLocked() {
 	t.mu.Lock()
 	if t.drawn || t.released {
 		t.mu.Unlock()

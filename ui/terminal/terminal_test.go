@@ -204,3 +204,20 @@ func (e execCommand) Run() error          { return e.p.Run() }
 func (e execCommand) SetStdin(io.Reader)  {}
 func (e execCommand) SetStdout(io.Writer) {}
 func (e execCommand) SetStderr(io.Writer) {}
+
+// A frame whose time has come is written by Draw itself, on the event
+// loop: a handoff to the drawing goroutine could wait for a processor.
+// One that follows within minFrame is left to the goroutine.
+func TestADueFrameIsWrittenBeforeDrawReturns(t *testing.T) {
+	out := newRecorder()
+	term := open(t, out)
+	defer term.Close()
+	term.Draw("first")
+	if !strings.Contains(out.String(), "first") {
+		t.Fatalf("Draw returned before writing a due frame: %q", out.String())
+	}
+	term.Draw("second")
+	for !strings.Contains(out.String(), "second") {
+		out.waitWrite(t)
+	}
+}
