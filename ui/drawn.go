@@ -15,8 +15,8 @@ import (
 type drawnModel struct {
 	inner  tea.Model
 	screen *terminal.Terminal
-	// started is called once the first screen shows the notebook (or
-	// could not read it), then set to nil.
+	// started is called once the first frame showing the notebook (or
+	// saying it could not be read) is drawn, then set to nil.
 	started *func()
 }
 
@@ -28,12 +28,6 @@ func (d drawnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	d.inner, cmd = d.inner.Update(msg)
-	if d.started != nil && *d.started != nil {
-		if r, ok := d.inner.(interface{ Started() bool }); ok && r.Started() {
-			(*d.started)()
-			*d.started = nil
-		}
-	}
 	return d, cmd
 }
 
@@ -41,6 +35,14 @@ func (d drawnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // nothing to draw. An unchanged view costs a comparison.
 func (d drawnModel) View() string {
 	d.screen.Draw(d.inner.View())
+	if d.started != nil && *d.started != nil {
+		// After the frame that shows the notebook is handed over, so the
+		// collector it turns back on does not hold that frame up.
+		if r, ok := d.inner.(interface{ Started() bool }); ok && r.Started() {
+			(*d.started)()
+			*d.started = nil
+		}
+	}
 	return ""
 }
 
