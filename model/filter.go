@@ -16,11 +16,16 @@ import (
 // buffers for ranking.
 type SearchIndex struct {
 	rows []searchRow
+	hot  []hotRow
 	// keys and tmp are Filter's scratch space for ranking, kept to avoid
 	// allocating per keystroke.
 	keys, tmp []uint32
 	// parts is each worker's scratch space for matching.
 	parts []matchPart
+	// positions holds the position masks of the fuzzy fields.
+	positions positionPools
+	notes     []notesRow
+	letters   letterScores
 }
 
 // matchPart is one worker's share of a Filter: the hits in its stretch of
@@ -37,29 +42,53 @@ const parallelFrom = 4096
 
 // searchRow is one contact's folded text. The strings of a freshly built
 // index are slices of one block, in row order, so a scan of all rows reads
-// memory in sequence. The masks record which characters occur, so a word
-// with a character the contact lacks is rejected without reading text.
+// memory in sequence.
 type searchRow struct {
 	id                   uint64
 	name, org, role, tag string // tag: tags joined by NUL
-	notes                string
+	stage                Stage
+}
+
+// field is the k-th fuzzy field: name, org, role or tags.
+func (r *searchRow) field(k int) string {
+	switch k {
+	case 0:
+		return r.name
+	case 1:
+		return r.org
+	case 2:
+		return r.role
+	}
+	return r.tag
+}
+
+// hotRow is what settles most words without reading text, kept apart from
+// the text so that a pass over every contact reads one cache line each (at
+// 50,000 contacts, reading the rows is most of the cost of a pass): the
+// masks record which characters occur, so a word with a character the
+// contact lacks is rejected at once, and the position masks score the rest.
+type hotRow struct {
 	// masks of name, org, role, tags and notes, in that order.
 	masks [5]uint64
-	// starts are the masks of the characters that begin a word in name,
-	// org, role and tags, so a one-letter word is scored without reading
-	// text (it is the first keystroke, and matches nearly everyone).
-	starts [4]uint64
-	// grams is a small Bloom filter of the notes' two- and three-byte runs:
-	// a word with a run the notes lack cannot be a substring of them, so
-	// most notes are never scanned.
+	// positions are where the position masks of name, org, role and tags
+	// are in the index's pools.
+	positions [4]uint32
+}
+
+// notesRow is one contact's folded notes and the small Bloom filter of
+// their two- and three-byte runs: a word with a run the notes lack cannot
+// be a substring of them, so most notes are never scanned.
+type notesRow struct {
+	text  string
 	grams gramSet
-	stage Stage
 }
 
 // NewSearchIndex indexes contacts. After adding or deleting contacts, build
 // a new one; after editing one, call Set.
 func NewSearchIndex(contacts []Contact) *SearchIndex {
-	x := &SearchIndex{rows: make([]searchRow, len(contacts))}
+	x := &SearchIndex{rows: make([]searchRow, len(contacts)), hot: make([]hotRow, len(contacts)),
+		notes: make([]notesRow, len(contacts))}
+	x.letters.init(len(contacts))
 	type span struct{ a, b int }
 	spans := make([][5]span, len(contacts))
 	var buf strings.Builder
@@ -75,31 +104,21 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 	all := buf.String()
 	for i, c := range contacts {
 		sp := spans[i]
-		x.rows[i] = makeRow(c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
+		x.setRow(i, c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
 			all[sp[3].a:sp[3].b], all[sp[4].a:sp[4].b])
 	}
 	return x
 }
 
-func makeRow(c Contact, name, org, role, tag, notes string) searchRow {
-	return searchRow{
-		id: c.ID, name: name, org: org, role: role, tag: tag, notes: notes,
-		masks:  [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
-		starts: [4]uint64{startMask(name), startMask(org), startMask(role), startMask(tag)},
-		grams:  gramsOf(notes),
-		stage:  c.CurrentStage(),
+func (x *SearchIndex) setRow(i int, c Contact, name, org, role, tag, notes string) {
+	x.rows[i] = searchRow{id: c.ID, name: name, org: org, role: role, tag: tag, stage: c.CurrentStage()}
+	h := hotRow{masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)}}
+	for k := range h.positions {
+		h.positions[k] = x.positions.add(x.rows[i].field(k), h.masks[k])
 	}
-}
-
-// startMask is charMask of the bytes that begin a word in s.
-func startMask(s string) uint64 {
-	var m uint64
-	for i := 0; i < len(s); i++ {
-		if wordStart(s, i) {
-			m |= 1 << charBit(s[i])
-		}
-	}
-	return m
+	x.hot[i] = h
+	x.notes[i] = notesRow{text: notes, grams: gramsOf(notes)}
+	x.letters.set(i, &x.rows[i], &h.masks)
 }
 
 // charMask has one bit per letter and digit, one for space and one for
@@ -131,7 +150,8 @@ func (x *SearchIndex) Len() int { return len(x.rows) }
 
 // Set re-indexes the contact at position i after an edit.
 func (x *SearchIndex) Set(i int, c Contact) {
-	x.rows[i] = makeRow(c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
+	// The old row's masks stay in the pools, unused, until the next build.
+	x.setRow(i, c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
 		fold(strings.TrimSpace(c.Role)), fold(strings.Join(c.Tags, "\x00")), fold(c.Notes))
 }
 
@@ -162,7 +182,7 @@ const (
 // Match reports whether the contact at position i matches q and, if so,
 // its score: higher is a better match. The score is the sum over fuzzy
 // terms of the best field's score.
-func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
+func (q *Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 	r := &x.rows[i]
 	if q.stageTerms > 0 && !slices.Contains(q.Stages, r.stage) {
 		return 0, false
@@ -173,11 +193,14 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 		}
 	}
 	for k, w := range q.Words {
-		s, ok := matchWord(w, q.masks[k], q.grams[k], r)
+		s, ok := x.matchWord(w, q.masks[k], q.grams[k], i)
 		if !ok {
 			return 0, false
 		}
 		score += s
+	}
+	if len(q.Name)+len(q.Org)+len(q.Role) == 0 {
+		return score, true
 	}
 	for _, terms := range [...]struct {
 		vals  []string
@@ -197,72 +220,36 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 // matchWord scores a free word: the best of the fuzzy fields, else a
 // substring of the notes. Notes are not matched fuzzily: in a paragraph
 // almost any short word is a subsequence, so every contact would match.
-func matchWord(w string, mask uint64, grams []uint16, r *searchRow) (int, bool) {
+func (x *SearchIndex) matchWord(w string, mask uint64, grams []uint16, i int) (int, bool) {
 	if len(w) == 1 && charExact(w[0]) {
-		return matchLetter(w[0], mask, r)
+		s := x.letters.score(w[0], i)
+		return s, s != 0
 	}
+	h := &x.hot[i]
 	best, found := 0, false
-	if mask&^r.masks[0] == 0 {
-		if s, ok := fuzzy(w, r.name); ok {
+	for k := range 4 {
+		if mask&^h.masks[k] != 0 {
+			continue
+		}
+		s, ok := x.fuzzyField(w, mask, h, i, k)
+		switch {
+		case !ok:
+		case k == 0:
 			best, found = s+bonusName, true
 			if s >= perfectFrom(len(w)) {
 				return best, true // no other field can beat the name
 			}
-		}
-	}
-	for k, f := range [...]string{r.org, r.role, r.tag} {
-		if mask&^r.masks[k+1] != 0 {
-			continue
-		}
-		if s, ok := fuzzy(w, f); ok && (!found || s+bonusOther > best) {
+		case !found || s+bonusOther > best:
 			best, found = s+bonusOther, true
 		}
 	}
 	if found {
 		return best, true
 	}
-	if mask&^r.masks[4] == 0 && r.grams.hasAll(grams) && strings.Contains(r.notes, w) {
-		return scoreNotes, true
-	}
-	return 0, false
-}
-
-// charExact reports whether c has a charMask bit of its own, so a mask
-// answers "does c occur" exactly.
-func charExact(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-
-// matchLetter is matchWord for a one-letter word, from the masks alone. It
-// gives the score fuzzy would: a letter that begins a word scores as a
-// word start (more at the very start of the field), any other occurrence
-// as a plain character.
-func matchLetter(c byte, bit uint64, r *searchRow) (int, bool) {
-	best, found := 0, false
-	fields := [4]string{r.name, r.org, r.role, r.tag}
-	for k := range fields {
-		if bit&r.masks[k] == 0 {
-			continue
+	if mask&^h.masks[4] == 0 {
+		if n := &x.notes[i]; n.grams.hasAll(grams) && strings.Contains(n.text, w) {
+			return scoreNotes, true
 		}
-		s := scoreChar
-		if bit&r.starts[k] != 0 {
-			s += scoreWordStart
-			if fields[k][0] == c {
-				s += scoreFieldStart
-			}
-		}
-		if k == 0 {
-			s += bonusName
-		} else {
-			s += bonusOther
-		}
-		if !found || s > best {
-			best, found = s, true
-		}
-	}
-	if found {
-		return best, true
-	}
-	if bit&r.masks[4] != 0 {
-		return scoreNotes, true
 	}
 	return 0, false
 }
@@ -337,10 +324,20 @@ func (x *SearchIndex) match(q Query, order []int) []matchPart {
 		x.parts = append(x.parts, matchPart{})
 	}
 	parts := x.parts[:workers]
+	letter := q.letterOnly(x)
 	run := func(w int) {
 		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
 		p := &parts[w]
 		p.hits, p.scores = p.hits[:0], p.scores[:0]
+		if letter != nil {
+			for _, i := range order[lo:hi] {
+				if s := letter[i]; s != 0 {
+					p.hits = append(p.hits, i)
+					p.scores = append(p.scores, int(s))
+				}
+			}
+			return
+		}
 		for _, i := range order[lo:hi] {
 			if s, ok := q.Match(x, i); ok {
 				p.hits = append(p.hits, i)

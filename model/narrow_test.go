@@ -78,8 +78,9 @@ func TestLetterFastPath(t *testing.T) {
 		w := string(c)
 		for i := range x.rows {
 			r := &x.rows[i]
-			fast, okFast := matchLetter(c, charMask(w), r)
-			want, okWant := slowLetter(w, r)
+			fast := x.letters.score(c, i)
+			okFast := fast != 0
+			want, okWant := slowLetter(w, r, x.notes[i].text)
 			if fast != want || okFast != okWant {
 				t.Fatalf("%q in %q: fast %d,%v want %d,%v", w, r.name, fast, okFast, want, okWant)
 			}
@@ -88,7 +89,7 @@ func TestLetterFastPath(t *testing.T) {
 }
 
 // slowLetter scores a one-letter word with fuzzy, field by field.
-func slowLetter(w string, r *searchRow) (int, bool) {
+func slowLetter(w string, r *searchRow, notes string) (int, bool) {
 	best, found := 0, false
 	for k, f := range []string{r.name, r.org, r.role, r.tag} {
 		s, ok := fuzzy(w, f)
@@ -107,7 +108,7 @@ func slowLetter(w string, r *searchRow) (int, bool) {
 	if found {
 		return best, true
 	}
-	if strings.Contains(r.notes, w) {
+	if strings.Contains(notes, w) {
 		return scoreNotes, true
 	}
 	return 0, false

@@ -1,0 +1,152 @@
+package model
+
+import "math/bits"
+
+// Scanning a field byte by byte to score a fuzzy word is most of a
+// keystroke's cost at 50,000 contacts: the first letters typed match
+// nearly everyone, so nearly every field is read. A field of up to 64
+// bytes is therefore kept also as position masks: one bit per byte for
+// where words start, and one mask per letter, digit or space that occurs
+// in it (the characters with a charMask bit of their own). fuzzy's answer
+// then comes from a few mask operations per character of the word,
+// whatever the field's length. The masks are the same answer as the scan,
+// not an estimate; anything they cannot express (a longer field, a word
+// with punctuation or non-ASCII bytes) is scanned as before.
+
+// exactBits are the charMask bits that stand for one character each.
+const exactBits = 1<<37 - 1
+
+// Field position references: an index into one of the index's position
+// pools, or noPositions when the field is scanned instead.
+const (
+	noPositions  = ^uint32(0)
+	widePosition = 1 << 31 // set: the wide (uint64) pool; else the narrow one
+	maxPoolIndex = widePosition - 64
+)
+
+// positionPools hold every field's masks, a field's run being its word
+// starts then one mask per exact character it has, in charBit order.
+// Fields of up to 32 bytes, nearly all of them, take half the memory.
+type positionPools struct {
+	narrow []uint32
+	wide   []uint64
+}
+
+// add appends the masks of s, whose charMask is mask, and returns where.
+func (p *positionPools) add(s string, mask uint64) uint32 {
+	switch {
+	case len(s) > 64:
+		return noPositions
+	case len(s) > 32:
+		if len(p.wide) > maxPoolIndex {
+			return noPositions
+		}
+		at := len(p.wide)
+		p.wide = appendPositions(p.wide, s, mask)
+		return uint32(at) | widePosition
+	default:
+		if len(p.narrow) > maxPoolIndex {
+			return noPositions
+		}
+		at := len(p.narrow)
+		p.narrow = appendPositions(p.narrow, s, mask)
+		return uint32(at)
+	}
+}
+
+func appendPositions[T uint32 | uint64](pool []T, s string, mask uint64) []T {
+	at := len(pool)
+	for range 1 + bits.OnesCount64(mask&exactBits) {
+		pool = append(pool, 0)
+	}
+	run := pool[at:]
+	for i := 0; i < len(s); i++ {
+		if wordStart(s, i) {
+			run[0] |= 1 << i
+		}
+		if b := charBit(s[i]); b < 37 {
+			run[1+rank(mask, b)] |= 1 << i
+		}
+	}
+	return pool
+}
+
+// rank is the place of bit b among the exact bits set in mask.
+func rank(mask uint64, b uint) int {
+	return bits.OnesCount64(mask & exactBits & (1<<b - 1))
+}
+
+// maxPositionWord is the longest word scored from masks; a longer one
+// (a pasted phrase) is scanned.
+const maxPositionWord = 32
+
+// fuzzyField is fuzzy of w in field k of the contact at position i, from
+// the field's position masks where it has them. wmask is w's charMask,
+// and every character of w occurs in the field (the caller has checked
+// the field's mask).
+func (x *SearchIndex) fuzzyField(w string, wmask uint64, h *hotRow, i, k int) (int, bool) {
+	ref := h.positions[k]
+	switch {
+	case ref == noPositions || wmask&^exactBits != 0 || len(w) > maxPositionWord:
+		return fuzzy(w, x.rows[i].field(k))
+	case ref&widePosition != 0:
+		return fuzzyPositions(x.positions.wide[ref&^widePosition:], w, h.masks[k])
+	}
+	return fuzzyPositions(x.positions.narrow[ref:], w, h.masks[k])
+}
+
+// fuzzyPositions is fuzzy from a field's run of masks: the first whole
+// occurrence of w at a word start if there is one, else the leftmost
+// match tightened from its end backwards, scored as windowScore scores it.
+func fuzzyPositions[T uint32 | uint64](run []T, w string, fmask uint64) (int, bool) {
+	n := len(w)
+	var at [maxPositionWord]uint64 // where each character of w occurs
+	for j := 0; j < n; j++ {
+		at[j] = uint64(run[1+rank(fmask, charBit(w[j]))])
+	}
+	starts := uint64(run[0])
+	whole := starts
+	for j := 0; j < n && whole != 0; j++ {
+		whole &= at[j] >> j
+	}
+	if whole != 0 {
+		i := bits.TrailingZeros64(whole)
+		return positionScore(at[:n], starts, i), true
+	}
+	end := -1
+	for j := 0; j < n; j++ {
+		later := at[j] &^ (1<<uint(end+1) - 1)
+		if later == 0 {
+			return 0, false
+		}
+		end = bits.TrailingZeros64(later)
+	}
+	start := end
+	for j := n - 2; j >= 0; j-- {
+		start = 63 - bits.LeadingZeros64(at[j]&(1<<uint(start)-1))
+	}
+	return positionScore(at[:n], starts, start), true
+}
+
+// positionScore is windowScore of the greedy match of w that begins at
+// start, from where each of its characters occurs.
+func positionScore(at []uint64, starts uint64, start int) int {
+	score, prev, q := 0, -2, start
+	for j, m := range at {
+		if j > 0 {
+			q = bits.TrailingZeros64(m &^ (1<<uint(prev+1) - 1))
+		}
+		score += scoreChar
+		if q == prev+1 {
+			score += scoreConsecutive
+		}
+		if starts>>uint(q)&1 != 0 {
+			score += scoreWordStart
+			if q == 0 {
+				score += scoreFieldStart
+			}
+		}
+		prev = q
+	}
+	return score + scoreGap*(prev-start+1-len(at))
+}
