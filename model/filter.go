@@ -22,6 +22,9 @@ type SearchIndex struct {
 	keys, tmp []uint32
 	// parts is each worker's scratch space for matching.
 	parts []matchPart
+	// words are the query's words planned for matching, kept to avoid
+	// allocating per keystroke.
+	words []wordPlan
 	// positions holds the position masks of the fuzzy fields.
 	positions positionPools
 	notes     []notesRow
@@ -179,10 +182,11 @@ const (
 	scoreNotes       = 8
 )
 
-// Match reports whether the contact at position i matches q and, if so,
-// its score: higher is a better match. The score is the sum over fuzzy
-// terms of the best field's score.
-func (q *Query) Match(x *SearchIndex, i int) (score int, ok bool) {
+// matchRow reports whether the contact at position i matches q, whose
+// words are planned in words, and if so its score: higher is a better
+// match. The score is the sum over fuzzy terms of the best field's score.
+// at is scratch space.
+func (x *SearchIndex) matchRow(q *Query, words []wordPlan, i int, at *[maxPositionWord]uint64) (score int, ok bool) {
 	r := &x.rows[i]
 	if q.stageTerms > 0 && !slices.Contains(q.Stages, r.stage) {
 		return 0, false
@@ -192,8 +196,8 @@ func (q *Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 			return 0, false
 		}
 	}
-	for k, w := range q.Words {
-		s, ok := x.matchWord(w, q.masks[k], q.grams[k], i)
+	for k := range words {
+		s, ok := x.matchWord(&words[k], i, at)
 		if !ok {
 			return 0, false
 		}
@@ -220,7 +224,8 @@ func (q *Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 // matchWord scores a free word: the best of the fuzzy fields, else a
 // substring of the notes. Notes are not matched fuzzily: in a paragraph
 // almost any short word is a subsequence, so every contact would match.
-func (x *SearchIndex) matchWord(w string, mask uint64, grams []uint16, i int) (int, bool) {
+func (x *SearchIndex) matchWord(p *wordPlan, i int, at *[maxPositionWord]uint64) (int, bool) {
+	w := p.w
 	if len(w) == 1 && charExact(w[0]) {
 		s := x.letters.score(w[0], i)
 		return s, s != 0
@@ -228,10 +233,10 @@ func (x *SearchIndex) matchWord(w string, mask uint64, grams []uint16, i int) (i
 	h := &x.hot[i]
 	best, found := 0, false
 	for k := range 4 {
-		if mask&^h.masks[k] != 0 {
+		if p.mask&^h.masks[k] != 0 {
 			continue
 		}
-		s, ok := x.fuzzyField(w, mask, h, i, k)
+		s, ok := x.fuzzyField(p, h, i, k, at)
 		switch {
 		case !ok:
 		case k == 0:
@@ -246,8 +251,8 @@ func (x *SearchIndex) matchWord(w string, mask uint64, grams []uint16, i int) (i
 	if found {
 		return best, true
 	}
-	if mask&^h.masks[4] == 0 {
-		if n := &x.notes[i]; n.grams.hasAll(grams) && strings.Contains(n.text, w) {
+	if p.mask&^h.masks[4] == 0 {
+		if n := &x.notes[i]; n.grams.hasAll(p.grams) && strings.Contains(n.text, w) {
 			return scoreNotes, true
 		}
 	}
@@ -266,19 +271,29 @@ func perfectFrom(n int) int {
 // their place in order (the user's chosen sort); with only exact terms
 // (tag:, stage:) order is kept as is.
 func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
-	dst = dst[:0]
+	_, dst = x.filter(&q, order, dst, dst)
+	return dst
+}
+
+// filter appends the positions in cand that match q to matched[:0], in
+// cand's order, and the same ranked as Filter ranks them to ranked[:0].
+// ranked may be matched, to rank in place (the order in cand is then
+// lost); when q has nothing to rank, ranked is matched.
+func (x *SearchIndex) filter(q *Query, cand, matched, ranked []int) ([]int, []int) {
+	matched = matched[:0]
 	if q.Empty() {
-		return append(dst, order...)
+		matched = append(matched, cand...)
+		return matched, matched
 	}
-	parts := x.match(q, order)
+	parts := x.match(q, cand)
 	for _, p := range parts {
-		dst = append(dst, p.hits...)
+		matched = append(matched, p.hits...)
 	}
 	if !q.Ranked() {
-		return dst
+		return matched, matched
 	}
 	// Rank with a stable radix sort on packed keys: the inverted score in
-	// the high 16 bits, the hit's place in order in the low 16 — or, past
+	// the high 16 bits, the hit's place in cand in the low 16 — or, past
 	// 65,536 contacts, a comparison sort.
 	keys := x.keys[:0]
 	for _, p := range parts {
@@ -287,35 +302,36 @@ func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
 		}
 	}
 	x.keys = keys
-	if len(dst) > 0xffff {
-		idx := make([]int, len(dst))
+	if len(matched) > 0xffff {
+		idx := make([]int, len(matched))
 		for k := range idx {
 			idx[k] = k
 		}
 		slices.SortStableFunc(idx, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
-		out := make([]int, len(dst))
+		out := make([]int, len(matched))
 		for k, j := range idx {
-			out[k] = dst[j]
+			out[k] = matched[j]
 		}
-		return append(dst[:0], out...)
+		return matched, append(ranked[:0], out...)
 	}
 	for k := range keys {
 		keys[k] = keys[k]<<16 | uint32(k)
 	}
 	x.tmp = radixSort(keys, x.tmp)
 	for k, key := range keys {
-		keys[k] = uint32(dst[key&0xffff])
+		keys[k] = uint32(matched[key&0xffff])
 	}
-	for k := range dst {
-		dst[k] = int(keys[k])
+	ranked = ranked[:0]
+	for _, p := range keys {
+		ranked = append(ranked, int(p))
 	}
-	return dst
+	return matched, ranked
 }
 
 // match finds the hits of q among order, keeping order. Every contact must
 // be tested on every keystroke, so on a large notebook the work is split
 // between the cores; each worker writes only its own part.
-func (x *SearchIndex) match(q Query, order []int) []matchPart {
+func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	workers := 1
 	if len(order) >= parallelFrom {
 		workers = min(runtime.GOMAXPROCS(0), len(order)/(parallelFrom/2))
@@ -325,6 +341,11 @@ func (x *SearchIndex) match(q Query, order []int) []matchPart {
 	}
 	parts := x.parts[:workers]
 	letter := q.letterOnly(x)
+	x.words = x.words[:0]
+	for k, w := range q.Words {
+		x.words = append(x.words, planWord(w, q.masks[k], q.grams[k]))
+	}
+	words := x.words
 	run := func(w int) {
 		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
 		p := &parts[w]
@@ -338,8 +359,9 @@ func (x *SearchIndex) match(q Query, order []int) []matchPart {
 			}
 			return
 		}
+		var at [maxPositionWord]uint64
 		for _, i := range order[lo:hi] {
-			if s, ok := q.Match(x, i); ok {
+			if s, ok := x.matchRow(q, words, i, &at); ok {
 				p.hits = append(p.hits, i)
 				p.scores = append(p.scores, s)
 			}

@@ -80,38 +80,59 @@ func rank(mask uint64, b uint) int {
 // (a pasted phrase) is scanned.
 const maxPositionWord = 32
 
-// fuzzyField is fuzzy of w in field k of the contact at position i, from
-// the field's position masks where it has them. wmask is w's charMask,
-// and every character of w occurs in the field (the caller has checked
-// the field's mask).
-func (x *SearchIndex) fuzzyField(w string, wmask uint64, h *hotRow, i, k int) (int, bool) {
+// wordPlan is a free word of the query made ready for scoring from masks,
+// once per keystroke rather than once per contact.
+type wordPlan struct {
+	w     string
+	mask  uint64 // charMask(w)
+	grams []uint16
+	// scan: the word cannot be scored from masks (too long, or a
+	// character without a charMask bit of its own).
+	scan bool
+	// below[j] selects the exact bits under w[j]'s: the count of those a
+	// field has is the place of w[j]'s mask in the field's run.
+	below [maxPositionWord]uint64
+}
+
+func planWord(w string, mask uint64, grams []uint16) wordPlan {
+	p := wordPlan{w: w, mask: mask, grams: grams, scan: mask&^exactBits != 0 || len(w) > maxPositionWord}
+	if !p.scan {
+		for j := 0; j < len(w); j++ {
+			p.below[j] = exactBits & (1<<charBit(w[j]) - 1)
+		}
+	}
+	return p
+}
+
+// fuzzyField is fuzzy of the word in field k of the contact at position
+// i, from the field's position masks where it has them. Every character
+// of the word occurs in the field (the caller has checked the field's
+// mask). at is scratch space.
+func (x *SearchIndex) fuzzyField(p *wordPlan, h *hotRow, i, k int, at *[maxPositionWord]uint64) (int, bool) {
 	ref := h.positions[k]
 	switch {
-	case ref == noPositions || wmask&^exactBits != 0 || len(w) > maxPositionWord:
-		return fuzzy(w, x.rows[i].field(k))
+	case ref == noPositions || p.scan:
+		return fuzzy(p.w, x.rows[i].field(k))
 	case ref&widePosition != 0:
-		return fuzzyPositions(x.positions.wide[ref&^widePosition:], w, h.masks[k])
+		return fuzzyPositions(x.positions.wide[ref&^widePosition:], p, h.masks[k], at)
 	}
-	return fuzzyPositions(x.positions.narrow[ref:], w, h.masks[k])
+	return fuzzyPositions(x.positions.narrow[ref:], p, h.masks[k], at)
 }
 
 // fuzzyPositions is fuzzy from a field's run of masks: the first whole
-// occurrence of w at a word start if there is one, else the leftmost
-// match tightened from its end backwards, scored as windowScore scores it.
-func fuzzyPositions[T uint32 | uint64](run []T, w string, fmask uint64) (int, bool) {
-	n := len(w)
-	var at [maxPositionWord]uint64 // where each character of w occurs
-	for j := 0; j < n; j++ {
-		at[j] = uint64(run[1+rank(fmask, charBit(w[j]))])
-	}
+// occurrence of the word at a word start if there is one, else the
+// leftmost match tightened from its end backwards, scored as windowScore
+// scores it.
+func fuzzyPositions[T uint32 | uint64](run []T, p *wordPlan, fmask uint64, at *[maxPositionWord]uint64) (int, bool) {
+	n := len(p.w)
 	starts := uint64(run[0])
 	whole := starts
-	for j := 0; j < n && whole != 0; j++ {
+	for j := 0; j < n; j++ {
+		at[j] = uint64(run[1+bits.OnesCount64(fmask&p.below[j])])
 		whole &= at[j] >> j
 	}
 	if whole != 0 {
-		i := bits.TrailingZeros64(whole)
-		return positionScore(at[:n], starts, i), true
+		return positionScore((1<<n-1)<<bits.TrailingZeros64(whole), starts, n), true
 	}
 	end := -1
 	for j := 0; j < n; j++ {
@@ -125,28 +146,25 @@ func fuzzyPositions[T uint32 | uint64](run []T, w string, fmask uint64) (int, bo
 	for j := n - 2; j >= 0; j-- {
 		start = 63 - bits.LeadingZeros64(at[j]&(1<<uint(start)-1))
 	}
-	return positionScore(at[:n], starts, start), true
+	// The greedy match from start, as windowScore walks it.
+	q := start
+	matched := uint64(1) << uint(q)
+	for j := 1; j < n; j++ {
+		q = bits.TrailingZeros64(at[j] &^ (2<<uint(q) - 1))
+		matched |= 1 << uint(q)
+	}
+	return positionScore(matched, starts, n), true
 }
 
-// positionScore is windowScore of the greedy match of w that begins at
-// start, from where each of its characters occurs.
-func positionScore(at []uint64, starts uint64, start int) int {
-	score, prev, q := 0, -2, start
-	for j, m := range at {
-		if j > 0 {
-			q = bits.TrailingZeros64(m &^ (1<<uint(prev+1) - 1))
-		}
-		score += scoreChar
-		if q == prev+1 {
-			score += scoreConsecutive
-		}
-		if starts>>uint(q)&1 != 0 {
-			score += scoreWordStart
-			if q == 0 {
-				score += scoreFieldStart
-			}
-		}
-		prev = q
-	}
-	return score + scoreGap*(prev-start+1-len(at))
+// positionScore is windowScore of a match of n characters at the
+// positions set in matched, in a field whose word starts are starts: a
+// character next to the one before it is consecutive, and the window's
+// other characters are gaps.
+func positionScore(matched, starts uint64, n int) int {
+	span := 64 - bits.LeadingZeros64(matched) - bits.TrailingZeros64(matched)
+	return n*scoreChar +
+		scoreConsecutive*bits.OnesCount64(matched&(matched<<1)) +
+		scoreWordStart*bits.OnesCount64(matched&starts) +
+		scoreFieldStart*int(matched&starts&1) +
+		scoreGap*(span-n)
 }
