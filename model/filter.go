@@ -17,9 +17,9 @@ import (
 type SearchIndex struct {
 	rows []searchRow
 	hot  []hotRow
-	// keys and tmp are Filter's scratch space for ranking, kept to avoid
+	// counts is Filter's scratch space for ranking, kept to avoid
 	// allocating per keystroke.
-	keys, tmp []uint32
+	counts []int
 	// parts is each worker's scratch space for matching.
 	parts []matchPart
 	// words are the query's words planned for matching, kept to avoid
@@ -36,6 +36,8 @@ type SearchIndex struct {
 type matchPart struct {
 	hits   []int
 	scores []int
+	// top is the highest score in scores.
+	top int
 }
 
 // parallelFrom is the size of the order past which Filter splits the
@@ -292,40 +294,7 @@ func (x *SearchIndex) filter(q *Query, cand, matched, ranked []int) ([]int, []in
 	if !q.Ranked() {
 		return matched, matched
 	}
-	// Rank with a stable radix sort on packed keys: the inverted score in
-	// the high 16 bits, the hit's place in cand in the low 16 — or, past
-	// 65,536 contacts, a comparison sort.
-	keys := x.keys[:0]
-	for _, p := range parts {
-		for _, s := range p.scores {
-			keys = append(keys, uint32(0xffff-min(max(s, 0), 0xffff)))
-		}
-	}
-	x.keys = keys
-	if len(matched) > 0xffff {
-		idx := make([]int, len(matched))
-		for k := range idx {
-			idx[k] = k
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
-		out := make([]int, len(matched))
-		for k, j := range idx {
-			out[k] = matched[j]
-		}
-		return matched, append(ranked[:0], out...)
-	}
-	for k := range keys {
-		keys[k] = keys[k]<<16 | uint32(k)
-	}
-	x.tmp = radixSort(keys, x.tmp)
-	for k, key := range keys {
-		keys[k] = uint32(matched[key&0xffff])
-	}
-	ranked = ranked[:0]
-	for _, p := range keys {
-		ranked = append(ranked, int(p))
-	}
-	return matched, ranked
+	return matched, x.rank(parts, ranked)
 }
 
 // match finds the hits of q among order, keeping order. Every contact must
@@ -349,12 +318,13 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	run := func(w int) {
 		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
 		p := &parts[w]
-		p.hits, p.scores = p.hits[:0], p.scores[:0]
+		p.hits, p.scores, p.top = p.hits[:0], p.scores[:0], 0
 		if letter != nil {
 			for _, i := range order[lo:hi] {
 				if s := letter[i]; s != 0 {
 					p.hits = append(p.hits, i)
 					p.scores = append(p.scores, int(s))
+					p.top = max(p.top, int(s))
 				}
 			}
 			return
@@ -364,6 +334,7 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 			if s, ok := x.matchRow(q, words, i, &at); ok {
 				p.hits = append(p.hits, i)
 				p.scores = append(p.scores, s)
+				p.top = max(p.top, s)
 			}
 		}
 	}
@@ -382,34 +353,6 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	run(0)
 	wg.Wait()
 	return parts
-}
-
-// radixSort sorts keys by their high 16 bits, stably, in two passes of
-// eight bits. The low 16 bits carry the original place, so the result is
-// also a full sort. It returns the scratch buffer for reuse.
-func radixSort(keys, tmp []uint32) []uint32 {
-	if cap(tmp) < len(keys) {
-		tmp = make([]uint32, len(keys))
-	}
-	tmp = tmp[:len(keys)]
-	src, out := keys, tmp
-	for shift := 16; shift < 32; shift += 8 {
-		var count [257]int
-		for _, k := range src {
-			count[(k>>shift)&0xff+1]++
-		}
-		for b := 1; b < len(count); b++ {
-			count[b] += count[b-1]
-		}
-		for _, k := range src {
-			b := (k >> shift) & 0xff
-			out[count[b]] = k
-			count[b]++
-		}
-		src, out = out, src
-	}
-	// Two passes leave the result back in keys.
-	return tmp
 }
 
 // fuzzy scores pat as a subsequence of s, in one pass over s. The first
