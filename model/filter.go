@@ -27,8 +27,11 @@ type SearchIndex struct {
 	words []wordPlan
 	// positions holds the position masks of the fuzzy fields.
 	positions positionPools
-	notes     []notesRow
-	letters   letterScores
+	// notes are the folded notes, searched for a word found in no fuzzy
+	// field when noteRuns says it may be there.
+	notes    []string
+	noteRuns notesFilter
+	letters  letterScores
 }
 
 // matchPart is one worker's share of a Filter: the hits in its stretch of
@@ -80,19 +83,11 @@ type hotRow struct {
 	positions [4]uint32
 }
 
-// notesRow is one contact's folded notes and the small Bloom filter of
-// their two- and three-byte runs: a word with a run the notes lack cannot
-// be a substring of them, so most notes are never scanned.
-type notesRow struct {
-	text  string
-	grams gramSet
-}
-
 // NewSearchIndex indexes contacts. After adding or deleting contacts, build
 // a new one; after editing one, call Set.
 func NewSearchIndex(contacts []Contact) *SearchIndex {
 	x := &SearchIndex{rows: make([]searchRow, len(contacts)), hot: make([]hotRow, len(contacts)),
-		notes: make([]notesRow, len(contacts))}
+		notes: make([]string, len(contacts)), noteRuns: newNotesFilter(len(contacts))}
 	x.letters.init(len(contacts))
 	type span struct{ a, b int }
 	spans := make([][5]span, len(contacts))
@@ -111,6 +106,7 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 		sp := spans[i]
 		x.setRow(i, c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
 			all[sp[3].a:sp[3].b], all[sp[4].a:sp[4].b])
+		x.noteRuns.add(i, x.notes[i])
 	}
 	return x
 }
@@ -122,7 +118,7 @@ func (x *SearchIndex) setRow(i int, c Contact, name, org, role, tag, notes strin
 		h.positions[k] = x.positions.add(x.rows[i].field(k), h.masks[k])
 	}
 	x.hot[i] = h
-	x.notes[i] = notesRow{text: notes, grams: gramsOf(notes)}
+	x.notes[i] = notes
 	x.letters.set(i, &x.rows[i], &h.masks)
 }
 
@@ -158,6 +154,7 @@ func (x *SearchIndex) Set(i int, c Contact) {
 	// The old row's masks stay in the pools, unused, until the next build.
 	x.setRow(i, c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
 		fold(strings.TrimSpace(c.Role)), fold(strings.Join(c.Tags, "\x00")), fold(c.Notes))
+	x.noteRuns.set(i, x.notes[i])
 }
 
 // All appends every position, in index order, to dst[:0]: the list before
@@ -253,10 +250,9 @@ func (x *SearchIndex) matchWord(p *wordPlan, i int, at *[maxPositionWord]uint64)
 	if found {
 		return best, true
 	}
-	if p.mask&^h.masks[4] == 0 {
-		if n := &x.notes[i]; n.grams.hasAll(p.grams) && strings.Contains(n.text, w) {
-			return scoreNotes, true
-		}
+	if p.mask&^h.masks[4] == 0 && p.notes[i>>6]&(1<<(i&63)) != 0 &&
+		(p.notesExact || strings.Contains(x.notes[i], w)) {
+		return scoreNotes, true
 	}
 	return 0, false
 }
@@ -310,11 +306,13 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	}
 	parts := x.parts[:workers]
 	letter := q.letterOnly(x)
-	x.words = x.words[:0]
-	for k, w := range q.Words {
-		x.words = append(x.words, planWord(w, q.masks[k], q.grams[k]))
+	for len(x.words) < len(q.Words) {
+		x.words = append(x.words, wordPlan{})
 	}
-	words := x.words
+	words := x.words[:len(q.Words)]
+	for k, w := range q.Words {
+		words[k].plan(w, q.masks[k], &x.noteRuns)
+	}
 	run := func(w int) {
 		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
 		p := &parts[w]

@@ -83,9 +83,13 @@ const maxPositionWord = 32
 // wordPlan is a free word of the query made ready for scoring from masks,
 // once per keystroke rather than once per contact.
 type wordPlan struct {
-	w     string
-	mask  uint64 // charMask(w)
-	grams []uint16
+	w    string
+	mask uint64 // charMask(w)
+	// notes has the bits of the positions whose notes may hold w (see
+	// notesFilter); with notesExact, they do. cols is scratch space.
+	notes      []uint64
+	notesExact bool
+	cols       []int
 	// scan: the word cannot be scored from masks (too long, or a
 	// character without a charMask bit of its own).
 	scan bool
@@ -94,14 +98,17 @@ type wordPlan struct {
 	below [maxPositionWord]uint64
 }
 
-func planWord(w string, mask uint64, grams []uint16) wordPlan {
-	p := wordPlan{w: w, mask: mask, grams: grams, scan: mask&^exactBits != 0 || len(w) > maxPositionWord}
+// plan makes p ready for w, whose charMask is mask, keeping p's slices for
+// reuse.
+func (p *wordPlan) plan(w string, mask uint64, notes *notesFilter) {
+	p.w, p.mask, p.scan = w, mask, mask&^exactBits != 0 || len(w) > maxPositionWord
+	p.cols, p.notesExact = wordColumns(w, p.cols)
+	p.notes = notes.candidates(p.cols, p.notes)
 	if !p.scan {
 		for j := 0; j < len(w); j++ {
 			p.below[j] = exactBits & (1<<charBit(w[j]) - 1)
 		}
 	}
-	return p
 }
 
 // fuzzyField is fuzzy of the word in field k of the contact at position
