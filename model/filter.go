@@ -25,6 +25,8 @@ type SearchIndex struct {
 	// words are the query's words planned for matching, kept to avoid
 	// allocating per keystroke.
 	words []wordPlan
+	// tagMasks are the charMasks of the query's tag terms.
+	tagMasks []uint64
 	// positions holds the position masks of the fuzzy fields.
 	positions positionPools
 	// notes are the folded notes, searched for a word found in no fuzzy
@@ -81,6 +83,9 @@ type hotRow struct {
 	// positions are where the position masks of name, org, role and tags
 	// are in the index's pools.
 	positions [4]uint32
+	// tagStarts is the charMask of the tags' first bytes. (It also makes
+	// the row 64 bytes: one cache line.)
+	tagStarts uint64
 }
 
 // NewSearchIndex indexes contacts. After adding or deleting contacts, build
@@ -113,7 +118,8 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 
 func (x *SearchIndex) setRow(i int, c Contact, name, org, role, tag, notes string) {
 	x.rows[i] = searchRow{id: c.ID, name: name, org: org, role: role, tag: tag, stage: c.CurrentStage()}
-	h := hotRow{masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)}}
+	h := hotRow{masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
+		tagStarts: tagStartMask(tag)}
 	for k := range h.positions {
 		h.positions[k] = x.positions.add(x.rows[i].field(k), h.masks[k])
 	}
@@ -190,8 +196,12 @@ func (x *SearchIndex) matchRow(q *Query, words []wordPlan, i int, at *[maxPositi
 	if q.stageTerms > 0 && !slices.Contains(q.Stages, r.stage) {
 		return 0, false
 	}
-	for _, t := range q.Tags {
-		if !hasTagPrefix(r.tag, t) {
+	for k, t := range q.Tags {
+		// A contact with no tag starting with the term's first letter, or
+		// lacking one of its letters, is turned away without reading the
+		// tags.
+		if h := &x.hot[i]; h.tagStarts&(1<<charBit(t[0])) == 0 || x.tagMasks[k]&^h.masks[3] != 0 ||
+			!hasTagPrefix(r.tag, t) {
 			return 0, false
 		}
 	}
@@ -312,6 +322,10 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	words := x.words[:len(q.Words)]
 	for k, w := range q.Words {
 		words[k].plan(w, q.masks[k], &x.noteRuns)
+	}
+	x.tagMasks = x.tagMasks[:0]
+	for _, t := range q.Tags {
+		x.tagMasks = append(x.tagMasks, charMask(t))
 	}
 	run := func(w int) {
 		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
@@ -443,6 +457,17 @@ func wordStart(s string, i int) bool {
 	}
 	c := s[i-1]
 	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
+}
+
+// tagStartMask is charMask of the first bytes of the NUL-joined tags.
+func tagStartMask(tags string) uint64 {
+	var m uint64
+	for i := 0; i < len(tags); i++ {
+		if i == 0 || tags[i-1] == 0 {
+			m |= 1 << charBit(tags[i])
+		}
+	}
+	return m
 }
 
 // hasTagPrefix reports whether any of the NUL-joined tags starts with p.

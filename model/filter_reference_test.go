@@ -103,7 +103,8 @@ func filterContacts(n int) []model.Contact {
 		model.Contact{Name: "Sarah O'Brien-Smith", Organisation: "Department for Science, Innovation and Technology (DSIT)",
 			Role: "Senior policy adviser, regulation & standards, artificial intelligence", Tags: []string{"policy", "AI safety", "civil service"}},
 		model.Contact{Name: "ZOË ÅSTRÖM", Organisation: "Co-op", Role: "10:30 stand-up lead", Tags: []string{"pol", "poLITICS"}},
-		model.Contact{Name: "李小龍 Lee", Organisation: "香港 Council", Notes: "Reorganisation of the council; sarah's team."},
+		model.Contact{Name: "李小龍 Lee", Organisation: "香港 Council", Notes: "Reorganisation of the council; sarah's team.",
+			Tags: []string{"香港", "-dash", "Ünion"}},
 		model.Contact{Name: "  ", Organisation: "", Role: "", Tags: nil, Notes: ""},
 		model.Contact{Name: "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9", Stage: model.Thanked},
 		model.Contact{Name: "Ana-Sofía Núñez", Organisation: "City Council", Role: "Councillor", Stage: model.Scheduled,
@@ -121,7 +122,7 @@ var filterQueries = []string{
 	"org:city c", `org:"city c`, "role:senior p", "name:sar", "stage:sched sarah", "stage:t", "stage:zzz a",
 	"o'brien", "co-op", "10:30", "sarah smith", "tag:pol tag:civ", "tag:ai s", "a b c", `"a b c d"`,
 	"abcdefghijklmnopqrstuvwxyz0123456789", "science innovation technology", "council", "lee", "李", "aaaa",
-	"e", "q", "9", " ", "reorganisation", "team.", "xyz",
+	"e", "q", "9", " ", "reorganisation", "team.", "xyz", "tag:香", "tag:-d", "tag:unio", "tag:ü", "tag:ash",
 }
 
 // randomQueries are words taken from the contacts' own text (whole,
