@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // SearchIndex holds each contact's searchable text, folded once when the
@@ -20,7 +21,7 @@ type SearchIndex struct {
 	// counts is Filter's scratch space for ranking, kept to avoid
 	// allocating per keystroke.
 	counts []int
-	// parts is each worker's scratch space for matching.
+	// parts are the chunks' scratch space for matching.
 	parts []matchPart
 	// words are the query's words planned for matching, kept to avoid
 	// allocating per keystroke.
@@ -36,7 +37,7 @@ type SearchIndex struct {
 	letters  letterScores
 }
 
-// matchPart is one worker's share of a Filter: the hits in its stretch of
+// matchPart is one chunk of a Filter's work: the hits in its stretch of
 // the order, in order, and their scores.
 type matchPart struct {
 	hits   []int
@@ -49,6 +50,9 @@ type matchPart struct {
 // matching between the machine's cores. Below it, starting goroutines
 // costs more than it saves.
 const parallelFrom = 4096
+
+// matchChunk is about how many positions a core takes at a time.
+const matchChunk = 2048
 
 // searchRow is one contact's folded text. The strings of a freshly built
 // index are slices of one block, in row order, so a scan of all rows reads
@@ -304,17 +308,21 @@ func (x *SearchIndex) filter(q *Query, cand, matched, ranked []int) ([]int, []in
 }
 
 // match finds the hits of q among order, keeping order. Every contact must
-// be tested on every keystroke, so on a large notebook the work is split
-// between the cores; each worker writes only its own part.
+// be tested on every keystroke, so on a large notebook the order is cut in
+// chunks that the cores take one at a time, each chunk's hits in a part of
+// its own. Taking chunks rather than a fixed half each keeps a key from
+// waiting on a core that is busy elsewhere (the machine is shared): the
+// cores that run do the rest.
 func (x *SearchIndex) match(q *Query, order []int) []matchPart {
-	workers := 1
+	chunks := 1
 	if len(order) >= parallelFrom {
-		workers = min(runtime.GOMAXPROCS(0), len(order)/(parallelFrom/2))
+		chunks = (len(order) + matchChunk - 1) / matchChunk
 	}
-	for len(x.parts) < workers {
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	for len(x.parts) < chunks {
 		x.parts = append(x.parts, matchPart{})
 	}
-	parts := x.parts[:workers]
+	parts := x.parts[:chunks]
 	letter := q.letterOnly(x)
 	for len(x.words) < len(q.Words) {
 		x.words = append(x.words, wordPlan{})
@@ -327,9 +335,9 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 	for _, t := range q.Tags {
 		x.tagMasks = append(x.tagMasks, charMask(t))
 	}
-	run := func(w int) {
-		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
-		p := &parts[w]
+	run := func(c int) {
+		lo, hi := c*len(order)/chunks, (c+1)*len(order)/chunks
+		p := &parts[c]
 		p.hits, p.scores, p.top = p.hits[:0], p.scores[:0], 0
 		if letter != nil {
 			for _, i := range order[lo:hi] {
@@ -351,18 +359,26 @@ func (x *SearchIndex) match(q *Query, order []int) []matchPart {
 		}
 	}
 	if workers == 1 {
-		run(0)
+		for c := range chunks {
+			run(c)
+		}
 		return parts
 	}
+	var taken atomic.Int64
+	work := func() {
+		for c := int(taken.Add(1)) - 1; c < chunks; c = int(taken.Add(1)) - 1 {
+			run(c)
+		}
+	}
 	var wg sync.WaitGroup
-	for w := 1; w < workers; w++ {
+	for range workers - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run(w)
+			work()
 		}()
 	}
-	run(0)
+	work()
 	wg.Wait()
 	return parts
 }
