@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -244,17 +245,21 @@ func (x *SearchIndex) matchWord(p *wordPlan, i int, at *[maxPositionWord]uint64)
 		return s, s != 0
 	}
 	h := &x.hot[i]
-	best, found := 0, false
+	// The fields holding every character of the word, as bits: worked out
+	// before the loop, without a branch per field.
+	var fields uint
 	for k := range 4 {
-		if p.mask&^h.masks[k] != 0 {
-			continue
-		}
+		fields |= b2u(p.mask&^h.masks[k] == 0) << k
+	}
+	best, found := 0, false
+	for ; fields != 0; fields &= fields - 1 {
+		k := bits.TrailingZeros(fields)
 		s, ok := x.fuzzyField(p, h, i, k, at)
 		switch {
 		case !ok:
 		case k == 0:
 			best, found = s+bonusName, true
-			if s >= perfectFrom(len(w)) {
+			if s >= p.perfect {
 				return best, true // no other field can beat the name
 			}
 		case !found || s+bonusOther > best:
@@ -269,6 +274,14 @@ func (x *SearchIndex) matchWord(p *wordPlan, i int, at *[maxPositionWord]uint64)
 		return scoreNotes, true
 	}
 	return 0, false
+}
+
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // perfectFrom is the score of an n-byte pattern found whole at the start of

@@ -90,6 +90,8 @@ type wordPlan struct {
 	notes      []uint64
 	notesExact bool
 	cols       []int
+	// perfect is perfectFrom(len(w)).
+	perfect int
 	// scan: the word cannot be scored from masks (too long, or a
 	// character without a charMask bit of its own).
 	scan bool
@@ -102,6 +104,7 @@ type wordPlan struct {
 // reuse.
 func (p *wordPlan) plan(w string, mask uint64, notes *notesFilter) {
 	p.w, p.mask, p.scan = w, mask, mask&^exactBits != 0 || len(w) > maxPositionWord
+	p.perfect = perfectFrom(len(w))
 	p.cols, p.notesExact = wordColumns(w, p.cols)
 	p.notes = notes.candidates(p.cols, p.notes)
 	if !p.scan {
