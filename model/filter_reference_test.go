@@ -163,6 +163,28 @@ func TestFilterMatchesTheReference(t *testing.T) {
 	}
 }
 
+// TestFilterMatchesTheReferenceInChunks is the same check on a list long
+// enough to be matched in chunks, by several cores at once, through the
+// typed filter (whose narrowed candidates are chunked too).
+func TestFilterMatchesTheReferenceInChunks(t *testing.T) {
+	cs := filterContacts(9000)
+	x := model.NewSearchIndex(cs)
+	order := x.All(nil)
+	f := model.NewTypedFilter(x, order)
+	for _, typed := range []string{"sarah", "cncl", "tag:pol", "reorg", "e q", "stage:t a", "co-op"} {
+		for i := 1; i <= len(typed); i++ {
+			text := typed[:i]
+			want := referenceFilter(cs, text)
+			if got := x.Filter(model.ParseQuery(text), order, nil); !slices.Equal(got, want) {
+				t.Fatalf("filter %q: %d hits, reference %d; first difference at %d", text, len(got), len(want), firstDiff(got, want))
+			}
+			if got := f.Filter(text); !slices.Equal(got, want) {
+				t.Fatalf("typed %q: %d hits, reference %d; first difference at %d", text, len(got), len(want), firstDiff(got, want))
+			}
+		}
+	}
+}
+
 func firstDiff(a, b []int) int {
 	for i := range min(len(a), len(b)) {
 		if a[i] != b[i] {
