@@ -75,6 +75,9 @@ type ContactList struct {
 	// header is drawn on every keystroke and the counts change only when
 	// the notebook does.
 	countLines []string
+	// stageCells are the stage column of each stage, drawn at the current
+	// width: every row shows one, and they change only with the width.
+	stageCells map[model.Stage]string
 	loaded     bool
 
 	sortKey model.SortKey
@@ -379,9 +382,15 @@ func (l ContactList) Flush(s *store.Store) error {
 	return nil
 }
 
-// drawCounts renders the stage counts for the header.
+// drawCounts renders the stage counts for the header, and the stage
+// column's cells.
 func (l *ContactList) drawCounts() {
 	l.countLines = strings.Split(common.StageCountsView(l.C.Styles, l.counts, l.width), "\n")
+	cols := columnsFor(l.width)
+	l.stageCells = make(map[model.Stage]string)
+	for _, st := range model.Stages() {
+		l.stageCells[st] = l.stageCell(st, cols)
+	}
 }
 
 func (l ContactList) SetSize(w, h int) common.Screen {
