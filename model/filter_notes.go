@@ -41,31 +41,52 @@ func newNotesFilter(n int) notesFilter {
 // gramColumn is the column of the run s[i:i+n] (n is 2 or 3), or -1 when
 // the run is not kept.
 func gramColumn(s string, i, n int) int {
-	a, b := s[i], s[i+1]
-	if n == 2 && 'a' <= a && a <= 'z' && 'a' <= b && b <= 'z' {
-		return int(a-'a')*26 + int(b-'a')
+	if n == 2 {
+		return pairColumn(s[i], s[i+1])
 	}
-	// The length takes part in the hash, so "ab" and "ab?" do not collide
-	// by construction.
-	h := uint32(n) * 0x9E3779B1
-	for j := i; j < i+n; j++ {
-		if s[j] == ' ' {
-			return -1
-		}
-		h = (h ^ uint32(s[j])) * 0x01000193
-	}
-	return pairColumns + int(h>>7)%hashedColumns
+	return tripleColumn(s[i], s[i+1], s[i+2])
 }
+
+// The length takes part in the hash, so "ab" and "ab?" do not collide by
+// construction.
+const (
+	pairSeed   = 2 * 0x9E3779B1 & 0xffffffff
+	tripleSeed = 3 * 0x9E3779B1 & 0xffffffff
+	hashStep   = 0x01000193
+)
+
+func pairColumn(a, b byte) int {
+	switch {
+	case 'a' <= a && a <= 'z' && 'a' <= b && b <= 'z':
+		return int(a-'a')*26 + int(b-'a')
+	case a == ' ' || b == ' ':
+		return -1
+	}
+	return hashedColumn((uint32(pairSeed)^uint32(a))*hashStep ^ uint32(b))
+}
+
+func tripleColumn(a, b, c byte) int {
+	if a == ' ' || b == ' ' || c == ' ' {
+		return -1
+	}
+	return hashedColumn(((uint32(tripleSeed)^uint32(a))*hashStep^uint32(b))*hashStep ^ uint32(c))
+}
+
+// hashedColumn finishes a run's hash h and picks its column.
+func hashedColumn(h uint32) int { return pairColumns + int((h*hashStep)>>7)%hashedColumns }
 
 // add sets the bits of position i, whose notes are text, for a row just
 // made: its bits are all clear.
 func (f *notesFilter) add(i int, text string) {
 	word, bit := i>>6, uint64(1)<<(i&63)
-	for n := 2; n <= 3; n++ {
-		for k := 0; k+n <= len(text); k++ {
-			if c := gramColumn(text, k, n); c >= 0 {
-				f.cols[c*f.stride+word] |= bit
-			}
+	for k := 0; k+1 < len(text); k++ {
+		if c := pairColumn(text[k], text[k+1]); c >= 0 {
+			f.cols[c*f.stride+word] |= bit
+		}
+	}
+	for k := 0; k+2 < len(text); k++ {
+		if c := tripleColumn(text[k], text[k+1], text[k+2]); c >= 0 {
+			f.cols[c*f.stride+word] |= bit
 		}
 	}
 }
