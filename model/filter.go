@@ -1,10 +1,12 @@
 package model
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // SearchIndex holds each contact's searchable text, folded once when the
@@ -16,18 +18,33 @@ import (
 // buffers for ranking.
 type SearchIndex struct {
 	rows []searchRow
-	// keys and tmp are Filter's scratch space for ranking, kept to avoid
+	hot  []hotRow
+	// counts is Filter's scratch space for ranking, kept to avoid
 	// allocating per keystroke.
-	keys, tmp []uint32
-	// parts is each worker's scratch space for matching.
+	counts []int
+	// parts are the chunks' scratch space for matching.
 	parts []matchPart
+	// words are the query's words planned for matching, kept to avoid
+	// allocating per keystroke.
+	words []wordPlan
+	// tagMasks are the charMasks of the query's tag terms.
+	tagMasks []uint64
+	// positions holds the position masks of the fuzzy fields.
+	positions positionPools
+	// notes are the folded notes, searched for a word found in no fuzzy
+	// field when noteRuns says it may be there.
+	notes    []string
+	noteRuns notesFilter
+	letters  letterScores
 }
 
-// matchPart is one worker's share of a Filter: the hits in its stretch of
+// matchPart is one chunk of a Filter's work: the hits in its stretch of
 // the order, in order, and their scores.
 type matchPart struct {
 	hits   []int
 	scores []int
+	// top is the highest score in scores.
+	top int
 }
 
 // parallelFrom is the size of the order past which Filter splits the
@@ -35,31 +52,53 @@ type matchPart struct {
 // costs more than it saves.
 const parallelFrom = 4096
 
+// matchChunk is about how many positions a core takes at a time.
+const matchChunk = 2048
+
 // searchRow is one contact's folded text. The strings of a freshly built
 // index are slices of one block, in row order, so a scan of all rows reads
-// memory in sequence. The masks record which characters occur, so a word
-// with a character the contact lacks is rejected without reading text.
+// memory in sequence.
 type searchRow struct {
 	id                   uint64
 	name, org, role, tag string // tag: tags joined by NUL
-	notes                string
+	stage                Stage
+}
+
+// field is the k-th fuzzy field: name, org, role or tags.
+func (r *searchRow) field(k int) string {
+	switch k {
+	case 0:
+		return r.name
+	case 1:
+		return r.org
+	case 2:
+		return r.role
+	}
+	return r.tag
+}
+
+// hotRow is what settles most words without reading text, kept apart from
+// the text so that a pass over every contact reads one cache line each (at
+// 50,000 contacts, reading the rows is most of the cost of a pass): the
+// masks record which characters occur, so a word with a character the
+// contact lacks is rejected at once, and the position masks score the rest.
+type hotRow struct {
 	// masks of name, org, role, tags and notes, in that order.
 	masks [5]uint64
-	// starts are the masks of the characters that begin a word in name,
-	// org, role and tags, so a one-letter word is scored without reading
-	// text (it is the first keystroke, and matches nearly everyone).
-	starts [4]uint64
-	// grams is a small Bloom filter of the notes' two- and three-byte runs:
-	// a word with a run the notes lack cannot be a substring of them, so
-	// most notes are never scanned.
-	grams gramSet
-	stage Stage
+	// positions are where the position masks of name, org, role and tags
+	// are in the index's pools.
+	positions [4]uint32
+	// tagStarts is the charMask of the tags' first bytes. (It also makes
+	// the row 64 bytes: one cache line.)
+	tagStarts uint64
 }
 
 // NewSearchIndex indexes contacts. After adding or deleting contacts, build
 // a new one; after editing one, call Set.
 func NewSearchIndex(contacts []Contact) *SearchIndex {
-	x := &SearchIndex{rows: make([]searchRow, len(contacts))}
+	x := &SearchIndex{rows: make([]searchRow, len(contacts)), hot: make([]hotRow, len(contacts)),
+		notes: make([]string, len(contacts)), noteRuns: newNotesFilter(len(contacts))}
+	x.letters.init(len(contacts))
 	type span struct{ a, b int }
 	spans := make([][5]span, len(contacts))
 	var buf strings.Builder
@@ -75,31 +114,23 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 	all := buf.String()
 	for i, c := range contacts {
 		sp := spans[i]
-		x.rows[i] = makeRow(c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
+		x.setRow(i, c, all[sp[0].a:sp[0].b], all[sp[1].a:sp[1].b], all[sp[2].a:sp[2].b],
 			all[sp[3].a:sp[3].b], all[sp[4].a:sp[4].b])
+		x.noteRuns.add(i, x.notes[i])
 	}
 	return x
 }
 
-func makeRow(c Contact, name, org, role, tag, notes string) searchRow {
-	return searchRow{
-		id: c.ID, name: name, org: org, role: role, tag: tag, notes: notes,
-		masks:  [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
-		starts: [4]uint64{startMask(name), startMask(org), startMask(role), startMask(tag)},
-		grams:  gramsOf(notes),
-		stage:  c.CurrentStage(),
+func (x *SearchIndex) setRow(i int, c Contact, name, org, role, tag, notes string) {
+	x.rows[i] = searchRow{id: c.ID, name: name, org: org, role: role, tag: tag, stage: c.CurrentStage()}
+	h := hotRow{masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
+		tagStarts: tagStartMask(tag)}
+	for k := range h.positions {
+		h.positions[k] = x.positions.add(x.rows[i].field(k), h.masks[k])
 	}
-}
-
-// startMask is charMask of the bytes that begin a word in s.
-func startMask(s string) uint64 {
-	var m uint64
-	for i := 0; i < len(s); i++ {
-		if wordStart(s, i) {
-			m |= 1 << charBit(s[i])
-		}
-	}
-	return m
+	x.hot[i] = h
+	x.notes[i] = notes
+	x.letters.set(i, &x.rows[i], &h.masks)
 }
 
 // charMask has one bit per letter and digit, one for space and one for
@@ -131,8 +162,10 @@ func (x *SearchIndex) Len() int { return len(x.rows) }
 
 // Set re-indexes the contact at position i after an edit.
 func (x *SearchIndex) Set(i int, c Contact) {
-	x.rows[i] = makeRow(c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
+	// The old row's masks stay in the pools, unused, until the next build.
+	x.setRow(i, c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
 		fold(strings.TrimSpace(c.Role)), fold(strings.Join(c.Tags, "\x00")), fold(c.Notes))
+	x.noteRuns.set(i, x.notes[i])
 }
 
 // All appends every position, in index order, to dst[:0]: the list before
@@ -159,25 +192,33 @@ const (
 	scoreNotes       = 8
 )
 
-// Match reports whether the contact at position i matches q and, if so,
-// its score: higher is a better match. The score is the sum over fuzzy
-// terms of the best field's score.
-func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
+// matchRow reports whether the contact at position i matches q, whose
+// words are planned in words, and if so its score: higher is a better
+// match. The score is the sum over fuzzy terms of the best field's score.
+// at is scratch space.
+func (x *SearchIndex) matchRow(q *Query, words []wordPlan, i int, at *[maxPositionWord]uint64) (score int, ok bool) {
 	r := &x.rows[i]
 	if q.stageTerms > 0 && !slices.Contains(q.Stages, r.stage) {
 		return 0, false
 	}
-	for _, t := range q.Tags {
-		if !hasTagPrefix(r.tag, t) {
+	for k, t := range q.Tags {
+		// A contact with no tag starting with the term's first letter, or
+		// lacking one of its letters, is turned away without reading the
+		// tags.
+		if h := &x.hot[i]; h.tagStarts&(1<<charBit(t[0])) == 0 || x.tagMasks[k]&^h.masks[3] != 0 ||
+			!hasTagPrefix(r.tag, t) {
 			return 0, false
 		}
 	}
-	for k, w := range q.Words {
-		s, ok := matchWord(w, q.masks[k], q.grams[k], r)
+	for k := range words {
+		s, ok := x.matchWord(&words[k], i, at)
 		if !ok {
 			return 0, false
 		}
 		score += s
+	}
+	if len(q.Name)+len(q.Org)+len(q.Role) == 0 {
+		return score, true
 	}
 	for _, terms := range [...]struct {
 		vals  []string
@@ -197,74 +238,50 @@ func (q Query) Match(x *SearchIndex, i int) (score int, ok bool) {
 // matchWord scores a free word: the best of the fuzzy fields, else a
 // substring of the notes. Notes are not matched fuzzily: in a paragraph
 // almost any short word is a subsequence, so every contact would match.
-func matchWord(w string, mask uint64, grams []uint16, r *searchRow) (int, bool) {
+func (x *SearchIndex) matchWord(p *wordPlan, i int, at *[maxPositionWord]uint64) (int, bool) {
+	w := p.w
 	if len(w) == 1 && charExact(w[0]) {
-		return matchLetter(w[0], mask, r)
+		s := x.letters.score(w[0], i)
+		return s, s != 0
+	}
+	h := &x.hot[i]
+	// The fields holding every character of the word, as bits: worked out
+	// before the loop, without a branch per field.
+	var fields uint
+	for k := range 4 {
+		fields |= b2u(p.mask&^h.masks[k] == 0) << k
 	}
 	best, found := 0, false
-	if mask&^r.masks[0] == 0 {
-		if s, ok := fuzzy(w, r.name); ok {
+	for ; fields != 0; fields &= fields - 1 {
+		k := bits.TrailingZeros(fields)
+		s, ok := x.fuzzyField(p, h, i, k, at)
+		switch {
+		case !ok:
+		case k == 0:
 			best, found = s+bonusName, true
-			if s >= perfectFrom(len(w)) {
+			if s >= p.perfect {
 				return best, true // no other field can beat the name
 			}
-		}
-	}
-	for k, f := range [...]string{r.org, r.role, r.tag} {
-		if mask&^r.masks[k+1] != 0 {
-			continue
-		}
-		if s, ok := fuzzy(w, f); ok && (!found || s+bonusOther > best) {
+		case !found || s+bonusOther > best:
 			best, found = s+bonusOther, true
 		}
 	}
 	if found {
 		return best, true
 	}
-	if mask&^r.masks[4] == 0 && r.grams.hasAll(grams) && strings.Contains(r.notes, w) {
+	if p.mask&^h.masks[4] == 0 && p.notes[i>>6]&(1<<(i&63)) != 0 &&
+		(p.notesExact || strings.Contains(x.notes[i], w)) {
 		return scoreNotes, true
 	}
 	return 0, false
 }
 
-// charExact reports whether c has a charMask bit of its own, so a mask
-// answers "does c occur" exactly.
-func charExact(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
-
-// matchLetter is matchWord for a one-letter word, from the masks alone. It
-// gives the score fuzzy would: a letter that begins a word scores as a
-// word start (more at the very start of the field), any other occurrence
-// as a plain character.
-func matchLetter(c byte, bit uint64, r *searchRow) (int, bool) {
-	best, found := 0, false
-	fields := [4]string{r.name, r.org, r.role, r.tag}
-	for k := range fields {
-		if bit&r.masks[k] == 0 {
-			continue
-		}
-		s := scoreChar
-		if bit&r.starts[k] != 0 {
-			s += scoreWordStart
-			if fields[k][0] == c {
-				s += scoreFieldStart
-			}
-		}
-		if k == 0 {
-			s += bonusName
-		} else {
-			s += bonusOther
-		}
-		if !found || s > best {
-			best, found = s, true
-		}
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint {
+	if b {
+		return 1
 	}
-	if found {
-		return best, true
-	}
-	if bit&r.masks[4] != 0 {
-		return scoreNotes, true
-	}
-	return 0, false
+	return 0
 }
 
 // perfectFrom is the score of an n-byte pattern found whole at the start of
@@ -279,224 +296,102 @@ func perfectFrom(n int) int {
 // their place in order (the user's chosen sort); with only exact terms
 // (tag:, stage:) order is kept as is.
 func (x *SearchIndex) Filter(q Query, order []int, dst []int) []int {
-	dst = dst[:0]
-	if q.Empty() {
-		return append(dst, order...)
-	}
-	parts := x.match(q, order)
-	for _, p := range parts {
-		dst = append(dst, p.hits...)
-	}
-	if !q.Ranked() {
-		return dst
-	}
-	// Rank with a stable radix sort on packed keys: the inverted score in
-	// the high 16 bits, the hit's place in order in the low 16 — or, past
-	// 65,536 contacts, a comparison sort.
-	keys := x.keys[:0]
-	for _, p := range parts {
-		for _, s := range p.scores {
-			keys = append(keys, uint32(0xffff-min(max(s, 0), 0xffff)))
-		}
-	}
-	x.keys = keys
-	if len(dst) > 0xffff {
-		idx := make([]int, len(dst))
-		for k := range idx {
-			idx[k] = k
-		}
-		slices.SortStableFunc(idx, func(a, b int) int { return int(keys[a]) - int(keys[b]) })
-		out := make([]int, len(dst))
-		for k, j := range idx {
-			out[k] = dst[j]
-		}
-		return append(dst[:0], out...)
-	}
-	for k := range keys {
-		keys[k] = keys[k]<<16 | uint32(k)
-	}
-	x.tmp = radixSort(keys, x.tmp)
-	for k, key := range keys {
-		keys[k] = uint32(dst[key&0xffff])
-	}
-	for k := range dst {
-		dst[k] = int(keys[k])
-	}
+	_, dst = x.filter(&q, order, dst, dst)
 	return dst
 }
 
-// match finds the hits of q among order, keeping order. Every contact must
-// be tested on every keystroke, so on a large notebook the work is split
-// between the cores; each worker writes only its own part.
-func (x *SearchIndex) match(q Query, order []int) []matchPart {
-	workers := 1
-	if len(order) >= parallelFrom {
-		workers = min(runtime.GOMAXPROCS(0), len(order)/(parallelFrom/2))
+// filter appends the positions in cand that match q to matched[:0], in
+// cand's order, and the same ranked as Filter ranks them to ranked[:0].
+// ranked may be matched, to rank in place (the order in cand is then
+// lost); when q has nothing to rank, ranked is matched.
+func (x *SearchIndex) filter(q *Query, cand, matched, ranked []int) ([]int, []int) {
+	matched = matched[:0]
+	if q.Empty() {
+		matched = append(matched, cand...)
+		return matched, matched
 	}
-	for len(x.parts) < workers {
+	parts := x.match(q, cand)
+	for _, p := range parts {
+		matched = append(matched, p.hits...)
+	}
+	if !q.Ranked() {
+		return matched, matched
+	}
+	return matched, x.rank(parts, ranked)
+}
+
+// match finds the hits of q among order, keeping order. Every contact must
+// be tested on every keystroke, so on a large notebook the order is cut in
+// chunks that the cores take one at a time, each chunk's hits in a part of
+// its own. Taking chunks rather than a fixed half each keeps a key from
+// waiting on a core that is busy elsewhere (the machine is shared): the
+// cores that run do the rest.
+func (x *SearchIndex) match(q *Query, order []int) []matchPart {
+	chunks := 1
+	if len(order) >= parallelFrom {
+		chunks = (len(order) + matchChunk - 1) / matchChunk
+	}
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	for len(x.parts) < chunks {
 		x.parts = append(x.parts, matchPart{})
 	}
-	parts := x.parts[:workers]
-	run := func(w int) {
-		lo, hi := w*len(order)/workers, (w+1)*len(order)/workers
-		p := &parts[w]
-		p.hits, p.scores = p.hits[:0], p.scores[:0]
+	parts := x.parts[:chunks]
+	letter := q.letterOnly(x)
+	for len(x.words) < len(q.Words) {
+		x.words = append(x.words, wordPlan{})
+	}
+	words := x.words[:len(q.Words)]
+	for k, w := range q.Words {
+		words[k].plan(w, q.masks[k], &x.noteRuns)
+	}
+	x.tagMasks = x.tagMasks[:0]
+	for _, t := range q.Tags {
+		x.tagMasks = append(x.tagMasks, charMask(t))
+	}
+	run := func(c int) {
+		lo, hi := c*len(order)/chunks, (c+1)*len(order)/chunks
+		p := &parts[c]
+		p.hits, p.scores, p.top = p.hits[:0], p.scores[:0], 0
+		if letter != nil {
+			for _, i := range order[lo:hi] {
+				if s := letter[i]; s != 0 {
+					p.hits = append(p.hits, i)
+					p.scores = append(p.scores, int(s))
+					p.top = max(p.top, int(s))
+				}
+			}
+			return
+		}
+		var at [maxPositionWord]uint64
 		for _, i := range order[lo:hi] {
-			if s, ok := q.Match(x, i); ok {
+			if s, ok := x.matchRow(q, words, i, &at); ok {
 				p.hits = append(p.hits, i)
 				p.scores = append(p.scores, s)
+				p.top = max(p.top, s)
 			}
 		}
 	}
 	if workers == 1 {
-		run(0)
+		for c := range chunks {
+			run(c)
+		}
 		return parts
 	}
+	var taken atomic.Int64
+	work := func() {
+		for c := int(taken.Add(1)) - 1; c < chunks; c = int(taken.Add(1)) - 1 {
+			run(c)
+		}
+	}
 	var wg sync.WaitGroup
-	for w := 1; w < workers; w++ {
+	for range workers - 1 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run(w)
+			work()
 		}()
 	}
-	run(0)
+	work()
 	wg.Wait()
 	return parts
-}
-
-// radixSort sorts keys by their high 16 bits, stably, in two passes of
-// eight bits. The low 16 bits carry the original place, so the result is
-// also a full sort. It returns the scratch buffer for reuse.
-func radixSort(keys, tmp []uint32) []uint32 {
-	if cap(tmp) < len(keys) {
-		tmp = make([]uint32, len(keys))
-	}
-	tmp = tmp[:len(keys)]
-	src, out := keys, tmp
-	for shift := 16; shift < 32; shift += 8 {
-		var count [257]int
-		for _, k := range src {
-			count[(k>>shift)&0xff+1]++
-		}
-		for b := 1; b < len(count); b++ {
-			count[b] += count[b-1]
-		}
-		for _, k := range src {
-			b := (k >> shift) & 0xff
-			out[count[b]] = k
-			count[b]++
-		}
-		src, out = out, src
-	}
-	// Two passes leave the result back in keys.
-	return tmp
-}
-
-// fuzzy scores pat as a subsequence of s, in one pass over s. The first
-// whole occurrence of pat at the start of a word is the best shape a match
-// can have, so it is scored and returned at once. Otherwise the leftmost
-// match is tightened from its end backwards (as fzf's first version does)
-// and that window is scored: points per character, more for runs of
-// consecutive characters and for characters that start a word, a small
-// cost per skipped character.
-func fuzzy(pat, s string) (int, bool) {
-	n := len(pat)
-	if n == 0 {
-		return 0, true
-	}
-	c0 := pat[0]
-	end, j := -1, 0
-	// A plain loop beats strings.IndexByte here: fields are a few dozen
-	// bytes, shorter than its vector set-up pays for.
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == c0 && len(s)-i >= n && wordStart(s, i) && s[i:i+n] == pat {
-			return windowScore(pat, s, i, i+n-1), true
-		}
-		if j < n && c == pat[j] {
-			if j++; j == n {
-				end = i
-			}
-		}
-	}
-	if end < 0 {
-		return 0, false
-	}
-	start := end
-	for i, j := end, n-1; i >= 0; i-- {
-		if s[i] == pat[j] {
-			if j--; j < 0 {
-				start = i
-				break
-			}
-		}
-	}
-	return windowScore(pat, s, start, end), true
-}
-
-// wordPrefix scores pat where it starts a word of s: a field term
-// ("org:trimet") names words, so scattered letters ("Metro Regional
-// Government") do not match it. A term of several words ("city c") may run
-// across words.
-func wordPrefix(pat, s string) (int, bool) {
-	if pat == "" {
-		return 0, true
-	}
-	for i := 0; i+len(pat) <= len(s); i++ {
-		if s[i] == pat[0] && wordStart(s, i) && s[i:i+len(pat)] == pat {
-			return windowScore(pat, s, i, i+len(pat)-1), true
-		}
-	}
-	return 0, false
-}
-
-// windowScore scores the greedy match of pat inside s[start:end+1].
-func windowScore(pat, s string, start, end int) int {
-	score, prev, j := 0, -2, 0
-	for i := start; i <= end && j < len(pat); i++ {
-		if s[i] != pat[j] {
-			score += scoreGap
-			continue
-		}
-		score += scoreChar
-		if i == prev+1 {
-			score += scoreConsecutive
-		}
-		if wordStart(s, i) {
-			score += scoreWordStart
-			if i == 0 {
-				score += scoreFieldStart
-			}
-		}
-		prev = i
-		j++
-	}
-	return score
-}
-
-// wordStart reports whether s[i] begins a word: it is first, or follows a
-// byte that is not a letter or digit (space, hyphen, NUL between tags).
-func wordStart(s string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	c := s[i-1]
-	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80)
-}
-
-// hasTagPrefix reports whether any of the NUL-joined tags starts with p.
-func hasTagPrefix(tags, p string) bool {
-	for tags != "" {
-		t := tags
-		if k := strings.IndexByte(tags, 0); k >= 0 {
-			t, tags = tags[:k], tags[k+1:]
-		} else {
-			tags = ""
-		}
-		if strings.HasPrefix(t, p) {
-			return true
-		}
-	}
-	return false
 }

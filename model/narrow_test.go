@@ -78,8 +78,9 @@ func TestLetterFastPath(t *testing.T) {
 		w := string(c)
 		for i := range x.rows {
 			r := &x.rows[i]
-			fast, okFast := matchLetter(c, charMask(w), r)
-			want, okWant := slowLetter(w, r)
+			fast := x.letters.score(c, i)
+			okFast := fast != 0
+			want, okWant := slowLetter(w, r, x.notes[i])
 			if fast != want || okFast != okWant {
 				t.Fatalf("%q in %q: fast %d,%v want %d,%v", w, r.name, fast, okFast, want, okWant)
 			}
@@ -88,7 +89,7 @@ func TestLetterFastPath(t *testing.T) {
 }
 
 // slowLetter scores a one-letter word with fuzzy, field by field.
-func slowLetter(w string, r *searchRow) (int, bool) {
+func slowLetter(w string, r *searchRow, notes string) (int, bool) {
 	best, found := 0, false
 	for k, f := range []string{r.name, r.org, r.role, r.tag} {
 		s, ok := fuzzy(w, f)
@@ -107,23 +108,64 @@ func slowLetter(w string, r *searchRow) (int, bool) {
 	if found {
 		return best, true
 	}
-	if strings.Contains(r.notes, w) {
+	if strings.Contains(notes, w) {
 		return scoreNotes, true
 	}
 	return 0, false
 }
 
-func TestGramsNeverRejectASubstring(t *testing.T) {
-	notes := fold("Moved into the field after ten years; mentors new starters. Zoë's reorganisation.")
-	g := gramsOf(notes)
-	for i := 0; i < len(notes); i++ {
-		for j := i + 1; j <= len(notes) && j <= i+20; j++ {
-			if !g.hasAll(wordGrams(notes[i:j])) {
-				t.Fatalf("grams reject %q, a substring", notes[i:j])
+// TestNotesFilterNeverRejectsASubstring checks the notes columns: every
+// substring of a contact's notes (with capitals, accents, digits, spaces
+// and punctuation) keeps the contact a candidate, a two-letter word is a
+// candidate exactly where it is a substring, before and after an edit,
+// and an edit leaves the other contacts' bits alone.
+func TestNotesFilterNeverRejectsASubstring(t *testing.T) {
+	notes := []string{
+		fold("Moved into the field after ten years; mentors new starters. Zoë's reorganisation."),
+		fold("Call at 10:30 re the O'Brien-Smith report,\ttabs\nand lines."),
+		"", "a", "zz",
+		fold(strings.Repeat("The quick brown fox jumps over the lazy dog 0123456789. ", 40)),
+	}
+	f := newNotesFilter(130) // more than two words of bits
+	at := []int{0, 63, 64, 65, 128, 129}
+	for k, i := range at {
+		f.add(i, notes[k])
+	}
+	candidate := func(w string, i int) (bool, bool) {
+		cols, exact := wordColumns(w, nil)
+		c := f.candidates(cols, nil)
+		return c[i>>6]&(1<<(i&63)) != 0, exact
+	}
+	checkPairs := func(i int, text string) {
+		t.Helper()
+		for a := byte('a'); a <= 'z'; a++ {
+			for b := byte('a'); b <= 'z'; b++ {
+				w := string([]byte{a, b})
+				if got, exact := candidate(w, i); !exact || got != strings.Contains(text, w) {
+					t.Fatalf("%q at %d: candidate %v (exact %v), substring %v", w, i, got, exact, strings.Contains(text, w))
+				}
 			}
 		}
 	}
-	if g.hasAll(wordGrams("xylophone")) {
-		t.Error("grams accept a word far from the notes (possible, but unlikely enough to flag)")
+	for k, i := range at {
+		text := notes[k]
+		for a := 0; a < len(text); a++ {
+			for b := a + 1; b <= len(text) && b <= a+24; b++ {
+				if ok, _ := candidate(text[a:b], i); !ok {
+					t.Fatalf("notes at %d: %q, a substring, is rejected", i, text[a:b])
+				}
+			}
+		}
+		checkPairs(i, text)
+	}
+	if ok, _ := candidate("xylophone", at[0]); ok {
+		t.Error("a word far from the notes is a candidate (possible, but unlikely enough to flag)")
+	}
+	f.set(at[1], "xylophone")
+	checkPairs(at[1], "xylophone")
+	for k, i := range at {
+		if i != at[1] {
+			checkPairs(i, notes[k])
+		}
 	}
 }

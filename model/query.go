@@ -24,8 +24,6 @@ type Query struct {
 	stageTerms int
 	// masks are the character masks of Words, computed once per query.
 	masks []uint64
-	// grams are the notes-filter bits of Words, computed once per query.
-	grams [][]uint16
 }
 
 // ParseQuery reads what the user typed in the filter box. Free words and
@@ -67,7 +65,6 @@ func ParseQuery(s string) Query {
 	}
 	for _, w := range q.Words {
 		q.masks = append(q.masks, charMask(w))
-		q.grams = append(q.grams, wordGrams(w))
 	}
 	return q
 }

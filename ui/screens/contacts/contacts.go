@@ -54,9 +54,9 @@ func newContactListKeys() contactListKeys {
 
 // ContactList is every contact, one line each, with a filter typed as you
 // go. The contacts are indexed once per change, in a command (buildList),
-// so a keystroke in the filter costs one pass over short folded strings
-// (or over the previous hits, when the new query only narrows the last)
-// and drawing the rows in view.
+// so a keystroke in the filter costs one pass over the index (or over the
+// previous hits, when the new query only narrows the last; none at all on
+// backspace) and drawing the rows in view.
 type ContactList struct {
 	C    *common.Common
 	keys contactListKeys
@@ -75,15 +75,16 @@ type ContactList struct {
 	// header is drawn on every keystroke and the counts change only when
 	// the notebook does.
 	countLines []string
+	// stageCells are the stage column of each stage, drawn at the current
+	// width: every row shows one, and they change only with the width.
+	stageCells map[model.Stage]string
 	loaded     bool
 
 	sortKey model.SortKey
 	order   []int // positions, sorted by sortKey
 	filter  textinput.Model
-	prevQ   model.Query
-	hits    []int // positions shown, in order
-	inHits  []bool
-	cand    []int
+	typed   *model.TypedFilter // the filter's results, kept per query typed
+	hits    []int              // positions shown, in order; typed's, not to be changed
 
 	// trash holds contacts deleted on this screen, newest last. They are
 	// hidden at once but only deleted from the notebook when the user
@@ -96,7 +97,9 @@ type ContactList struct {
 
 func NewContactList(c *common.Common) ContactList {
 	f := common.NewInput(c.Styles, "name, org:…, tag:…, stage:…")
-	return ContactList{C: c, keys: newContactListKeys(), filter: f, index: model.NewSearchIndex(nil)}
+	index := model.NewSearchIndex(nil)
+	return ContactList{C: c, keys: newContactListKeys(), filter: f, index: index,
+		typed: model.NewTypedFilter(index, nil)}
 }
 
 // Load: the root sends the summary it reads for every screen showing it.
@@ -294,10 +297,9 @@ func (l *ContactList) setBuilt(m *common.ContactListData) {
 	l.contacts, l.next, l.index, l.order, l.counts = m.Contacts, m.Next, m.Index, m.Order, m.Counts
 	l.loaded = true
 	l.drawCounts()
-	l.inHits = make([]bool, len(l.contacts))
-	l.hits = nil // positions of the old index mean nothing now
-	l.prevQ = model.Query{}
-	l.refilterFrom(false)
+	// Positions of the old index mean nothing now.
+	l.typed = model.NewTypedFilter(l.index, l.order)
+	l.filterHits()
 	for i, p := range l.hits {
 		if l.contacts[p].ID == l.keep {
 			l.cursor = i
@@ -309,32 +311,12 @@ func (l *ContactList) setBuilt(m *common.ContactListData) {
 
 // refilter runs the filter after the query changed.
 func (l *ContactList) refilter() {
-	l.refilterFrom(true)
+	l.filterHits()
 	l.cursor, l.offset = 0, 0
 }
 
-// refilterFrom filters; with narrow, only the previous hits are searched
-// when the new query can only match fewer contacts than the last.
-func (l *ContactList) refilterFrom(narrow bool) {
-	q := model.ParseQuery(l.filter.Value())
-	cand := l.order
-	if narrow && q.Narrows(l.prevQ) && len(l.hits) < len(l.order) {
-		l.cand = l.cand[:0]
-		for _, p := range l.order {
-			if l.inHits[p] {
-				l.cand = append(l.cand, p)
-			}
-		}
-		cand = l.cand
-	}
-	for _, p := range l.hits {
-		l.inHits[p] = false
-	}
-	l.hits = l.index.Filter(q, cand, l.hits)
-	for _, p := range l.hits {
-		l.inHits[p] = true
-	}
-	l.prevQ = q
+func (l *ContactList) filterHits() {
+	l.hits = l.typed.Filter(l.filter.Value())
 	l.move(0)
 }
 
@@ -400,9 +382,15 @@ func (l ContactList) Flush(s *store.Store) error {
 	return nil
 }
 
-// drawCounts renders the stage counts for the header.
+// drawCounts renders the stage counts for the header, and the stage
+// column's cells.
 func (l *ContactList) drawCounts() {
 	l.countLines = strings.Split(common.StageCountsView(l.C.Styles, l.counts, l.width), "\n")
+	cols := columnsFor(l.width)
+	l.stageCells = make(map[model.Stage]string)
+	for _, st := range model.Stages() {
+		l.stageCells[st] = l.stageCell(st, cols)
+	}
 }
 
 func (l ContactList) SetSize(w, h int) common.Screen {

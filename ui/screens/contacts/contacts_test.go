@@ -1,8 +1,10 @@
 package contacts
 
 import (
+	"parley/model"
 	"parley/ui/common"
 	"parley/ui/uitest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,4 +117,52 @@ func TestColumnsAt80GiveNameOrganisationAndRoleTheRoom(t *testing.T) {
 	if wide := columnsFor(120); wide.stage != stageColW || wide.next != nextColW || wide.role == 0 {
 		t.Errorf("at 120: %+v", wide)
 	}
+}
+
+// TestFilterAsTypedIsFilterFromScratch types into the list as a user does
+// (a key at a time, backspace, a paste, esc) over generated contacts, with
+// the notebook changing mid-typing, and checks after every key that the
+// list shows what a fresh index filters from the same contacts.
+func TestFilterAsTypedIsFilterFromScratch(t *testing.T) {
+	nb := benchNotebook(3000, true)
+	var s common.Screen = shown(NewContactList(uitest.FixtureCommon(t)).SetSize(120, 40).(ContactList), nb)
+	s, _ = s.Update(uitest.KeyRunes("/"))
+	check := func(step string) {
+		t.Helper()
+		l := s.(ContactList)
+		x := model.NewSearchIndex(l.contacts)
+		want := x.Filter(model.ParseQuery(l.filter.Value()), x.All(nil), nil)
+		if !slices.Equal(l.hits, want) {
+			t.Fatalf("%s (%q): the list shows %d contacts, a fresh filter %d", step, l.filter.Value(), len(l.hits), len(want))
+		}
+	}
+	backspace := uitest.KeyType(tea.KeyBackspace)
+	for _, r := range "Sarah tag:pol" {
+		s, _ = s.Update(uitest.KeyRunes(string(r)))
+		check("typed")
+	}
+	for range 6 {
+		s, _ = s.Update(backspace)
+		check("backspace")
+	}
+	s, _ = s.Update(uitest.KeyRunes("reorg")) // pasted
+	check("paste")
+	// Someone is renamed and someone added elsewhere while the user types.
+	changed := slices.Clone(nb.Contacts)
+	changed[0].Name = "Sarah Reorganiser"
+	changed = append(changed, model.Contact{ID: 999999, Name: "Zoë Sarah-Ruiz", Tags: []string{"policy"}})
+	s = send(s, common.NotebookLoadedMsg{Notebook: common.NewNotebook(nb.Now, changed, nil, nb.Settings)})
+	check("notebook changed")
+	for _, r := range "anis" {
+		s, _ = s.Update(uitest.KeyRunes(string(r)))
+		check("typed after the change")
+	}
+	for range 9 {
+		s, _ = s.Update(backspace)
+		check("backspace after the change")
+	}
+	s, _ = s.Update(uitest.KeyRunes("ZOË"))
+	check("capitals and accents")
+	s, _ = s.Update(uitest.KeyType(tea.KeyEsc))
+	check("esc")
 }

@@ -125,20 +125,28 @@ func (l ContactList) row(c model.Contact, next model.Step, cols listColumns, sel
 	st := l.C.Styles
 	stage := c.CurrentStage()
 	plain := cell(c.Name, cols.name) + cell(c.Organisation, cols.org) + cell(c.Role, cols.role)
-	stageCell := cell(string(stage), cols.stage)
 	nextCell := cell(l.NextText(next), cols.next)
 	marker := "  "
 	if selected {
 		marker = "▸ "
-		return st.Selected.Render(common.TruncateCells(marker+plain+stageCell+nextCell, l.width))
+		return st.Selected.Render(common.TruncateCells(marker+plain+cell(string(stage), cols.stage)+nextCell, l.width))
 	}
-	line := marker + plain + st.StageStyle(stage).Render(stageCell)
+	stageCell, ok := l.stageCells[stage]
+	if !ok {
+		stageCell = l.stageCell(stage, cols)
+	}
+	line := marker + plain + stageCell
 	if next.Overdue {
 		line += st.Overdue.Render(nextCell)
 	} else {
 		line += nextCell
 	}
 	return common.TruncateCells(line, l.width)
+}
+
+// stageCell is the stage column of a row that is not selected.
+func (l ContactList) stageCell(stage model.Stage, cols listColumns) string {
+	return l.C.Styles.StageStyle(stage).Render(cell(string(stage), cols.stage))
 }
 
 // NextText is the next-step column, as the contact page shows it too.
