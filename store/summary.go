@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -61,19 +63,24 @@ func (s *Store) Summaries() (Summaries, error) {
 				// the contacts too would bring every page of their JSON
 				// into memory (bbolt maps the file) for nothing.
 				opener := openerOf(tx, bucketContactSummaries)
-				return summaries.ForEach(func(k, v []byte) error {
-					v, err := opener.open(k, v)
+				var keys, values [][]byte
+				err := summaries.ForEach(func(k, v []byte) error {
+					plain, err := opener.open(k, v)
 					if err != nil {
 						return err
 					}
-					c, f, err := decodeSummary(v)
-					if err != nil {
-						return fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(k), err)
+					if opener.s != nil {
+						// Unsealed into the opener's one buffer.
+						plain = bytes.Clone(plain)
 					}
-					out.Contacts = append(out.Contacts, c)
-					out.Facts = append(out.Facts, f)
+					keys, values = append(keys, k), append(values, plain)
 					return nil
 				})
+				if err != nil {
+					return err
+				}
+				out.Contacts, out.Facts, err = decodeSummaries(keys, values)
+				return err
 			}
 			summaryOpener := openerOf(tx, bucketContactSummaries)
 			contactOpener, err := recordOpener[model.Contact](tx)
@@ -120,6 +127,43 @@ func (s *Store) Summaries() (Summaries, error) {
 	}
 	return out, nil
 }
+
+// decodeSummaries decodes the summaries in values (keys are their
+// contacts' keys), split between the processors: at 10,000 contacts the
+// decoding is most of the first screen's read. The values may be the
+// transaction's mapped pages: they are only read, and the transaction
+// stays open until every part is done.
+func decodeSummaries(keys, values [][]byte) ([]model.Contact, []model.ActivityFacts, error) {
+	contacts := make([]model.Contact, len(values))
+	facts := make([]model.ActivityFacts, len(values))
+	parts := min(runtime.GOMAXPROCS(0), 4, max(1, len(values)/summariesPerPart))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(values)/parts, (p+1)*len(values)/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				c, f, err := decodeSummary(values[i])
+				if err != nil {
+					errs[p] = fmt.Errorf("%w: summary of contact %d: %v", ErrDamaged, binary.BigEndian.Uint64(keys[i]), err)
+					return
+				}
+				contacts[i], facts[i] = c, f
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	return contacts, facts, nil
+}
+
+// summariesPerPart is the least a goroutine of decodeSummaries is given:
+// fewer decode faster than a goroutine starts.
+const summariesPerPart = 1000
 
 // sameEnds reports whether the contacts and their summaries have the same
 // first and last keys. Contacts added past the writers (which keep the

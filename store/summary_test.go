@@ -1,8 +1,11 @@
 package store
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -282,4 +285,41 @@ func TestOpenRefreshesSummariesMadeUnderOtherRules(t *testing.T) {
 	}
 	defer s.Close()
 	checkSummaries(t, s)
+}
+
+// Enough contacts to be decoded in parts: every contact comes back in ID
+// order, and a damaged summary in a later part is reported by its contact.
+func TestSummariesDecodedInPartsKeepOrderAndReportDamage(t *testing.T) {
+	s, _ := openTemp(t)
+	g := sample.New(5, time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+	n := 4 * summariesPerPart
+	var batch []NewContact
+	for range n {
+		batch = append(batch, NewContact{Contact: g.Next().Contact})
+	}
+	if _, err := s.AddContacts(batch); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.Summaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Contacts) != n || len(sum.Facts) != n {
+		t.Fatalf("%d contacts, %d facts; want %d", len(sum.Contacts), len(sum.Facts), n)
+	}
+	for i, c := range sum.Contacts {
+		if c.ID != uint64(i+1) || c.Name != batch[i].Contact.Name {
+			t.Fatalf("position %d holds contact %d %q; want %d %q", i, c.ID, c.Name, i+1, batch[i].Contact.Name)
+		}
+	}
+	damaged := uint64(n - 10)
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		return putRaw(tx, bucketContactSummaries, itob(damaged), []byte{summaryVersion, 0xff})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Summaries()
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), fmt.Sprintf("contact %d", damaged)) {
+		t.Errorf("a damaged summary read as %v", err)
+	}
 }
