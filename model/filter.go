@@ -96,6 +96,17 @@ type hotRow struct {
 // NewSearchIndex indexes contacts. After adding or deleting contacts, build
 // a new one; after editing one, call Set.
 func NewSearchIndex(contacts []Contact) *SearchIndex {
+	ptrs := make([]*Contact, len(contacts))
+	for i := range contacts {
+		ptrs[i] = &contacts[i]
+	}
+	return NewSearchIndexOf(ptrs)
+}
+
+// NewSearchIndexOf is NewSearchIndex for contacts held elsewhere, such as
+// a notebook's summary, which the contact list points into rather than
+// copying every contact.
+func NewSearchIndexOf(contacts []*Contact) *SearchIndex {
 	x := &SearchIndex{rows: make([]searchRow, len(contacts)), hot: make([]hotRow, len(contacts)),
 		notes: make([]string, len(contacts)), noteRuns: newNotesFilter(len(contacts))}
 	x.letters.init(len(contacts))
@@ -121,7 +132,7 @@ func NewSearchIndex(contacts []Contact) *SearchIndex {
 	return x
 }
 
-func (x *SearchIndex) setRow(i int, c Contact, name, org, role, tag, notes string) {
+func (x *SearchIndex) setRow(i int, c *Contact, name, org, role, tag, notes string) {
 	x.rows[i] = searchRow{id: c.ID, name: name, org: org, role: role, tag: tag, stage: c.CurrentStage()}
 	h := hotRow{masks: [5]uint64{charMask(name), charMask(org), charMask(role), charMask(tag), charMask(notes)},
 		tagStarts: tagStartMask(tag)}
@@ -163,7 +174,7 @@ func (x *SearchIndex) Len() int { return len(x.rows) }
 // Set re-indexes the contact at position i after an edit.
 func (x *SearchIndex) Set(i int, c Contact) {
 	// The old row's masks stay in the pools, unused, until the next build.
-	x.setRow(i, c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
+	x.setRow(i, &c, fold(strings.TrimSpace(c.Name)), fold(strings.TrimSpace(c.Organisation)),
 		fold(strings.TrimSpace(c.Role)), fold(strings.Join(c.Tags, "\x00")), fold(c.Notes))
 	x.noteRuns.set(i, x.notes[i])
 }

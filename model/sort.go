@@ -72,6 +72,15 @@ func (x *SearchIndex) Sort(order []int, key SortKey, next []Step) {
 // of them, without indexing their text: sort first, then index the
 // contacts in that order once.
 func SortOrder(contacts []Contact, key SortKey, next []Step) []int {
+	ptrs := make([]*Contact, len(contacts))
+	for i := range contacts {
+		ptrs[i] = &contacts[i]
+	}
+	return SortOrderOf(ptrs, key, next)
+}
+
+// SortOrderOf is SortOrder for contacts held elsewhere.
+func SortOrderOf(contacts []*Contact, key SortKey, next []Step) []int {
 	x := &SearchIndex{rows: make([]searchRow, len(contacts))}
 	for i, c := range contacts {
 		x.rows[i] = searchRow{id: c.ID, name: fold(strings.TrimSpace(c.Name)), stage: c.CurrentStage()}

@@ -67,7 +67,7 @@ type ContactList struct {
 	gen  int
 	keep uint64
 
-	contacts []model.Contact // nb.Contacts less those deleted here, sorted
+	contacts []*model.Contact // nb.Contacts less those deleted here, sorted
 	index    *model.SearchIndex
 	next     []model.Step // by position in contacts
 	counts   []model.StageCount
@@ -124,7 +124,7 @@ func (l ContactList) selected() (model.Contact, bool) {
 	if l.cursor < 0 || l.cursor >= len(l.hits) {
 		return model.Contact{}, false
 	}
-	return l.contacts[l.hits[l.cursor]], true
+	return *l.contacts[l.hits[l.cursor]], true
 }
 
 func (l ContactList) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -345,7 +345,7 @@ func (l *ContactList) dropFromTrash(id uint64) {
 func (l ContactList) markDeleted(id uint64) (common.Screen, tea.Cmd) {
 	for _, c := range l.contacts {
 		if c.ID == id {
-			l.trash = append(l.trash, c)
+			l.trash = append(l.trash, *c)
 			return l, tea.Batch(l.rebuild(), common.Info("Deleted %s. Press u to undo.", c.Name))
 		}
 	}

@@ -130,7 +130,7 @@ func TestFilterAsTypedIsFilterFromScratch(t *testing.T) {
 	check := func(step string) {
 		t.Helper()
 		l := s.(ContactList)
-		x := model.NewSearchIndex(l.contacts)
+		x := model.NewSearchIndexOf(l.contacts)
 		want := x.Filter(model.ParseQuery(l.filter.Value()), x.All(nil), nil)
 		if !slices.Equal(l.hits, want) {
 			t.Fatalf("%s (%q): the list shows %d contacts, a fresh filter %d", step, l.filter.Value(), len(l.hits), len(want))

@@ -98,7 +98,7 @@ func (l ContactList) View() string {
 	for i := l.offset; i < end; i++ {
 		p := l.hits[i]
 		b.WriteString("\n")
-		b.WriteString(l.row(l.contacts[p], l.next[p], cols, i == l.cursor))
+		b.WriteString(l.row(*l.contacts[p], l.next[p], cols, i == l.cursor))
 	}
 	return b.String()
 }
