@@ -106,7 +106,7 @@ func Run(s *store.Store, opts Options) error {
 	termOut := outbox.NewTerminalOutput(out)
 	// Frames are drawn by ui/terminal, not by Bubble Tea's renderer (see
 	// there why); Bubble Tea still reads the keys.
-	screen, err := terminal.Open(terminal.Options{Input: in, Output: termOut, OutputFd: out.Fd(), Mouse: !opts.NoMouse})
+	screen, err := terminal.Open(terminal.Options{Input: in, Output: termOut, Screen: out, Mouse: !opts.NoMouse})
 	if err != nil {
 		return fmt.Errorf("could not take the terminal: %w", err)
 	}

@@ -38,10 +38,12 @@ type Options struct {
 	// Input is put in raw mode while the program runs, when it is a
 	// terminal.
 	Input *os.File
-	// Output gets the frames and the mode sequences; OutputFd is its file
-	// descriptor, for its size, when it is a terminal.
-	Output   io.Writer
-	OutputFd uintptr
+	// Output gets the frames and the mode sequences. Screen is the file
+	// behind it: its size is the screen's, and a program run in the
+	// terminal (HandOver) writes to it directly, so it sees a terminal
+	// (Vim warns and waits when its output is a pipe).
+	Output io.Writer
+	Screen *os.File
 	// Mouse turns on the terminal's button-event mouse reports (the
 	// wheel), in SGR form.
 	Mouse bool
@@ -81,7 +83,7 @@ type Terminal struct {
 func Open(opts Options) (*Terminal, error) {
 	t := &Terminal{opts: opts, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	t.inTTY = opts.Input != nil && term.IsTerminal(opts.Input.Fd())
-	t.outTTY = opts.OutputFd != 0 && term.IsTerminal(opts.OutputFd)
+	t.outTTY = opts.Screen != nil && term.IsTerminal(opts.Screen.Fd())
 	if err := t.takeInput(); err != nil {
 		return nil, err
 	}
@@ -116,7 +118,7 @@ func (t *Terminal) WatchSize(fn func(width, height int)) {
 // milliseconds); else the drawing goroutine writes it when its time comes.
 func (t *Terminal) Draw(view string) {
 	t.mu.Lock()
-	if view == t.frame {
+	if view == t.frame && t.drawn {
 		t.mu.Unlock()
 		return
 	}
@@ -213,6 +215,15 @@ type handedOver struct {
 	t *Terminal
 }
 
+// SetStdout gives the program the terminal itself rather than the writer
+// frames go through.
+func (h handedOver) SetStdout(w io.Writer) {
+	if h.t.opts.Screen != nil {
+		w = h.t.opts.Screen
+	}
+	h.ExecCommand.SetStdout(w)
+}
+
 func (h handedOver) Run() error {
 	if err := h.t.release(); err != nil {
 		return err
@@ -242,16 +253,14 @@ func (t *Terminal) retake() error {
 	t.released, t.shown, t.drawn = false, nil, false
 	t.mu.Unlock()
 	t.writing.Unlock()
-	// The terminal may have been resized while the program had it.
+	// Nothing is drawn until the next view: the frame held is from before
+	// the program ran (a clock in it would flash its old time). The
+	// terminal may have been resized while the program had it.
 	if t.winch != nil {
 		select {
 		case t.winch <- syscall.SIGWINCH:
 		default:
 		}
-	}
-	select {
-	case t.wake <- struct{}{}:
-	default:
 	}
 	return err
 }
@@ -290,7 +299,7 @@ func (t *Terminal) resizeLoop() {
 
 // tellSize asks the output terminal its size and tells OnResize.
 func (t *Terminal) tellSize() {
-	w, h, err := term.GetSize(t.opts.OutputFd)
+	w, h, err := term.GetSize(t.opts.Screen.Fd())
 	t.mu.Lock()
 	fn := t.onResize
 	t.mu.Unlock()
