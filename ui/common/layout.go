@@ -199,7 +199,21 @@ func PlaceOver(base, box string, w, h int) string {
 		if strings.Contains(beside, "\x1b[") {
 			beside += "\x1b[0m" // a style cut mid-span must not colour the box
 		}
-		lines[y] = beside + padStyled(TruncateCells(bl, bw), bw) + ansi.TruncateLeft(under, left+bw, "")
+		// A wide character across either edge of the box is dropped
+		// whole; a space takes its column so the box's borders line up.
+		beside += strings.Repeat(" ", max(left-CellWidth(beside), 0))
+		after, cut := "", left+bw
+		for rest := w - left - bw; cut < w; cut++ {
+			// TruncateLeft keeps a wide character it cuts through.
+			if after = ansi.TruncateLeft(under, cut, ""); CellWidth(after) <= rest {
+				break
+			}
+		}
+		if CellWidth(after) > w-left-bw {
+			after = ""
+		}
+		after = strings.Repeat(" ", max(w-left-bw-CellWidth(after), 0)) + after
+		lines[y] = beside + padStyled(TruncateCells(bl, bw), bw) + after
 	}
 	return strings.Join(lines, "\n")
 }

@@ -31,3 +31,30 @@ func TestPlaceOverKeepsStylesAsStyles(t *testing.T) {
 		t.Errorf("box not whole:\n%s", out)
 	}
 }
+
+// A wide character across an edge of the box is dropped whole; a space
+// takes its column, so the box's borders stay in line on every row.
+func TestPlaceOverKeepsBordersInLineOverWideCharacters(t *testing.T) {
+	base := strings.Join([]string{"ab株式会社cdefgh", "abcdefghijklmn", "abcdefgh株式会社"}, "\n")
+	box := "|XX|\n|YY|\n|ZZ|"
+	out := strings.Split(PlaceOver(base, box, 14, 3), "\n")
+	for i, line := range out {
+		if CellWidth(line) != 14 {
+			t.Errorf("row %d is %d cells wide: %q", i, CellWidth(line), line)
+		}
+		if first := strings.Index(line, "|"); CellWidth(line[:first]) != 5 {
+			t.Errorf("row %d: the box starts at cell %d, want 5: %q", i, CellWidth(line[:first]), line)
+		}
+	}
+}
+
+func TestPlaceOverAtTheRightEdgeOfWideText(t *testing.T) {
+	base := "株式会社株式会"
+	for _, box := range []string{"|X|", "|XY|", "|"} {
+		for w := 3; w <= 14; w++ {
+			if got := PlaceOver(base, box, w, 1); CellWidth(got) != w {
+				t.Errorf("box %q at width %d: %q is %d cells", box, w, got, CellWidth(got))
+			}
+		}
+	}
+}
