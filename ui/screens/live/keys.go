@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // interviewKeys is the live screen's key map. Chords (ctrl+…) work from
@@ -131,4 +132,30 @@ func (s InterviewScreen) paneHelp() common.KeyMap {
 		Full: [][]key.Binding{chords, {k.Up, k.Down, k.Tick, k.Skip, k.MustAsk, k.Choose, k.Star},
 			{k.MoveUp, k.MoveDown, k.Add, k.Closing, k.First, k.Last, k.Budget, k.SwitchPane, k.Back}},
 	}
+}
+
+// WheelScroll moves through the focused pane by the mouse wheel: the
+// notes' caret, which the pane follows, or the checklist's cursor.
+func (s InterviewScreen) WheelScroll(lines int) common.Screen {
+	steps, down := lines, true
+	if lines < 0 {
+		steps, down = -lines, false
+	}
+	switch s.focus {
+	case paneNotes:
+		k := tea.KeyMsg{Type: tea.KeyUp}
+		if down {
+			k.Type = tea.KeyDown
+		}
+		for range steps {
+			s.notes.Update(k, s.Interview.Elapsed(s.now), s.Interview.QuestionIDAt(s.now))
+		}
+	case paneChecklist:
+		if down {
+			s.cursor = min(s.cursor+steps, max(s.checklistRows()-1, 0))
+		} else {
+			s.cursor = max(s.cursor-steps, 0)
+		}
+	}
+	return s
 }

@@ -538,3 +538,34 @@ func TestCtrlCKeepsAQuestionBeingTyped(t *testing.T) {
 	}
 	t.Errorf("questions = %+v", iv.Questions)
 }
+
+// The wheel moves through the focused pane: the checklist's cursor, or
+// the notes' caret (which the pane follows); it types nothing.
+func TestMouseWheelMovesThroughTheFocusedPane(t *testing.T) {
+	d, _, _ := liveInterview(t, 80, 24)
+	wheel := func(b tea.MouseButton) { d.Send(tea.MouseMsg{Action: tea.MouseActionPress, Button: b}) }
+	if liveOf(d).focus != paneNotes {
+		t.Fatalf("the live screen opens on %v, want the notes", liveOf(d).focus)
+	}
+	d.TypeText("first")
+	d.Send(uitest.KeyType(tea.KeyEnter))
+	d.TypeText("second")
+	wheel(tea.MouseButtonWheelUp)
+	d.TypeText("X")
+	if got := liveOf(d).notes.Notes(); len(got) != 2 || !strings.Contains(got[0].Text, "X") || got[1].Text != "second" {
+		t.Errorf("after the wheel up, typing went to %+v, want the first paragraph", got)
+	}
+	d.Send(uitest.KeyType(tea.KeyTab)) // to the checklist
+	if liveOf(d).focus != paneChecklist {
+		t.Fatalf("tab went to %v", liveOf(d).focus)
+	}
+	before := liveOf(d).cursor
+	wheel(tea.MouseButtonWheelDown)
+	if got := liveOf(d).cursor; got != min(before+3, liveOf(d).checklistRows()-1) {
+		t.Errorf("wheel down moved the checklist cursor from %d to %d", before, got)
+	}
+	wheel(tea.MouseButtonWheelUp)
+	if got := liveOf(d).cursor; got != max(min(before+3, liveOf(d).checklistRows()-1)-3, 0) {
+		t.Errorf("wheel up left the checklist cursor at %d", got)
+	}
+}
