@@ -166,3 +166,25 @@ func TestFilterAsTypedIsFilterFromScratch(t *testing.T) {
 	s, _ = s.Update(uitest.KeyType(tea.KeyEsc))
 	check("esc")
 }
+
+// The header says how the list is ordered: words typed rank the hits.
+func TestHeaderSaysWhenHitsAreRankedByMatch(t *testing.T) {
+	nb := benchNotebook(50, false)
+	var s common.Screen = shown(NewContactList(uitest.FixtureCommon(t)).SetSize(120, 40).(ContactList), nb)
+	if v := s.View(); !strings.Contains(v, "sorted by name") {
+		t.Fatalf("header before a filter:\n%s", v)
+	}
+	s, _ = s.Update(uitest.KeyRunes("/"))
+	for _, r := range "tag:pol" {
+		s, _ = s.Update(uitest.KeyRunes(string(r)))
+	}
+	if v := s.View(); !strings.Contains(v, "sorted by name") {
+		t.Errorf("a tag: filter keeps the sort:\n%s", strings.SplitN(v, "\n", 2)[0])
+	}
+	for _, r := range " sa" {
+		s, _ = s.Update(uitest.KeyRunes(string(r)))
+	}
+	if v := s.View(); !strings.Contains(v, "best match first") {
+		t.Errorf("words typed rank the hits, the header must say so:\n%s", strings.SplitN(v, "\n", 2)[0])
+	}
+}

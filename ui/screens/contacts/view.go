@@ -73,7 +73,11 @@ func (l ContactList) View() string {
 	if l.filter.Value() != "" {
 		count = fmt.Sprintf(" · %d of %d", len(l.hits), len(l.contacts))
 	}
-	sorted := st.Muted.Render("sorted by " + l.sortKey.String())
+	order := "sorted by " + l.sortKey.String()
+	if q := l.filter.Value(); q != "" && model.ParseQuery(q).Ranked() {
+		order = "best match first" // words typed rank the hits (model.SearchIndex.Filter)
+	}
+	sorted := st.Muted.Render(order)
 	left := title + st.Muted.Render(count)
 	b.WriteString(left + strings.Repeat(" ", max(l.width-common.CellWidth(left)-common.CellWidth(sorted), 1)) + sorted)
 	b.WriteString("\n")
