@@ -74,6 +74,8 @@ func benchCommon(s *store.Store) *common.Common {
 	styles := common.NewStyles(false)
 	return &common.Common{Styles: &styles, Store: s, Now: func() time.Time { return scaleNow },
 		After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil },
+		// Nor for the spool watch's signal: a settled command must end.
+		Await: func(<-chan struct{}, func(bool) tea.Msg) tea.Cmd { return nil },
 		Bank:  &common.Writer{}, Interviews: &common.InterviewWriter{}, Getenv: func(string) string { return "" }}
 }
 
