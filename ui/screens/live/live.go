@@ -39,7 +39,7 @@ type InterviewScreen struct {
 	contact   model.Contact
 	Interview model.Interview // iv.Notes is stale: the notes pane holds them
 	notes     notes.NotesPane
-	wrap      wrapUpPane
+	wrap      *wrapUpPane
 	// wrapPart is the wrap-up part that has focus when the wrap-up does.
 	focus  pane
 	cursor int // checklist row: questions first, then closing steps

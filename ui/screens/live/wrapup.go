@@ -83,7 +83,7 @@ type wrapUpPane struct {
 	maxTakeawayRows int
 }
 
-func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
+func newWrapUpPane(c *common.Common, w model.WrapUp) *wrapUpPane {
 	st := c.Styles
 	p := wrapUpPane{styles: st, keys: wrapUpKeys{
 		Up:           key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "referral")),
@@ -110,11 +110,11 @@ func newWrapUpPane(c *common.Common, w model.WrapUp) wrapUpPane {
 		p.due.SetValue(w.ThankYouDue.Format(time.DateOnly))
 		p.lastDue = w.ThankYouDue
 	}
-	return p
+	return &p
 }
 
 // apply writes the pane's content into w, the length as corrected.
-func (p wrapUpPane) apply(w model.WrapUp) model.WrapUp {
+func (p *wrapUpPane) apply(w model.WrapUp) model.WrapUp {
 	w.Takeaways = p.takeaways.Value()
 	w.Referrals = append([]model.Referral(nil), p.referrals...)
 	if !p.lastDue.IsZero() {
@@ -149,7 +149,7 @@ func (p *wrapUpPane) fitTakeaways() {
 }
 
 // fixedRows is how many rows the wrap-up takes besides the takeaways' box.
-func (p wrapUpPane) fixedRows() int {
+func (p *wrapUpPane) fixedRows() int {
 	return lipgloss.Height(p.View(time.Time{})) - p.takeaways.Height()
 }
 
@@ -198,7 +198,7 @@ func (p *wrapUpPane) settle() {
 }
 
 // Capturing is true while the focused part takes typed text.
-func (p wrapUpPane) Capturing() bool {
+func (p *wrapUpPane) Capturing() bool {
 	return p.focused && (p.part != partReferrals || p.adding)
 }
 
@@ -263,7 +263,7 @@ func (p *wrapUpPane) Update(msg tea.KeyMsg) (changed bool, cmd tea.Cmd) {
 }
 
 // typing is true while a referral is being typed.
-func (p wrapUpPane) typing() bool {
+func (p *wrapUpPane) typing() bool {
 	return p.adding && strings.TrimSpace(p.refInput.Value()) != ""
 }
 
@@ -327,7 +327,7 @@ func (p *wrapUpPane) linked(r model.Referral, id uint64) {
 }
 
 // indexOf is where referral r stands now, or -1 if it was removed.
-func (p wrapUpPane) indexOf(r model.Referral) int {
+func (p *wrapUpPane) indexOf(r model.Referral) int {
 	for i, have := range p.referrals {
 		if refKey(have) == refKey(r) {
 			return i
@@ -338,7 +338,7 @@ func (p wrapUpPane) indexOf(r model.Referral) int {
 
 func refKey(r model.Referral) string { return r.Name + "\x00" + r.Note }
 
-func (p wrapUpPane) View(now time.Time) string {
+func (p *wrapUpPane) View(now time.Time) string {
 	st := p.styles
 	var b strings.Builder
 	heading := func(part wrapUpPart, title string) string {
@@ -413,7 +413,7 @@ func indentLines(s, prefix string) string {
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }
 
-func (p wrapUpPane) Bindings() []key.Binding {
+func (p *wrapUpPane) Bindings() []key.Binding {
 	k := p.keys
 	if p.part != partReferrals {
 		return nil
