@@ -19,7 +19,8 @@ IDLE_SECONDS=${IDLE_SECONDS:-60}
 RUNS=${RUNS:-5}
 OUT_MD=${OUT_MD:-$ROOT/BENCHMARKS.md}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench.XXXXXX")
-trap 'tmux -L "${MEASURE_SOCKET:-parley-bench}" kill-session -t "${MEASURE_SESSION:-}" 2>/dev/null; rm -rf "$WORK"' EXIT
+# (set -e holds in the trap too: a session already gone must not stop it.)
+trap 'tmux -L "${MEASURE_SOCKET:-parley-bench}" kill-session -t "${MEASURE_SESSION:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # shellcheck source=scripts/measure.sh
 source "$ROOT/scripts/measure.sh"
