@@ -47,6 +47,7 @@ type App struct {
 	height   int
 	sized    bool
 	help     help.Model
+	helpMemo *helpMemo // shared by the copies of App: see shortHelpView
 	fullHelp bool
 
 	// openers build the screens navigation messages name.
@@ -123,7 +124,7 @@ func (listPreparedMsg) ComputedFromHeld() {}
 func NewApp(c *common.Common, openers []common.Opener) App {
 	h := help.New()
 	h.Styles = c.Styles.Help
-	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
+	a := App{c: c, keys: newGlobalKeys(), help: h, helpMemo: &helpMemo{}, lastID: 1, summaryGen: 1, openers: openers,
 		viewCrash: &crashBox{}, frame: &lastFrame{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {

@@ -3,6 +3,7 @@ package app
 import (
 	"parley/ui/common"
 	"parley/ui/safetext"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -41,10 +42,35 @@ func (a App) footer() string {
 	if a.fullHelp {
 		lines = append(lines, a.fullHelpView(km.FullHelp()))
 	} else {
-		lines = append(lines, a.help.ShortHelpView(km.ShortHelp()))
+		lines = append(lines, a.shortHelpView(km.ShortHelp()))
 	}
 	return strings.Join(lines, "\n")
 }
+
+// shortHelpView is the help line, drawn again only when the keys it lists
+// or the width change: a live interview's clock redraws the screen every
+// second with the same keys, and styling them was a sixth of that frame.
+func (a App) shortHelpView(bindings []key.Binding) string {
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(a.width))
+	for _, b := range bindings {
+		if b.Enabled() {
+			h := b.Help()
+			k.WriteString("\x00" + h.Key + "\x01" + h.Desc)
+		}
+	}
+	if m := a.helpMemo; m != nil && m.key == k.String() {
+		return m.view
+	}
+	view := a.help.ShortHelpView(bindings)
+	if a.helpMemo != nil {
+		a.helpMemo.key, a.helpMemo.view = k.String(), view
+	}
+	return view
+}
+
+// helpMemo is the last help line drawn and what it was drawn from.
+type helpMemo struct{ key, view string }
 
 // statusLines wraps the status to the window, up to maxStatusLines (one
 // on a tiny window): a message cut at its end lost the
