@@ -157,6 +157,7 @@ func (n *NotesPane) SetSize(w, h int) {
 	n.width, n.height = max(w, 1), max(h, 1)
 	n.ensureWrapWidth()
 	n.scrollToCaret()
+	n.fillFromBottom()
 }
 
 func (n *NotesPane) textWidth() int { return max(n.width-n.stampCells()-1, 1) }

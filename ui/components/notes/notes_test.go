@@ -354,3 +354,30 @@ func BenchmarkNotesDeletionsInto1MB(b *testing.B) {
 	}
 	b.ReportMetric(float64(worst.Nanoseconds()), "worst-ns/key")
 }
+
+// Shrunk and grown again, the pane fills with the notes above the caret
+// instead of showing the last lines over empty rows (found by a tester).
+func TestNotesFillThePaneWhenItGrows(t *testing.T) {
+	n := NewNotesPane(&plainStyles, nil)
+	n.SetSize(60, 10)
+	n.Focused = true
+	for i := 0; i < 15; i++ {
+		typeInto(&n, fmt.Sprintf("paragraph %d", i), time.Duration(i)*time.Minute, 0)
+		if i < 14 {
+			press(&n, tea.KeyEnter, time.Duration(i+1)*time.Minute)
+		}
+	}
+	n.SetSize(30, 2)
+	n.SetSize(60, 10)
+	lines := strings.Split(ansi.Strip(n.View()), "\n")
+	if len(lines) != 10 || !strings.Contains(lines[0], "paragraph 5") || !strings.Contains(lines[9], "paragraph 14") {
+		t.Errorf("after shrinking and growing, the pane shows:\n%s", strings.Join(lines, "\n"))
+	}
+	// Fewer notes than rows: all of them, from the first.
+	short := NewNotesPane(&plainStyles, []model.Note{{Text: "one"}, {At: time.Minute, Text: "two"}})
+	short.SetSize(60, 1)
+	short.SetSize(60, 10)
+	if v := ansi.Strip(short.View()); !strings.HasPrefix(strings.TrimSpace(v), "00:00") || !strings.Contains(v, "two") {
+		t.Errorf("two notes in a tall pane:\n%s", v)
+	}
+}

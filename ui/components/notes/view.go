@@ -37,6 +37,33 @@ func (n *NotesPane) scrollToCaret() {
 	}
 }
 
+// fillFromBottom moves the first line shown up while the pane has empty
+// rows below the last line and lines above the first: after the window
+// shrinks and grows again the pane fills with the notes above, rather
+// than showing the last few lines over empty rows. It reads only as many
+// lines as the pane holds.
+func (n *NotesPane) fillFromBottom() {
+	if len(n.paras) == 0 {
+		return
+	}
+	shown, ref := 0, n.top
+	for shown < n.height && ref.p < len(n.paras) {
+		if ref.l >= len(n.spansOf(ref.p)) {
+			ref = lineRef{ref.p + 1, 0}
+			continue
+		}
+		shown++
+		ref.l++
+	}
+	for ; shown < n.height; shown++ {
+		prev, ok := n.previousLine(n.top)
+		if !ok {
+			return
+		}
+		n.top = prev
+	}
+}
+
 // previousLine is the screen line above r, wrapping paragraph p-1 if it
 // has not been yet.
 func (n *NotesPane) previousLine(r lineRef) (lineRef, bool) {
