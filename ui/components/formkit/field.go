@@ -48,6 +48,10 @@ type FormField struct {
 	Limit int
 	Unit  string
 	Note  string
+	// Suggested: the initial value is a suggestion, not the record's
+	// own. The first character typed or pasted replaces it; an arrow or
+	// backspace edits it instead.
+	Suggested bool
 	// dates reads a date field on the user's clock; dateMode says what
 	// it asks for.
 	dates    *common.Common
@@ -109,10 +113,13 @@ type fieldState struct {
 	on    bool
 	// PickID is the contact a pick field names, 0 for none.
 	PickID uint64
+	// suggestion: the text is still the field's suggestion (see
+	// FormField.Suggested).
+	suggestion bool
 }
 
 func newFieldState(st *common.Styles, f FormField, v string) fieldState {
-	s := fieldState{Input: common.NewInput(st, f.Hint)}
+	s := fieldState{Input: common.NewInput(st, f.Hint), suggestion: f.Suggested && v != ""}
 	s.Input.CharLimit = f.Limit
 	switch f.Kind {
 	case KindToggle:
@@ -153,6 +160,19 @@ func (s fieldState) Value(f FormField) string {
 		return s.date.Value()
 	}
 	return strings.TrimSpace(s.Input.Value())
+}
+
+// clear empties a text or date field, for what is typed next to replace
+// a suggestion.
+func (s *fieldState) clear(f FormField) {
+	switch f.Kind {
+	case KindDate:
+		s.date.SetValue("")
+	case KindArea:
+		s.area.SetValue("")
+	default:
+		s.Input.SetValue("")
+	}
 }
 
 func (s *fieldState) focus(f FormField) {

@@ -182,6 +182,12 @@ func (f *Form) HandleKey(k tea.KeyMsg) (submit bool, cmd tea.Cmd) {
 		}
 	default:
 		s := &f.States[f.Focus]
+		if s.suggestion {
+			s.suggestion = false
+			if k.Type == tea.KeyRunes || k.Type == tea.KeySpace {
+				s.clear(fld)
+			}
+		}
 		before := s.Input.Value()
 		if fld.Kind == KindDate {
 			before = s.date.Input.Value()

@@ -61,6 +61,9 @@ func NewScheduleForm(c *common.Common, contact model.Contact, iv model.Interview
 	if s := iv.Scheduled; s != nil {
 		initial = []string{s.At.In(c.Now().Location()).Format(common.DateTimeLayout), string(s.Mode), s.Place,
 			strconv.Itoa(int(s.Budget().Minutes()))}
+	} else {
+		// Typing "fri 3pm" replaces the suggestion; an arrow edits it.
+		fields[0].Suggested = true
 	}
 	return scheduleForm{c: c, contact: contact, interview: iv, form: formkit.NewForm(c.Styles, fields, initial), initial: initial}
 }

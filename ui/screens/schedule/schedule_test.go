@@ -161,3 +161,33 @@ func TestScheduleFormGolden(t *testing.T) {
 	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyTab})
 	uitest.Golden(t, "colour_schedule_read_back_80x24", f.View())
 }
+
+// A new interview's suggested time is replaced by what is typed (found by
+// a tester: "2026-12-01 10:00tomorrow 3pm"); an arrow or backspace edits
+// it instead; a time already agreed is edited, never replaced.
+func TestScheduleFormSuggestionIsReplacedByTyping(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	f, _, _, _ := scheduleAt(t, now)
+	f = uitest.TypeText(f, "tomorrow 3pm")
+	if view := f.View(); !strings.Contains(view, "→ Tue 1 Dec 2026 15:00 (tomorrow)") || strings.Contains(view, "10:00tomorrow") {
+		t.Errorf("typing over the suggestion:\n%s", view)
+	}
+	f, _, _, _ = scheduleAt(t, now)
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	f, _ = f.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	f = uitest.TypeText(f, "30")
+	if view := f.View(); !strings.Contains(view, "2026-12-01 10:30") {
+		t.Errorf("editing the suggestion:\n%s", view)
+	}
+	cm, st, _ := uitest.NewTestCommonAt(t, now)
+	c, err := st.PutContact(model.Contact{Name: "Ana Ruiz", Stage: model.Scheduled, Created: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agreed := model.Schedule{At: time.Date(2026, 12, 2, 14, 0, 0, 0, time.UTC), Mode: model.ModeVideo, Length: 20 * time.Minute}
+	var g common.Screen = NewScheduleForm(cm, c, model.Interview{ID: 7, ContactID: c.ID, Scheduled: &agreed}).SetSize(80, 24)
+	g = uitest.TypeText(g, "5")
+	if view := g.View(); !strings.Contains(view, "2026-12-02 14:005") {
+		t.Errorf("an agreed time must be edited, not replaced:\n%s", view)
+	}
+}
