@@ -84,6 +84,7 @@ type ContactList struct {
 	order   []int // positions, sorted by sortKey
 	filter  textinput.Model
 	typed   *model.TypedFilter // the filter's results, kept per query typed
+	ranked  bool               // words typed rank the hits by match, not the sort
 	hits    []int              // positions shown, in order; typed's, not to be changed
 
 	// trash holds contacts deleted on this screen, newest last. They are
@@ -317,6 +318,7 @@ func (l *ContactList) refilter() {
 
 func (l *ContactList) filterHits() {
 	l.hits = l.typed.Filter(l.filter.Value())
+	l.ranked = model.ParseQuery(l.filter.Value()).Ranked()
 	l.move(0)
 }
 

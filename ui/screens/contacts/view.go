@@ -74,8 +74,8 @@ func (l ContactList) View() string {
 		count = fmt.Sprintf(" · %d of %d", len(l.hits), len(l.contacts))
 	}
 	order := "sorted by " + l.sortKey.String()
-	if q := l.filter.Value(); q != "" && model.ParseQuery(q).Ranked() {
-		order = "best match first" // words typed rank the hits (model.SearchIndex.Filter)
+	if l.ranked && l.filter.Value() != "" {
+		order = "best match first"
 	}
 	sorted := st.Muted.Render(order)
 	left := title + st.Muted.Render(count)
