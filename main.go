@@ -1,3 +1,8 @@
+// Parley is a desktop program, not a service in a container: Go 1.25's
+// rereading of the CPU limit every second only wakes it up (half the idle
+// live screen's CPU, see ui/processors.go).
+//go:debug updatemaxprocs=0
+
 // Command parley is a terminal notebook for informational interviews.
 package main
 

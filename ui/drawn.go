@@ -18,11 +18,14 @@ type drawnModel struct {
 	// started is called once the first frame showing the notebook (or
 	// saying it could not be read) is drawn, then set to nil.
 	started *func()
+	// procs lowers the processors while no one types (nil: never).
+	procs *processors
 }
 
 func (d drawnModel) Init() tea.Cmd { return d.inner.Init() }
 
 func (d drawnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	d.procs.observe(msg)
 	if size, ok := msg.(tea.WindowSizeMsg); ok {
 		d.screen.Resize(size.Width, size.Height)
 	}

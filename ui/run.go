@@ -122,7 +122,9 @@ func Run(s *store.Store, opts Options) error {
 		openers = append([]common.Opener{openPanicking}, openers...)
 	}
 	root := app.NewApp(c, openers)
-	p := tea.NewProgram(drawnModel{inner: root, screen: screen, started: &started}, progOpts...)
+	procs := newProcessors()
+	defer procs.restore()
+	p := tea.NewProgram(drawnModel{inner: root, screen: screen, started: &started, procs: procs}, progOpts...)
 	root.OnViewCrash(func() { p.Send(app.ViewCrashedMsg{}) })
 	screen.WatchSize(func(w, h int) { p.Send(tea.WindowSizeMsg{Width: w, Height: h}) })
 	if opts.Width > 0 && opts.Height > 0 {
