@@ -40,14 +40,15 @@ func (e entry) address() address { return address{to: e.id, openers: e.openers} 
 
 // App is the root model.
 type App struct {
-	c        *common.Common
-	keys     globalKeys
-	Stack    []entry
-	width    int
-	height   int
-	sized    bool
-	help     help.Model
-	helpMemo *helpMemo // shared by the copies of App: see shortHelpView
+	c      *common.Common
+	keys   globalKeys
+	Stack  []entry
+	width  int
+	height int
+	sized  bool
+	// help draws the help line; shared by the copies of App, which Bubble
+	// Tea copies with every message (see shortHelpView).
+	help     *helpLine
 	fullHelp bool
 
 	// openers build the screens navigation messages name.
@@ -122,9 +123,9 @@ func (listPreparedMsg) ComputedFromHeld() {}
 // NewApp builds the root model; openers build its screens, "What's next"
 // (OpenHomeMsg) first.
 func NewApp(c *common.Common, openers []common.Opener) App {
-	h := help.New()
-	h.Styles = c.Styles.Help
-	a := App{c: c, keys: newGlobalKeys(), help: h, helpMemo: &helpMemo{}, lastID: 1, summaryGen: 1, openers: openers,
+	h := &helpLine{model: help.New()}
+	h.model.Styles = c.Styles.Help
+	a := App{c: c, keys: newGlobalKeys(), help: h, lastID: 1, summaryGen: 1, openers: openers,
 		viewCrash: &crashBox{}, frame: &lastFrame{}}
 	first, ok := a.build(common.OpenHomeMsg{})
 	if !ok {
@@ -197,6 +198,9 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	}()
 	if !quiet(msg) {
 		a.frame.valid = false
+		if !isClockTick(msg) {
+			a.frame.footerValid = false
+		}
 	}
 	if a.crashed == nil {
 		if c := a.viewCrash.get(); c != nil {
@@ -237,6 +241,9 @@ func (a App) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 		}
 		return a, cmd
 	case RoutedMsg:
+		if _, ok := msg.Msg.(common.ClockTick); ok {
+			return a.deliverTick(msg)
+		}
 		return a.deliver(address{to: msg.To, openers: msg.openers}, msg.Msg)
 	}
 	// Not addressed: a signal, or Bubble Tea handing back what a program
@@ -325,6 +332,27 @@ func (a App) deliver(to address, msg tea.Msg) (App, tea.Cmd) {
 		cmds = append(cmds, addressedTo(a.Stack[i].address(), c))
 	}
 	return a, tea.Batch(cmds...)
+}
+
+// deliverTick gives a clock tick to its screen, if still open, and
+// nothing else: no screen opens, no status changes, no record changed.
+func (a App) deliverTick(msg RoutedMsg) (App, tea.Cmd) {
+	i := a.Find(msg.To)
+	if i < 0 {
+		return a, nil // a closed screen's clock
+	}
+	var c tea.Cmd
+	a.Stack[i].S, c = a.Stack[i].S.Update(msg.Msg)
+	return a, addressedTo(a.Stack[i].address(), c)
+}
+
+func isClockTick(msg tea.Msg) bool {
+	r, ok := msg.(RoutedMsg)
+	if !ok {
+		return false
+	}
+	_, ok = r.Msg.(common.ClockTick)
+	return ok
 }
 
 // setSummary keeps a read of the summary and hands it to the screens
@@ -446,12 +474,17 @@ func (a App) View() (out string) {
 	if a.frame.valid {
 		return a.frame.out
 	}
-	footer := a.footer()
-	fh := lipgloss.Height(footer)
-	if fh >= a.height {
-		out = common.Fit(footer, a.width, a.height)
+	if !a.frame.footerValid {
+		footer := a.footer()
+		fh := lipgloss.Height(footer)
+		a.frame.footer, a.frame.footerHeight = common.Fit(footer, a.width, min(fh, a.height)), fh
+		// Set only after drawing it: a footer that panicked is not kept.
+		a.frame.footerValid = true
+	}
+	if fh := a.frame.footerHeight; fh >= a.height {
+		out = a.frame.footer
 	} else {
-		out = common.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + common.Fit(footer, a.width, fh)
+		out = a.frame.screen.Fit(a.topView(a.height-fh), a.width, a.height-fh) + "\n" + a.frame.footer
 	}
 	// Kept only once drawn whole: a View that panicked never gets here.
 	a.frame.out, a.frame.valid = out, true

@@ -27,7 +27,6 @@ func newGlobalKeys() globalKeys {
 }
 
 func (a App) footer() string {
-	a.help.Width = a.width
 	km := combinedKeys{a.Top().Help(), a.keys, a.Top().Capturing()}
 	// The status line is always there, blank or not, so the layout does not
 	// jump when a message comes and goes.
@@ -59,18 +58,21 @@ func (a App) shortHelpView(bindings []key.Binding) string {
 			k.WriteString("\x00" + h.Key + "\x01" + h.Desc)
 		}
 	}
-	if m := a.helpMemo; m != nil && m.key == k.String() {
-		return m.view
+	h := a.help
+	if h.key == k.String() {
+		return h.view
 	}
-	view := a.help.ShortHelpView(bindings)
-	if a.helpMemo != nil {
-		a.helpMemo.key, a.helpMemo.view = k.String(), view
-	}
-	return view
+	h.model.Width = a.width
+	h.key, h.view = k.String(), h.model.ShortHelpView(bindings)
+	return h.view
 }
 
-// helpMemo is the last help line drawn and what it was drawn from.
-type helpMemo struct{ key, view string }
+// helpLine is bubbles' help, 4 KB, and the last help line it drew with
+// what that line was drawn from.
+type helpLine struct {
+	model     help.Model
+	key, view string
+}
 
 // statusLines wraps the status to the window, up to maxStatusLines (one
 // on a tiny window): a message cut at its end lost the

@@ -11,7 +11,7 @@ import (
 // The help line is drawn again when its keys, their state or the width
 // change, and reused when nothing did.
 func TestHelpLineFollowsItsKeys(t *testing.T) {
-	a := App{help: help.New(), helpMemo: &helpMemo{}, width: 80}
+	a := App{help: &helpLine{model: help.New()}, width: 80}
 	save := key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save"))
 	edit := key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
 	if v := a.shortHelpView([]key.Binding{save, edit}); !strings.Contains(v, "save") || !strings.Contains(v, "edit") {
@@ -25,7 +25,7 @@ func TestHelpLineFollowsItsKeys(t *testing.T) {
 	if v := a.shortHelpView([]key.Binding{save, edit}); !strings.Contains(v, "keep") {
 		t.Errorf("a key's new help is not shown: %q", v)
 	}
-	a.width, a.help.Width = 6, 6
+	a.width = 6
 	if v := a.shortHelpView([]key.Binding{save, edit}); strings.Contains(v, "keep") {
 		t.Errorf("the line drawn for 80 columns was reused at 6: %q", v)
 	}

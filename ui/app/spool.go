@@ -237,6 +237,15 @@ func SpoolCheckEvery(watched bool) time.Duration {
 type lastFrame struct {
 	out   string
 	valid bool
+	// screen fits the screen's lines to the window; most are the same
+	// from one frame to the next.
+	screen common.FitKeeper
+	// footer is the status and help lines as last drawn, and how many
+	// lines they took before fitting; kept through clock ticks, which
+	// change neither (common.ClockTick).
+	footer       string
+	footerHeight int
+	footerValid  bool
 }
 
 // quiet reports whether msg changes nothing on screen: a spool check or

@@ -110,6 +110,13 @@ type InterviewOwner interface{ OwnsInterview() uint64 }
 // again. Signals still quit at once, saving as ever.
 type QuitWarner interface{ QuitWarning() string }
 
+// ClockTick is a message that only moves time on the screen it is
+// addressed to: it may change what that screen draws, never its keys,
+// and nothing the root draws or keeps. The root hands it straight to the
+// screen and keeps its own part of the frame (the status and help lines),
+// so a screen with a running clock costs little once a second.
+type ClockTick interface{ ClockTick() }
+
 // NothingToSave is embedded, as a visible choice, by screens that hold no
 // text or changes of their own: a list, a confirmation, a picker that
 // writes at once.

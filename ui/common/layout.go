@@ -29,9 +29,55 @@ func Fit(block string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
+		lines[i] = fitLine(l, w)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fitLine cuts l to w cells. A line of no more bytes than w needs no
+// measuring: no character takes more cells than it has bytes.
+func fitLine(l string, w int) string {
+	if len(l) <= w || ansi.StringWidth(l) <= w {
+		return l
+	}
+	return ansi.Truncate(l, w, "")
+}
+
+// FitKeeper is Fit for a block drawn again and again, the whole frame:
+// a line unchanged since the last call keeps its fitted form, so a frame
+// in which only the clock changed measures one line, not every line.
+type FitKeeper struct {
+	w           int
+	raw, fitted []string
+}
+
+// Fit is Fit(block, w, h), remembering the lines for the next call.
+func (k *FitKeeper) Fit(block string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	if w != k.w {
+		k.w, k.raw, k.fitted = w, k.raw[:0], k.fitted[:0]
+	}
+	lines := strings.Split(block, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		if i < len(k.raw) && k.raw[i] == l {
+			lines[i] = k.fitted[i]
+			continue
 		}
+		f := fitLine(l, w)
+		if i < len(k.raw) {
+			k.raw[i], k.fitted[i] = l, f
+		} else {
+			k.raw, k.fitted = append(k.raw, l), append(k.fitted, f)
+		}
+		lines[i] = f
 	}
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -58,3 +58,28 @@ func TestPlaceOverAtTheRightEdgeOfWideText(t *testing.T) {
 		}
 	}
 }
+
+// A FitKeeper gives what Fit gives, frame after frame, as lines change,
+// the window narrows and widens and blocks grow and shrink.
+func TestFitKeeperFitsAsFitDoes(t *testing.T) {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.ANSI256)
+	red := r.NewStyle().Foreground(lipgloss.Color("160"))
+	words := []string{"clock 19:57 left", red.Render("Must ask ▸ Who else should I talk to?"), "你好世界你好世界你好世界",
+		"", strings.Repeat("─", 70), red.Render(strings.Repeat("x", 30)) + "tail"}
+	var k FitKeeper
+	for frame := range 200 {
+		// The content, the width and the height each change every few
+		// frames, out of step with each other.
+		c := frame / 4
+		var lines []string
+		for i := range c%9 + 1 {
+			lines = append(lines, words[(c*7+i*3)%len(words)]+strings.Repeat("y", c%5))
+		}
+		block := strings.Join(lines, "\n")
+		w, h := 12+frame/3%3*20, 1+frame/5%6
+		if got, want := k.Fit(block, w, h), Fit(block, w, h); got != want {
+			t.Fatalf("frame %d at %dx%d:\n%q\nwant\n%q", frame, w, h, got, want)
+		}
+	}
+}
