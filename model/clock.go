@@ -167,10 +167,14 @@ func FormatClock(d time.Duration) string {
 	}
 	s := int(d / time.Second)
 	h, m, sec := s/3600, (s/60)%60, s%60
+	// Drawn every second on the live screen: no fmt.
+	b := make([]byte, 0, 12)
 	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, m, sec)
+		b = strconv.AppendInt(b, int64(h), 10)
+		b = append(b, ':')
 	}
-	return fmt.Sprintf("%02d:%02d", m, sec)
+	b = append(b, byte('0'+m/10), byte('0'+m%10), ':', byte('0'+sec/10), byte('0'+sec%10))
+	return string(b)
 }
 
 // FormatLeft renders the time left in a budget: "12:34", or "+1:05" once

@@ -214,3 +214,19 @@ func TestEndRecordsLengthAndThankYouDue(t *testing.T) {
 		t.Errorf("thank-you due %v, want %v", iv.WrapUp.ThankYouDue, want)
 	}
 }
+
+func TestFormatClock(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "00:00"}, {999 * time.Millisecond, "00:00"}, {59 * time.Second, "00:59"},
+		{20 * time.Minute, "20:00"}, {59*time.Minute + 59*time.Second, "59:59"},
+		{time.Hour, "1:00:00"}, {4*time.Hour + 5*time.Minute + 6*time.Second, "4:05:06"},
+		{123 * time.Hour, "123:00:00"}, {-(65 * time.Second), "01:05"},
+	} {
+		if got := FormatClock(c.d); got != c.want {
+			t.Errorf("FormatClock(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+}

@@ -86,6 +86,9 @@ type TimerMsg struct {
 	msg tea.Msg
 }
 
+// Fired is the message the timer delivers when it fires.
+func (m TimerMsg) Fired() tea.Msg { return m.msg }
+
 // NewTestCommon gives a screen a fresh notebook on a temporary file, no
 // colour, a clock the test controls and timers that fire only by hand.
 func NewTestCommon(t testing.TB) (*common.Common, *store.Store, *FakeClock) {

@@ -124,7 +124,7 @@ func (s InterviewScreen) handleInput(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return s.submitInput()
 	}
 	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
+	*s.input, cmd = s.input.Update(msg)
 	return s, cmd
 }
 

@@ -2,8 +2,10 @@ package live
 
 import (
 	"fmt"
+	"math"
 	"parley/ui/common"
 	"parley/ui/safetext"
+	"strconv"
 	"strings"
 	"time"
 
@@ -148,21 +150,75 @@ func (s InterviewScreen) View() string {
 	if s.width < 1 || s.height < 1 {
 		return ""
 	}
+	compact := s.layoutKind() == layoutCompact
+	key, reusable := s.tickKey()
+	if reusable && s.ticked.valid && s.ticked.key == key {
+		return s.ticked.above + s.clockLine(compact) + s.ticked.below
+	}
 	// The layout depends on things that change without a resize (the
 	// input line, the closing steps appearing), so size the notes here.
 	s.layout()
+	var above, below string
 	switch s.layoutKind() {
 	case layoutCompact:
-		return s.compactView()
+		above, below = s.compactView()
 	case layoutWide:
-		return s.wideView()
+		above, below = s.wideView()
 	default:
-		return s.stackedView()
+		above, below = s.stackedView()
 	}
+	*s.ticked = tickedFrame{key: key, valid: reusable, above: above, below: below}
+	return above + s.clockLine(compact) + below
 }
 
-func (s InterviewScreen) compactView() string {
-	lines := []string{s.clockLine(true)}
+// tickedFrame is the frame around the clock line, kept for the next clock
+// tick: an interview left running redraws once a second, and only the
+// clock line changes then, unless time moves the prompt, the urgency or
+// the closing steps, which are in the key.
+type tickedFrame struct {
+	key          tickKey
+	valid        bool
+	above, below string
+
+	// The clock line's parts that change less often than each second.
+	bar        barKey
+	barView    string
+	asked      [2]int
+	askedView  string
+	askedWidth int
+}
+
+// barKey is what the budget bar shows: its cells and how many are filled.
+type barKey struct {
+	width, filled int
+	urgency       model.Urgency
+}
+
+type tickKey struct {
+	viewGen       uint64
+	width, height int
+	prompt        model.Prompt
+	low, closing  bool
+}
+
+// tickKey is what the frame around the clock line depends on, and whether
+// that is all it depends on: a choice (the stale clock's names the time)
+// and the wrap-up read the clock themselves, so their frames are not kept.
+func (s InterviewScreen) tickKey() (tickKey, bool) {
+	iv := s.Interview
+	reusable := s.choosing.purpose == choiceNone && s.inputFor == inputNone && !s.ended()
+	return tickKey{
+		viewGen: s.viewGen, width: s.width, height: s.height, prompt: s.prompt(),
+		low:     model.UrgencyOf(iv.Elapsed(s.now), iv.Budget) >= model.Warning,
+		closing: s.closingVisible(),
+	}, reusable
+}
+
+// The layouts return the lines above the clock line and below it, each
+// with the newline that joins it to the clock line.
+
+func (s InterviewScreen) compactView() (above, below string) {
+	var lines []string
 	if s.height >= 4 {
 		lines = append(lines, s.nextLine())
 	}
@@ -172,7 +228,7 @@ func (s InterviewScreen) compactView() string {
 		// have focus: there is room for one pane only.
 		lines = append(lines, s.wrap.View(s.now))
 	case paneChecklist:
-		lines = append(lines, s.checklistView(max(s.height-len(lines)-s.inputHeight(), 1), s.width))
+		lines = append(lines, s.checklistView(max(s.height-1-len(lines)-s.inputHeight(), 1), s.width))
 	default:
 		lines = append(lines, s.notes.View())
 	}
@@ -182,18 +238,17 @@ func (s InterviewScreen) compactView() string {
 	if s.choosing.purpose != choiceNone {
 		lines = append(lines, s.choiceView(s.width))
 	}
-	return strings.Join(lines, "\n")
+	return "", "\n" + strings.Join(lines, "\n")
 }
 
-func (s InterviewScreen) stackedView() string {
+func (s InterviewScreen) stackedView() (above, below string) {
 	body := s.height - 2
-	return strings.Join([]string{
-		s.headerLine(), s.clockLine(false), s.upperBlock(s.width, body-1),
-		s.paneHeading("Notes", paneNotes, s.width), s.notes.View(),
+	return s.headerLine() + "\n", "\n" + strings.Join([]string{
+		s.upperBlock(s.width, body-1), s.paneHeading("Notes", paneNotes, s.width), s.notes.View(),
 	}, "\n")
 }
 
-func (s InterviewScreen) wideView() string {
+func (s InterviewScreen) wideView() (above, below string) {
 	lw := s.checklistWidth()
 	body := s.height - headerLines
 	left := s.upperBlock(lw, body)
@@ -206,8 +261,7 @@ func (s InterviewScreen) wideView() string {
 	}
 	right := s.paneHeading("Notes", paneNotes, s.width-lw-2) + "\n" + s.notes.View()
 	bodyView := lipgloss.JoinHorizontal(lipgloss.Top, common.Fit(left, lw, body), "  ", right)
-	third := s.nextLine()
-	return strings.Join([]string{s.headerLine(), s.clockLine(false), third, bodyView}, "\n")
+	return s.headerLine() + "\n", "\n" + s.nextLine() + "\n" + bodyView
 }
 
 func (s InterviewScreen) headerLine() string {
@@ -234,47 +288,67 @@ func (s InterviewScreen) saveState() string {
 }
 
 // clockLine is the glance line: time left in the urgency colour, the
-// state, the elapsed time, a budget bar and the questions asked.
+// state, the elapsed time, a budget bar and the questions asked. It is
+// drawn every second while the clock runs, so widths are counted on the
+// plain text and the bar and the count are kept until they change.
 func (s InterviewScreen) clockLine(compact bool) string {
 	st := s.c.Styles
-	iv := s.Interview
+	iv := &s.Interview
 	elapsed := iv.Elapsed(s.now)
 	urgency := model.UrgencyOf(elapsed, iv.Budget)
 	var left string
+	leftWidth := 0
 	switch state := iv.Clock.State(); state {
 	case model.NotStarted:
-		left = st.Accent.Render(model.FormatClock(iv.Budget)+" budget") + st.Muted.Render(" · ctrl+t starts the clock")
+		a, b := model.FormatClock(iv.Budget)+" budget", " · ctrl+t starts the clock"
+		left, leftWidth = st.Accent.Render(a)+st.Muted.Render(b), common.CellWidth(a)+common.CellWidth(b)
 	case model.Ended:
 		length := elapsed
 		if iv.WrapUp.Length > 0 {
 			length = iv.WrapUp.Length // as corrected in the wrap-up
 		}
-		left = st.Muted.Render("Ended after " + model.FormatClock(length) + " of " + model.FormatClock(iv.Budget))
+		a := "Ended after " + model.FormatClock(length) + " of " + model.FormatClock(iv.Budget)
+		left, leftWidth = st.Muted.Render(a), common.CellWidth(a)
 	default:
-		left = st.ClockStyle(urgency).Render(model.FormatLeft(elapsed, iv.Budget) + leftWord(elapsed, iv.Budget))
+		a := model.FormatLeft(elapsed, iv.Budget) + leftWord(elapsed, iv.Budget)
+		left, leftWidth = st.ClockStyle(urgency).Render(a), common.CellWidth(a)
 		if words := st.UrgencyText(urgency); words != "" {
 			left += " [" + words + "]"
+			leftWidth += 3 + common.CellWidth(words)
 		}
 		if state == model.Paused {
 			left += " " + st.Error.Render("PAUSED")
+			leftWidth += 7
 		}
-		left += st.Muted.Render(" · " + model.FormatClock(elapsed) + " of " + model.FormatClock(iv.Budget))
+		b := " · " + model.FormatClock(elapsed) + " of " + model.FormatClock(iv.Budget)
+		left += st.Muted.Render(b)
+		leftWidth += common.CellWidth(b)
 	}
 	if compact {
 		return left
 	}
-	right := st.Muted.Render(fmt.Sprintf("%d/%d asked", iv.AskedCount(), len(iv.Questions)))
-	barW := s.width - common.CellWidth(left) - common.CellWidth(right) - 4
-	if barW < 8 {
-		return left + "  " + right
+	parts := s.ticked
+	asked := [2]int{iv.AskedCount(), len(iv.Questions)}
+	if parts.asked != asked || parts.askedView == "" {
+		text := strconv.Itoa(asked[0]) + "/" + strconv.Itoa(asked[1]) + " asked"
+		parts.asked, parts.askedView, parts.askedWidth = asked, st.Muted.Render(text), common.CellWidth(text)
 	}
-	bar := st.Bar[urgency]
-	bar.Width = barW
+	barW := s.width - leftWidth - parts.askedWidth - 4
+	if barW < 8 {
+		return left + "  " + parts.askedView
+	}
 	pct := 0.0
 	if iv.Budget > 0 {
 		pct = min(float64(elapsed)/float64(iv.Budget), 1)
 	}
-	return left + "  " + bar.ViewAs(pct) + "  " + right
+	// The cells filled, as bubbles' progress counts them.
+	bar := barKey{width: barW, urgency: urgency, filled: int(math.Round(float64(barW) * pct))}
+	if parts.bar != bar || parts.barView == "" {
+		m := st.Bar[urgency]
+		m.Width = barW
+		parts.bar, parts.barView = bar, m.ViewAs(pct)
+	}
+	return left + "  " + parts.barView + "  " + parts.askedView
 }
 
 func leftWord(elapsed, budget time.Duration) string {
@@ -483,7 +557,7 @@ func (s InterviewScreen) inputView() string {
 	if s.layoutKind() == layoutWide {
 		w = s.checklistWidth()
 	}
-	line := st.Accent.Render(label) + common.InputView(st, s.input, w-common.CellWidth(label))
+	line := st.Accent.Render(label) + common.InputView(st, *s.input, w-common.CellWidth(label))
 	problem := ""
 	if s.inputProblem != "" {
 		problem = st.Error.Render(s.inputProblem)
