@@ -3,6 +3,7 @@ package questions
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -238,7 +239,13 @@ const (
 )
 
 // jobPatterns implement the job rule documented on Check, on jobText.
-var jobPatterns = compileAll(
+// They are compiled at the first check, not when the program starts: 2 ms
+// every start, for a rule most runs never use.
+var jobPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return compileAll(jobPatternSources...)
+})
+
+var jobPatternSources = []string{
 	// Asking to be hired, taken on, referred or vouched for.
 	`\b(?:hire|hiring|employ|employing|recruit|recruiting) me\b`,
 	`\b(?:take|taking|bring|bringing|sign|signing) me on\b`,
@@ -249,29 +256,29 @@ var jobPatterns = compileAll(
 	`\bput my name (?:forward|in)\b`,
 	`\bvouch for me\b`,
 	`\bwork (?:for|under) you\b`,
-	`\b(?:i|me) (?:[a-z']+ ){0,2}join (?:you|`+place+`)\b`,
+	`\b(?:i|me) (?:[a-z']+ ){0,2}join (?:you|` + place + `)\b`,
 	`\bintroduce me to (?:the |your )?(?:hiring manager|recruiters?|hr|human resources)\b`,
 	// Asking whether they are hiring.
-	`\b(?:are|is) (?:you|they|anyone|`+place+`) (?:currently |still |now )?hiring\b`,
+	`\b(?:are|is) (?:you|they|anyone|` + place + `) (?:currently |still |now )?hiring\b`,
 	`\byou're (?:currently |still |now )?hiring\b`,
-	`\b`+place+` (?:is|are) (?:currently |still |now )?hiring\b`,
+	`\b` + place + ` (?:is|are) (?:currently |still |now )?hiring\b`,
 	`\b(?:anyone|someone|somebody) (?:who's|who is|that's|that is) hiring\b`,
 	// Asking for an opening at their place, ending the clause: "any
 	// openings on your team?" but not "any jobs before this one?".
-	`\bany `+adj+jobNoun+soon+`(?: (?:at|with|in|on|for|within) `+whom+`)? \|`,
-	`\b(?:an?|the) (?:opening|vacancy)`+soon+`(?: (?:at|with|in|on|for|within) `+whom+`)? \|`,
-	`\b(?:any|an?|some) `+adj+`(?:`+jobNoun+`|room|space|place|spot|work|opportunit(?:y|ies))(?: [a-z']+){0,3} for me(?: (?:at|with|in|on|within) `+whom+`| here)? \|`,
-	`\b(?:do|does|would|will|could) (?:you|they|`+place+`) (?:ever |currently |still |usually |sometimes )?(?:have|offer|take on|take|hire|need|want|accept) (?:any |an? |some )?`+adj+`(?:interns?|internships?|openings?|vacanc(?:y|ies)|trainees?|apprentices?|apprenticeships?|`+jobNoun+` (?:open|available|going))\b`,
-	`\b(?:could|can|may|might) i (?:intern|work|apply|start|join)(?: [a-z']+){0,4} (?:with|for|at|in|on) (?:you|`+place+`)\b`,
-	`\bi (?:[a-z']+ ){0,3}(?:get|land|find|apply for|apply to|secure|start) (?:a |an |any )?(?:[a-z']+ )?(?:job|position|internship|role|placement|post|opening)s? (?:at|with|in|on) (?:you|`+place+`)\b`,
+	`\bany ` + adj + jobNoun + soon + `(?: (?:at|with|in|on|for|within) ` + whom + `)? \|`,
+	`\b(?:an?|the) (?:opening|vacancy)` + soon + `(?: (?:at|with|in|on|for|within) ` + whom + `)? \|`,
+	`\b(?:any|an?|some) ` + adj + `(?:` + jobNoun + `|room|space|place|spot|work|opportunit(?:y|ies))(?: [a-z']+){0,3} for me(?: (?:at|with|in|on|within) ` + whom + `| here)? \|`,
+	`\b(?:do|does|would|will|could) (?:you|they|` + place + `) (?:ever |currently |still |usually |sometimes )?(?:have|offer|take on|take|hire|need|want|accept) (?:any |an? |some )?` + adj + `(?:interns?|internships?|openings?|vacanc(?:y|ies)|trainees?|apprentices?|apprenticeships?|` + jobNoun + ` (?:open|available|going))\b`,
+	`\b(?:could|can|may|might) i (?:intern|work|apply|start|join)(?: [a-z']+){0,4} (?:with|for|at|in|on) (?:you|` + place + `)\b`,
+	`\bi (?:[a-z']+ ){0,3}(?:get|land|find|apply for|apply to|secure|start) (?:a |an |any )?(?:[a-z']+ )?(?:job|position|internship|role|placement|post|opening)s? (?:at|with|in|on) (?:you|` + place + `)\b`,
 	// A bare "Internship?" or "Any jobs?".
 	`^ (?:any )?(?:jobs?|internships?|openings?) \|`,
 	// Pushing a résumé: sending it, leaving it, asking them to read it.
-	`\b(?:send|sending|give|giving|pass|passing|forward|forwarding|show|showing|share|sharing|leave|leaving|email|emailing|e mail|mail|attach|hand|handing|drop off|bring|bringing|submit) (?:you |over |along |on |in )?(?:my|a copy of my|my updated) `+resume+`\b`,
-	`\bmy `+resume+` (?:to|with) (?:you|your|hr|the|someone|anyone|whoever)\b`,
-	`\b(?:look|glance) (?:at|over|through) my `+resume+`\b`,
-	`\b(?:review|read|check|see|keep|take) my `+resume+`\b`,
-)
+	`\b(?:send|sending|give|giving|pass|passing|forward|forwarding|show|showing|share|sharing|leave|leaving|email|emailing|e mail|mail|attach|hand|handing|drop off|bring|bringing|submit) (?:you |over |along |on |in )?(?:my|a copy of my|my updated) ` + resume + `\b`,
+	`\bmy ` + resume + ` (?:to|with) (?:you|your|hr|the|someone|anyone|whoever)\b`,
+	`\b(?:look|glance) (?:at|over|through) my ` + resume + `\b`,
+	`\b(?:review|read|check|see|keep|take) my ` + resume + `\b`,
+}
 
 func compileAll(patterns ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
@@ -284,7 +291,7 @@ func compileAll(patterns ...string) []*regexp.Regexp {
 // jobAsk applies the job rule documented on Check.
 func jobAsk(text string) bool {
 	t := jobText(text)
-	for _, re := range jobPatterns {
+	for _, re := range jobPatterns() {
 		if re.MatchString(t) {
 			return true
 		}
