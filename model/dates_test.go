@@ -5,6 +5,10 @@ import (
 	"testing"
 	"time"
 	_ "time/tzdata" // the test's zones, whatever the machine has
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules/common"
+	"github.com/olebedev/when/rules/en"
 )
 
 func TestParseWhen(t *testing.T) {
@@ -80,5 +84,34 @@ func TestParseWhenAcrossDaylightSaving(t *testing.T) {
 	got, err := ParseWhen("tomorrow 3pm", now)
 	if want := time.Date(2026, 3, 29, 15, 0, 0, 0, loc); err != nil || !got.At.Equal(want) {
 		t.Errorf("got %v, %v; want %v", got.At, err, want)
+	}
+}
+
+// readRules reads exactly what when's own Parser reads, with the same
+// rules, for phrases that read whole, in part, or not at all.
+func TestReadRulesAgreesWithWhen(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 41, 7, 0, time.UTC)
+	p := when.New(nil)
+	p.Add(en.All...)
+	p.Add(common.All...)
+	for _, typed := range []string{
+		"tomorrow 3pm", "tomorrow at 15:00", "next friday", "friday 10am", "in 3 days", "in 2 weeks",
+		"today noon", "tonight", "monday morning", "next week", "3pm", "10:30", "dec 3", "3 december 2026",
+		"12/24", "tomorrow 3pm please", "please tomorrow", "tmr 9am", "yesterday", "in an hour",
+		"the day after tomorrow", "next month", "sat 2pm", "wednesday afternoon", "", "   ", "banana",
+		"tomorrow tomorrow", "3pm tomorrow", "at 5 pm", "noon", "in 10 minutes", "2026-12-01 10:00",
+	} {
+		want, err := p.Parse(typed, now)
+		at, read, ok := readRules(typed, now)
+		switch {
+		case err != nil || want == nil:
+			if ok {
+				t.Errorf("%q: when reads nothing, readRules reads %q as %v", typed, read, at)
+			}
+		case !ok:
+			t.Errorf("%q: when reads %q as %v, readRules nothing", typed, want.Text, want.Time)
+		case !at.Equal(want.Time) || read != want.Text:
+			t.Errorf("%q: when reads %q at %d as %v, readRules %q as %v", typed, want.Text, want.Index, want.Time, read, at)
+		}
 	}
 }
