@@ -37,15 +37,23 @@ func (d drawnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View draws the root's view; Bubble Tea, asking after every message, gets
 // nothing to draw. An unchanged view costs a comparison.
 func (d drawnModel) View() string {
-	d.screen.Draw(d.inner.View())
-	if d.started != nil && *d.started != nil {
-		// After the frame that shows the notebook is handed over, so the
-		// collector it turns back on does not hold that frame up.
-		if r, ok := d.inner.(interface{ Started() bool }); ok && r.Started() {
-			(*d.started)()
-			*d.started = nil
-		}
+	view := d.inner.View()
+	if d.started == nil || *d.started == nil {
+		d.screen.Draw(view)
+		return ""
 	}
+	r, ok := d.inner.(interface{ Started() bool })
+	if !ok || !r.Started() {
+		d.screen.Draw(view)
+		return ""
+	}
+	// The first frame showing the notebook is what the user waits for at
+	// start: it is not held back for the frame-rate cap ("loading…" was
+	// drawn a few milliseconds before). The collector it turns back on
+	// starts after it.
+	d.screen.DrawNow(view)
+	(*d.started)()
+	*d.started = nil
 	return ""
 }
 

@@ -116,7 +116,13 @@ func (t *Terminal) WatchSize(fn func(width, height int)) {
 // minFrame and none is being written (a handoff to the drawing goroutine
 // waits for a processor, which a busy program may not have for
 // milliseconds); else the drawing goroutine writes it when its time comes.
-func (t *Terminal) Draw(view string) {
+func (t *Terminal) Draw(view string) { t.draw(view, false) }
+
+// DrawNow is Draw for a frame the user is waiting for (the first one with
+// the notebook in it): minFrame does not hold it back.
+func (t *Terminal) DrawNow(view string) { t.draw(view, true) }
+
+func (t *Terminal) draw(view string, now bool) {
 	t.mu.Lock()
 	if view == t.frame && t.drawn {
 		t.mu.Unlock()
@@ -125,7 +131,7 @@ func (t *Terminal) Draw(view string) {
 	t.frame, t.drawn = view, false
 	t.mu.Unlock()
 	if t.writing.TryLock() {
-		due := time.Since(t.lastWrite) >= minFrame
+		due := now || time.Since(t.lastWrite) >= minFrame
 		if due {
 			t.flushLocked()
 		}

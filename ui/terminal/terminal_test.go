@@ -242,3 +242,16 @@ func TestADueFrameIsWrittenBeforeDrawReturns(t *testing.T) {
 		out.waitWrite(t)
 	}
 }
+
+// The first frame with the notebook in it is written at once, however
+// soon after the "loading…" frame it comes.
+func TestDrawNowIsNotHeldBack(t *testing.T) {
+	out := newRecorder()
+	term := open(t, out)
+	defer term.Close()
+	term.Draw("loading")
+	term.DrawNow("the notebook")
+	if !strings.Contains(out.String(), "the notebook") {
+		t.Fatalf("DrawNow returned before writing its frame: %q", out.String())
+	}
+}
