@@ -102,6 +102,24 @@ cpu_ns() {
 	cat /proc/"$pid"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'
 }
 
+# cpu_ns_of PID: cpu_ns for any process.
+cpu_ns_of() {
+	cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}'
+}
+
+# idle_cpu_beside SECONDS PID: idle_cpu for the program in the pane and,
+# over the same seconds, for process PID: "PANE% PID%".
+idle_cpu_beside() {
+	local secs=$1 pid=$2 a b fa fb
+	sleep 2
+	a=$(cpu_ns)
+	fa=$(cpu_ns_of "$pid")
+	sleep "$secs"
+	b=$(cpu_ns)
+	fb=$(cpu_ns_of "$pid")
+	awk -v d=$((b - a)) -v f=$((fb - fa)) -v s="$secs" 'BEGIN {printf "%.2f %.2f\n", d / 1e9 / s * 100, f / 1e9 / s * 100}'
+}
+
 # idle_cpu SECONDS: the share of one core (percent) the program used while
 # left alone for SECONDS.
 idle_cpu() {
