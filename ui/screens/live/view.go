@@ -202,8 +202,9 @@ type tickKey struct {
 }
 
 // tickKey is what the frame around the clock line depends on, and whether
-// that is all it depends on: a choice (the stale clock's names the time)
-// and the wrap-up read the clock themselves, so their frames are not kept.
+// that is all it depends on: a choice (the stale-clock question names the
+// time) and the wrap-up read the clock themselves, so their frames are not
+// kept.
 func (s InterviewScreen) tickKey() (tickKey, bool) {
 	iv := s.Interview
 	reusable := s.choosing.purpose == choiceNone && s.inputFor == inputNone && !s.ended()
