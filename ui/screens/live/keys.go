@@ -137,6 +137,7 @@ func (s InterviewScreen) paneHelp() common.KeyMap {
 // WheelScroll moves through the focused pane by the mouse wheel: the
 // notes' caret, which the pane follows, or the checklist's cursor.
 func (s InterviewScreen) WheelScroll(lines int) common.Screen {
+	s.viewGen++ // the root scrolls without an Update: the kept frame is stale
 	steps, down := lines, true
 	if lines < 0 {
 		steps, down = -lines, false

@@ -75,8 +75,9 @@ type InterviewScreen struct {
 
 	width, height int
 
-	// viewGen counts the messages other than clock ticks this screen has
-	// taken; ticked keeps what a tick leaves unchanged (see ticked).
+	// viewGen counts the changes to this screen other than clock ticks:
+	// every message but a tick, a resize, a turn of the wheel. ticked
+	// keeps what a tick leaves unchanged (see tickedFrame).
 	viewGen uint64
 	ticked  *tickedFrame
 }
@@ -490,6 +491,7 @@ func (s InterviewScreen) startPause() (common.Screen, tea.Cmd) {
 
 func (s InterviewScreen) SetSize(w, h int) common.Screen {
 	s.width, s.height = w, h
+	s.viewGen++
 	s.now = s.c.Now()
 	s.layout()
 	return s

@@ -41,16 +41,25 @@ func TestTickedFrameIsAFreshFrame(t *testing.T) {
 					t.Fatalf("no clock tick was waiting at %v", clk.Now())
 				}
 			}
+			wheel := func(b tea.MouseButton) { d.Send(tea.MouseMsg{Action: tea.MouseActionPress, Button: b}) }
 			d.Send(uitest.KeyType(tea.KeyCtrlT))
 			check("starting the clock")
 			d.TypeText("first year is mostly learning")
+			d.Send(uitest.KeyType(tea.KeyEnter))
+			d.TypeText("then her own cases")
 			for i := range 45 {
 				tick(37 * time.Second)
 				check(fmt.Sprintf("tick %d", i))
 				switch i {
+				case 3:
+					wheel(tea.MouseButtonWheelUp) // in the notes
+					check("the wheel in the notes")
 				case 5:
 					d.Send(uitest.KeyType(tea.KeyTab))
 					check("tab")
+				case 7:
+					wheel(tea.MouseButtonWheelDown) // in the questions
+					check("the wheel in the questions")
 				case 10:
 					d.Send(uitest.KeyType(tea.KeyCtrlN))
 					check("ctrl+n")
