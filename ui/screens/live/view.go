@@ -471,7 +471,7 @@ func (s InterviewScreen) closingLine(p model.Prompt, width int) string {
 		i = s.cursor - len(iv.Questions)
 	}
 	if i < 0 || i >= len(iv.Closing) {
-		return st.Accent.Render(common.TruncateCells(label+"done", width))
+		return st.Accent.Render(common.TruncateCells(label+" · done", width))
 	}
 	row := s.questionRow(iv.Closing[i], len(iv.Questions)+i == s.cursor, p.Closing() && p.Index == i, false, width-common.CellWidth(label))
 	return st.Accent.Render(label) + row
