@@ -2,6 +2,7 @@ package live
 
 import (
 	"parley/ui/common"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -85,6 +86,16 @@ func (s InterviewScreen) handleChecklistKey(msg tea.KeyMsg) (common.Screen, tea.
 	return s, nil
 }
 
+// setBudget changes the budget. A longer one can hide the closing steps
+// again: a cursor on one of them goes back to the question on the top line
+// rather than stay on a row no one can see.
+func (s *InterviewScreen) setBudget(d time.Duration) {
+	s.Interview.SetBudget(d)
+	if s.cursor >= s.checklistRows() {
+		s.cursor = max(s.prompt().Question(), 0)
+	}
+}
+
 // checklistRows is how many rows the cursor can visit.
 func (s InterviewScreen) checklistRows() int {
 	if s.closingVisible() {
@@ -147,7 +158,7 @@ func (s InterviewScreen) submitInput() (common.Screen, tea.Cmd) {
 			s.inputProblem = err.Error()
 			return s, nil
 		}
-		s.Interview.SetBudget(d)
+		s.setBudget(d)
 	}
 	s.inputFor = inputNone
 	s.input.Blur()

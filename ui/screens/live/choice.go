@@ -109,7 +109,7 @@ func (s InterviewScreen) chosen(c choice) (common.Screen, tea.Cmd) {
 	switch c.purpose {
 	case choiceBudget:
 		if d := budgetChoices[c.at]; d > 0 {
-			s.Interview.SetBudget(d)
+			s.setBudget(d)
 			return s, s.Changed()
 		}
 		// Empty, so typing "2" means 2 minutes, not 202; the placeholder
