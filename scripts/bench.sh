@@ -124,6 +124,10 @@ go test ./ui/screens/contacts -run '^$' -bench 'ListFilter|ListCursor|ListBuild'
 	cat "$WORK/list.txt" >&2
 	exit 1
 }
+go test ./ui/screens/live -run '^$' -bench 'ClockTickThroughRoot' -benchmem >"$WORK/live.txt" 2>&1 || {
+	cat "$WORK/live.txt" >&2
+	exit 1
+}
 
 # metric FILE NAME-REGEX UNIT: the value before UNIT on the first line
 # whose benchmark name matches.
@@ -195,6 +199,9 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "Idle CPU, real binary in tmux on $IDLE_N contacts, scheduler run time (/proc/PID/task/*/schedstat) over ${IDLE_SECONDS} s (goal ≤ 0.3% of a core):"
 	echo "\"What's next\" $IDLE_HOME%; live interview with its clock running, median of ${IDLE_ROUNDS:-3}: $IDLE_LIVE%;"
 	echo "in the same seconds, a bare Bubble Tea clock ticking every second (scripts/ticker): $IDLE_FLOOR%."
+	echo "One tick of the live clock in-process, the root's Update and the whole frame at 120×40"
+	echo "(live BenchmarkClockTickThroughRoot): $(ms "$(metric "$WORK/live.txt" ClockTickThroughRoot ns/op)" 3) ms,"
+	echo "$(metric "$WORK/live.txt" ClockTickThroughRoot B/op) B and $(metric "$WORK/live.txt" ClockTickThroughRoot allocs/op) allocations; the rest of the idle figure is waking up."
 	echo
 	echo "How: the real binary's first screen is timed two ways, both to the stage counts, which are"
 	echo "drawn only with the notebook's data. scripts/firstframe starts it on a 120×40 pseudo-terminal"
@@ -211,7 +218,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 	echo "## Raw Go benchmark output"
 	echo
 	echo '```'
-	grep -E '^Benchmark' "$WORK/ui.txt" "$WORK/list.txt" | sed "s#^$WORK/##"
+	grep -E '^Benchmark' "$WORK/ui.txt" "$WORK/list.txt" "$WORK/live.txt" | sed "s#^$WORK/##"
 	echo '```'
 } >"$OUT_MD"
 say "wrote $OUT_MD"
