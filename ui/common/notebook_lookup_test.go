@@ -3,6 +3,8 @@ package common
 import (
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"parley/model"
 )
 
@@ -23,10 +25,18 @@ func TestNotebookFindsContactsByIDWithGaps(t *testing.T) {
 	}
 }
 
+// CellWidth counts plain ASCII itself and leaves the rest to x/ansi, whose
+// count of ambiguous letters such as "í" follows the machine's East Asian
+// setting (RUNEWIDTH_EASTASIAN): the test holds on either.
 func TestCellWidth(t *testing.T) {
-	for s, want := range map[string]int{"": 0, "Ana Ruiz": 8, "García": 6, "中文": 4, "\x1b[1mA\x1b[0m": 1} {
+	for s, want := range map[string]int{"": 0, "Ana Ruiz": 8, "中文": 4, "\x1b[1mA\x1b[0m": 1} {
 		if got := CellWidth(s); got != want {
 			t.Errorf("CellWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for _, s := range []string{"García", "Zoë · Ní Bhriain", "\x1b[1mGarcía\x1b[0m"} {
+		if got, want := CellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("CellWidth(%q) = %d, x/ansi says %d", s, got, want)
 		}
 	}
 }
